@@ -49,10 +49,18 @@ namespace GladiaPS.Core.Audio
             }
 
             var due = start + ToTimestampTicks(chunk.FrameOffset, chunk.SampleRate);
-            var wait = timeProvider.GetElapsedTime(timeProvider.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero)
+            while (true)
             {
-                await timeProvider.Delay(wait, cancellationToken).ConfigureAwait(false);
+                var wait = timeProvider.GetElapsedTime(timeProvider.GetTimestamp(), due);
+                if (wait <= TimeSpan.Zero)
+                {
+                    return;
+                }
+
+                // Timers work in whole milliseconds and may wake a little early: round up, then check the clock again.
+                var milliseconds = (wait.Ticks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond;
+                await timeProvider.Delay(TimeSpan.FromTicks(milliseconds * TimeSpan.TicksPerMillisecond), cancellationToken)
+                    .ConfigureAwait(false);
             }
         }
 

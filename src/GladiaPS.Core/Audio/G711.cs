@@ -55,7 +55,7 @@ namespace GladiaPS.Core.Audio
         private static byte[] BuildEncodeTable(Func<int, byte> encode)
         {
             var table = new byte[65536];
-            for (var sample = short.MinValue; sample <= short.MaxValue; sample++)
+            for (int sample = short.MinValue; sample <= short.MaxValue; sample++)
             {
                 table[(ushort)sample] = encode(sample);
             }
