@@ -15,27 +15,30 @@ passed=0
 failed=0
 status=0
 
-echo "== dotnet test (GladiaPS.sln, Release)"
-if ! dotnet test GladiaPS.sln -c Release --logger "trx" --results-directory "$results/dotnet"; then
-  status=1
+echo "== dotnet build (GladiaPS.sln, Release)"
+if ! dotnet build GladiaPS.sln -c Release; then
+  echo "the build failed" >&2
+  echo "$passed passed, $((failed + 1)) failed"
+  exit 1
 fi
 
-shopt -s nullglob
-trx_files=("$results"/dotnet/*.trx)
-if [ ${#trx_files[@]} -eq 0 ]; then
-  echo "no test results were written (the build or a test host failed)" >&2
-  failed=$((failed + 1))
-  status=1
-fi
-for trx in "${trx_files[@]}"; do
+# Each test project writes its own TRX file; the counts are summed from them, so a crashed test host
+# (no file) is counted as a failure rather than ignored.
+for project in tests/*/*.Tests.csproj; do
+  name="$(basename "$project" .csproj)"
+  echo "== dotnet test $name"
+  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results/dotnet" || status=1
+  trx="$results/dotnet/$name.trx"
+  if [ ! -f "$trx" ]; then
+    echo "$name wrote no test results (its test host failed)" >&2
+    failed=$((failed + 1))
+    continue
+  fi
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
-  t=$(sed -n 's/.* timeout="\([0-9]*\)".*/\1/p' <<<"$counters")
-  a=$(sed -n 's/.* aborted="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0}))
-  failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
+  for field in passed failed error timeout aborted; do
+    value=$(sed -n "s/.* $field=\"\([0-9]*\)\".*/\1/p" <<<"$counters")
+    if [ "$field" = passed ]; then passed=$((passed + ${value:-0})); else failed=$((failed + ${value:-0})); fi
+  done
 done
 
 if [ -f tests/conformance/package.json ]; then
