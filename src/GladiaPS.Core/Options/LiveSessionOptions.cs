@@ -70,7 +70,7 @@ namespace GladiaPS.Core.Options
         /// Extra top-level fields merged into the body as they are. A name that is also a typed field
         /// (e.g. <c>sample_rate</c>) is refused by <see cref="Validate"/> and <see cref="ToJson"/>.
         /// </summary>
-        [JsonExtensionData]
+        [JsonIgnore]
         public JsonObject? AdditionalFields { get; set; }
 
         /// <summary><see cref="Encoding"/>, or the server's default.</summary>
@@ -99,24 +99,55 @@ namespace GladiaPS.Core.Options
 
         /// <summary>The init body as JSON: snake_case, unset fields left out, additional fields merged.</summary>
         /// <exception cref="GladiaValidationException">An additional field clashes with a typed one.</exception>
-        public string ToJson()
-        {
-            LiveSessionOptionsValidator.ValidateAdditionalFields(this);
-            return JsonSerializer.Serialize(this, OptionsJsonContext.Default.LiveSessionOptions);
-        }
+        public string ToJson() => ToJsonObject().ToJsonString();
 
         /// <summary>The init body as a mutable JSON object.</summary>
-        public JsonObject ToJsonObject() => JsonNode.Parse(ToJson())!.AsObject();
+        /// <exception cref="GladiaValidationException">An additional field clashes with a typed one.</exception>
+        public JsonObject ToJsonObject()
+        {
+            LiveSessionOptionsValidator.ValidateAdditionalFields(this);
+            var body = TypedFieldsToJsonObject();
+            if (AdditionalFields != null)
+            {
+                foreach (var field in AdditionalFields)
+                {
+                    body[field.Key] = field.Value?.DeepClone();
+                }
+            }
+
+            return body;
+        }
 
         /// <summary>Reads an init body; fields without a typed property land in <see cref="AdditionalFields"/>.</summary>
         /// <exception cref="JsonException">The text is not a JSON object of this shape.</exception>
-        public static LiveSessionOptions FromJson(string json) =>
-            JsonSerializer.Deserialize(json, OptionsJsonContext.Default.LiveSessionOptions)
-            ?? throw new JsonException("The init body is null; expected a JSON object.");
+        public static LiveSessionOptions FromJson(string json)
+        {
+            var node = JsonNode.Parse(json) as JsonObject
+                ?? throw new JsonException("The init body must be a JSON object.");
+            var options = node.Deserialize(OptionsJsonContext.Default.LiveSessionOptions)
+                ?? throw new JsonException("The init body must be a JSON object.");
+            foreach (var field in node)
+            {
+                if (!LiveSessionOptionsValidator.TypedFields.Contains(field.Key))
+                {
+                    options.AdditionalFields ??= new JsonObject();
+                    options.AdditionalFields[field.Key] = field.Value?.DeepClone();
+                }
+            }
 
-        /// <summary>A deep copy.</summary>
-        public LiveSessionOptions Clone() =>
-            JsonSerializer.Deserialize(JsonSerializer.Serialize(this, OptionsJsonContext.Default.LiveSessionOptions), OptionsJsonContext.Default.LiveSessionOptions)!;
+            return options;
+        }
+
+        /// <summary>A deep copy, additional fields included.</summary>
+        public LiveSessionOptions Clone()
+        {
+            var copy = TypedFieldsToJsonObject().Deserialize(OptionsJsonContext.Default.LiveSessionOptions)!;
+            copy.AdditionalFields = (JsonObject?)AdditionalFields?.DeepClone();
+            return copy;
+        }
+
+        private JsonObject TypedFieldsToJsonObject() =>
+            JsonSerializer.SerializeToNode(this, OptionsJsonContext.Default.LiveSessionOptions)!.AsObject();
 
         /// <summary>The format and model in brief; never the metadata or callback URL.</summary>
         public override string ToString() =>

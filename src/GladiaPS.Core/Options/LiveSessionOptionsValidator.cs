@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Reflection;
+using System.Text.Json.Serialization;
 
 namespace GladiaPS.Core.Options
 {
@@ -16,10 +18,12 @@ namespace GladiaPS.Core.Options
 
         private static readonly Lazy<HashSet<string>> TypedFieldNames = new Lazy<HashSet<string>>(() =>
             new HashSet<string>(
-                OptionsJsonContext.Default.LiveSessionOptions.Properties.Where(p => !p.IsExtensionData).Select(p => p.Name),
+                typeof(LiveSessionOptions).GetProperties()
+                    .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
+                    .Where(name => name != null)!,
                 StringComparer.Ordinal));
 
-        internal static IReadOnlyCollection<string> TypedFields => TypedFieldNames.Value;
+        internal static ICollection<string> TypedFields => TypedFieldNames.Value;
 
         public static void Validate(LiveSessionOptions o)
         {
@@ -97,7 +101,7 @@ namespace GladiaPS.Core.Options
                 if (TypedFieldNames.Value.Contains(field.Key))
                 {
                     throw new GladiaValidationException(field.Key,
-                        $"{field.Key}: given both as a typed option and in AdditionalFields; set it through the typed option only");
+                        $"{field.Key}: given both as a typed option and in AdditionalFields; set it through the typed option only.");
                 }
             }
         }
