@@ -131,7 +131,7 @@ namespace GladiaPS.Core.Options
                         Fail(itemField, "has no value; each item needs the text to write into the transcript");
                     }
 
-                    CheckFinite(itemField + ".intensity", entry!.Intensity);
+                    CheckIntensity(itemField + ".intensity", entry!.Intensity);
                     if (entry.Language != null && !LanguageSet.Contains(entry.Language))
                     {
                         Fail(itemField + ".language", UnknownLanguage(entry.Language, "transcription"));
@@ -143,7 +143,7 @@ namespace GladiaPS.Core.Options
                     }
                 }
 
-                CheckFinite(prefix + "custom_vocabulary_config.default_intensity", vocabulary.DefaultIntensity);
+                CheckIntensity(prefix + "custom_vocabulary_config.default_intensity", vocabulary.DefaultIntensity);
             }
 
             if (r.CustomSpelling == true && r.CustomSpellingConfig is null)
@@ -256,11 +256,11 @@ namespace GladiaPS.Core.Options
             }
         }
 
-        private static void CheckFinite(string field, double? value)
+        private static void CheckIntensity(string field, double? value)
         {
-            if (value is double v && (double.IsNaN(v) || double.IsInfinity(v) || v < 0))
+            if (value is double v && (double.IsNaN(v) || v < 0 || v > 1))
             {
-                Fail(field, $"{Format(v)} is not a usable intensity; use a finite number of 0 or more");
+                Fail(field, $"{Format(v)} is out of range; use 0 to 1");
             }
         }
 

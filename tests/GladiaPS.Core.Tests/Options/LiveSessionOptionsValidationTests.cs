@@ -201,6 +201,13 @@ namespace GladiaPS.Core.Tests.Options
             Assert.Equal("realtime_processing.custom_vocabulary_config.vocabulary[0].intensity",
                 Invalid(Vocabulary(new List<CustomVocabularyEntry> { new CustomVocabularyEntry("Nguyen") { Intensity = double.PositiveInfinity } })).Field);
 
+            Assert.Equal("realtime_processing.custom_vocabulary_config.vocabulary[0].intensity: 1.5 is out of range; use 0 to 1.",
+                Invalid(Vocabulary(new List<CustomVocabularyEntry> { new CustomVocabularyEntry("Nguyen") { Intensity = 1.5 } })).Message);
+
+            var defaultIntensity = Vocabulary(new List<CustomVocabularyEntry> { "x" });
+            defaultIntensity.RealtimeProcessing!.CustomVocabularyConfig!.DefaultIntensity = -0.1;
+            Assert.Equal("realtime_processing.custom_vocabulary_config.default_intensity", Invalid(defaultIntensity).Field);
+
             Vocabulary(new List<CustomVocabularyEntry> { "Kubernetes", new CustomVocabularyEntry("Nguyen") { Language = "vi", Intensity = 0.5 } }).Validate();
         }
 
