@@ -59,7 +59,7 @@ namespace GladiaPS.Emulator
             _recognizer = new ToneRecognizer(config.Format, config.Rules);
             _audio = new KeptAudioStore(tempDirectory);
             _utteranceCounts = new int[config.Channels];
-            if (config.CallbackUrl != null) _callbacks = new CallbackSender(callbackHttp, config.CallbackUrl, stopping);
+            if (config.CallbackUrl != null) _callbacks = new CallbackSender(callbackHttp, config.CallbackUrl, _changed.Pulse, stopping);
             if (maxSessionSeconds is { } seconds)
             {
                 _limit = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
