@@ -75,13 +75,14 @@ namespace GladiaPS.Core.Live
 
                 if (sendStop)
                 {
-                    await socket.SendAsync(new ArraySegment<byte>(StopRecordingFrame), WebSocketMessageType.Text, true, token).ConfigureAwait(false);
+                    // Marked before the send: the server may answer and close with 1000 before SendAsync returns.
                     lock (_control)
                     {
                         _stopSentOnConnection = true;
                         _stopSent = true;
                     }
 
+                    await socket.SendAsync(new ArraySegment<byte>(StopRecordingFrame), WebSocketMessageType.Text, true, token).ConfigureAwait(false);
                     continue;
                 }
 
