@@ -70,7 +70,8 @@ async function runCase(testCase) {
     const client = new GladiaClient({
       apiUrl: server.url,
       apiKey: API_KEY,
-      wsRetry: { maxAttemptsPerConnection: 5, closeCodes: [[1002, 4399], [4500, 9999]], delay: () => 50, maxConnections: 0 },
+      // Only the delay is overridden: the SDK's option merge turns arrays (closeCodes) into objects.
+      wsRetry: { delay: () => 50 },
     })
     const channels = testCase.phrases.length
     const signal = synthesize(testCase.phrases, testCase.sampleRate)
