@@ -33,6 +33,7 @@ namespace GladiaPS.Emulator
         private readonly CallbackSender? _callbacks;
         private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly CancellationTokenSource? _limit;
+        private readonly ChangeSignal _changed = new();
         private LiveConnection? _current;
         private SessionPhase _phase = SessionPhase.Open;
         private bool _recordingStarted;
@@ -130,9 +131,28 @@ namespace GladiaPS.Emulator
 
         public override string ToString() => $"EmulatedSession {Id} ({Status}, kept {KeptBytes} B, {Connections} connection(s))";
 
-        internal void AddReceived(long bytes) => Interlocked.Add(ref _receivedBytes, bytes);
+        /// <summary>
+        /// Waits until <paramref name="condition"/> holds, re-checking whenever the session changes (bytes received, kept or
+        /// discarded, a connection attached or dropped, the session finished); throws <see cref="TimeoutException"/> after
+        /// <paramref name="timeout"/>.
+        /// </summary>
+        public Task WaitUntilAsync(Func<EmulatedSession, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(condition);
+            return _changed.WaitUntilAsync(() => condition(this), timeout, $"a condition on session {Id}", cancellationToken);
+        }
 
-        internal void AddDiscarded(long bytes) => Interlocked.Add(ref _discardedBytes, bytes);
+        internal void AddReceived(long bytes)
+        {
+            Interlocked.Add(ref _receivedBytes, bytes);
+            _changed.Pulse();
+        }
+
+        internal void AddDiscarded(long bytes)
+        {
+            Interlocked.Add(ref _discardedBytes, bytes);
+            _changed.Pulse();
+        }
 
         /// <summary>Makes <paramref name="connection"/> the session's connection; false if the session no longer takes audio.</summary>
         internal async Task<bool> AttachAsync(LiveConnection connection)
@@ -163,6 +183,7 @@ namespace GladiaPS.Emulator
             }
 
             replaced?.Abort();
+            _changed.Pulse();
             return true;
         }
 
@@ -188,6 +209,8 @@ namespace GladiaPS.Emulator
             {
                 _gate.Release();
             }
+
+            _changed.Pulse();
         }
 
         /// <summary>Drops <paramref name="connection"/> on purpose with a close frame carrying <paramref name="closeCode"/>.</summary>
@@ -209,6 +232,8 @@ namespace GladiaPS.Emulator
             {
                 _gate.Release();
             }
+
+            _changed.Pulse();
         }
 
         /// <summary>Acknowledges and keeps one frame, unless its connection was dropped or the recording is over.</summary>
@@ -316,6 +341,7 @@ namespace GladiaPS.Emulator
             }
 
             connection?.Abort();
+            _changed.Pulse();
         }
 
         internal async Task<long> FlushAudioAsync()
@@ -382,6 +408,7 @@ namespace GladiaPS.Emulator
             if (audio.IsEmpty) return new List<RecognitionEvent>();
             _audio.Append(audio.Span);
             Interlocked.Add(ref _keptBytes, audio.Length);
+            _changed.Pulse();
             return new List<RecognitionEvent>(_recognizer.Feed(audio.Span));
         }
 
@@ -458,6 +485,7 @@ namespace GladiaPS.Emulator
             _audio.Flush();
             _callbacks?.Complete();
             _completed.TrySetResult();
+            _changed.Pulse();
         }
 
         private static JsonObject Transcription(IReadOnlyList<RecognizedUtterance> utterances, string language, string? translateTo = null)
