@@ -60,7 +60,7 @@ namespace GladiaPS.Emulator.Tests.ToneWords
                 output.WriteLine($"{format.Describe()}: max edge error {ToneAssert.MaxEdgeError(clip.Signal, utterances) * 1000:F1} ms");
             }
         }
-    
+
         [Theory]
         [InlineData(8000)]
         [InlineData(16000)]
