@@ -40,11 +40,11 @@ namespace GladiaPS.Core.Rest
 
             // Disposing the response unblocks a read on runtimes whose streams ignore the token.
             using var registration = cancellationToken.Register(response.Dispose);
+            long total = 0;
             try
             {
                 using var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
                 var buffer = new byte[CopyBufferSize];
-                long total = 0;
                 int read;
                 while ((read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
                 {
@@ -55,7 +55,7 @@ namespace GladiaPS.Core.Rest
                 var expected = response.Content.Headers.ContentLength;
                 if (expected is long length && length != total)
                 {
-                    throw new IOException($"GET {spec.DisplayPath}: the audio ended after {total} of {length} bytes.");
+                    throw new EndOfStreamException($"the audio ended after {total} of {length} bytes.");
                 }
 
                 _sender.Log($"GET {spec.DisplayPath}: {total} bytes");
@@ -64,6 +64,10 @@ namespace GladiaPS.Core.Rest
             catch (Exception e) when (cancellationToken.IsCancellationRequested && !(e is OperationCanceledException))
             {
                 throw new OperationCanceledException(cancellationToken);
+            }
+            catch (Exception e) when ((e is IOException || e is HttpRequestException) && !cancellationToken.IsCancellationRequested)
+            {
+                throw new IOException(_sender.Redact($"GET {spec.DisplayPath}: the download broke off after {total} bytes: {e.Message}"), e);
             }
         }
 

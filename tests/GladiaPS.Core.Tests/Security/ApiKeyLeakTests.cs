@@ -117,5 +117,30 @@ namespace GladiaPS.Core.Tests.Security
             Assert.DoesNotContain(Key, created.ToString());
             Assert.DoesNotContain(Key, created.RedactedUrl);
         }
+
+        [Fact]
+        public async Task RedirectsTimeoutsAndDownloadFailures_NeverCarryTheKey()
+        {
+            var log = new ConcurrentQueue<string>();
+            await using var storage = LoopbackHttpServer.Start(c => c.RespondJsonAsync(403,
+                "{\"message\":\"signature mismatch for key " + c.Request.Header("x-gladia-key") + "\"}"));
+            await using var api = LoopbackHttpServer.Start(c => c.Request.Path.EndsWith("/file", StringComparison.Ordinal)
+                ? c.RespondAsync(302, null, null, ("Location", new Uri(storage.BaseUrl, "/o?X-Signature=" + Key).AbsoluteUri))
+                : c.StallAsync());
+            var settings = RestTestSettings.For(api.BaseUrl, log, maxRetries: 1);
+            settings.Http.GetTimeout = TimeSpan.FromMilliseconds(200);
+            using var client = new GladiaRestClient(settings);
+
+            var download = await Assert.ThrowsAsync<GladiaApiException>(() => client.DownloadLiveAudioAsync("j", new MemoryStream(), CancellationToken.None));
+            Assert.Equal(403, download.StatusCode);
+            Assert.Null(Assert.Single(storage.Requests).Header("x-gladia-key"));
+            AssertNoKey(download, log);
+
+            var timeout = await Assert.ThrowsAsync<TimeoutException>(() => client.GetLiveJobAsync("j", CancellationToken.None));
+            AssertNoKey(timeout, log);
+
+            Assert.Contains(log, line => line.Contains("X-Signature=***"));
+            Assert.DoesNotContain(log, line => line.Contains(Key));
+        }
     }
 }

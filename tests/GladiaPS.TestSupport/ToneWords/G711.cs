@@ -1,8 +1,8 @@
 namespace GladiaPS.TestSupport.ToneWords
 {
     /// <summary>
-    /// ITU-T G.711 A-law and mu-law companding between 8-bit codes and 16-bit linear samples, as in the
-    /// ITU reference implementation (segment search with truncation; decoding yields the interval midpoint).
+    /// ITU-T G.711 A-law and mu-law companding between 8-bit codes and 16-bit linear samples, bit-exact with the
+    /// ITU-T G.191 reference (encoding truncates within a segment; decoding yields the interval midpoint).
     /// Encoding a decoded code gives the same code back, except mu-law's negative zero (0x7F), which encodes as 0xFF.
     /// </summary>
     public static class G711
@@ -12,9 +12,7 @@ namespace GladiaPS.TestSupport.ToneWords
         private const int SegShift = 4;
         private const int SegMask = 0x70;
         private const int MuLawBias = 0x84;
-        private const int MuLawClip = 32635;
 
-        private static readonly short[] MuLawSegmentEnds = { 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF, 0x1FFF, 0x3FFF, 0x7FFF };
         private static readonly short[] ALawSegmentEnds = { 0x1F, 0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF };
 
         /// <summary>Encodes a 16-bit linear sample as an A-law code.</summary>
@@ -66,35 +64,26 @@ namespace GladiaPS.TestSupport.ToneWords
             return (short)((value & SignBit) != 0 ? t : -t);
         }
 
-        /// <summary>Encodes a 16-bit linear sample as a mu-law code.</summary>
+        /// <summary>Encodes a 16-bit linear sample as a mu-law code (14 most significant bits used, as in ITU-T G.191).</summary>
         public static byte LinearToMuLaw(short sample)
         {
-            int pcm = sample;
-            int mask;
-            if (pcm < 0)
+            // One's complement for negative input, so -1 and 0 share the smallest magnitude; 33 is the bias in 14-bit units.
+            int magnitude = (sample < 0 ? ~sample >> 2 : sample >> 2) + 33;
+            if (magnitude > 0x1FFF)
             {
-                pcm = -pcm;
-                mask = 0x7F;
-            }
-            else
-            {
-                mask = 0xFF;
+                magnitude = 0x1FFF;
             }
 
-            if (pcm > MuLawClip)
+            int segment = 1;
+            for (int i = magnitude >> 6; i != 0; i >>= 1)
             {
-                pcm = MuLawClip;
+                segment++;
             }
 
-            pcm += MuLawBias;
-            int segment = Segment(pcm, MuLawSegmentEnds);
-            if (segment >= 8)
-            {
-                return (byte)(0x7F ^ mask);
-            }
-
-            int code = (segment << 4) | ((pcm >> (segment + 3)) & 0xF);
-            return (byte)(code ^ mask);
+            int high = 8 - segment;
+            int low = 0x0F - ((magnitude >> segment) & 0x0F);
+            int code = (high << 4) | low;
+            return (byte)(sample >= 0 ? code | 0x80 : code);
         }
 
         /// <summary>Decodes a mu-law code to a 16-bit linear sample.</summary>

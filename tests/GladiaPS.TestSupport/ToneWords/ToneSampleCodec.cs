@@ -7,7 +7,8 @@ namespace GladiaPS.TestSupport.ToneWords
     /// <summary>
     /// Converts between float samples in [-1, 1] and the raw bytes of every <see cref="ToneAudioFormat"/>:
     /// little-endian PCM (8-bit unsigned, 16/24/32-bit signed), A-law and mu-law, channels interleaved.
-    /// Full scale is 2^(bits-1): decoding a code and encoding the result gives the code back.
+    /// Full scale is 2^(bits-1): decoding a code and encoding the result gives the code back (for 32-bit PCM, to the
+    /// 24 significant bits a float holds).
     /// </summary>
     public static class ToneSampleCodec
     {
