@@ -351,9 +351,11 @@ namespace GladiaPS.Emulator.Live
             {
                 var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), frame.DueTimestamp);
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, _hurry.Token).ConfigureAwait(false);
-                while (_faults.Snapshot().Stall && !_hurry.IsCancellationRequested)
+                while (!_hurry.IsCancellationRequested)
                 {
-                    await _faults.WaitForChangeAsync(_hurry.Token).ConfigureAwait(false);
+                    var change = _faults.NextChange;
+                    if (!_faults.Snapshot().Stall) break;
+                    await change.WaitAsync(_hurry.Token).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)
