@@ -17,6 +17,7 @@ namespace GladiaPS.Emulator.Tests
     /// A client streaming 16 kHz mono at full speed: the server keeps up, recognises everything, and its memory does
     /// not grow with the session. The suite streams 5 minutes; set GLADIA_EMULATOR_BENCH_MINUTES=60 for the hour.
     /// </summary>
+    [Collection(nameof(ThroughputTests))]
     public sealed class ThroughputTests(ITestOutputHelper output)
     {
         [Fact]
