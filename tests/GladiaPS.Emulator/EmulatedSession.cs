@@ -597,11 +597,4 @@ namespace GladiaPS.Emulator
             Deleted,
         }
     }
-
-    internal enum FinishReason
-    {
-        StopRecording,
-        ClientClose,
-        SessionLimit,
-    }
 }

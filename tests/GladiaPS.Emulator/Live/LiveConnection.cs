@@ -138,6 +138,8 @@ namespace GladiaPS.Emulator.Live
             }
 
             if (_socket.State == WebSocketState.CloseReceived) await CloseOutputAsync(1000, string.Empty).ConfigureAwait(false);
+            _hurry.Dispose();
+            _receiveCancel.Dispose();
         }
 
         private void CancelReceiveAfter(TimeSpan delay)
