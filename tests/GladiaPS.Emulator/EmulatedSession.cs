@@ -284,6 +284,24 @@ namespace GladiaPS.Emulator
             }
         }
 
+        /// <summary>Answers an <c>audio_chunk</c> message whose audio could not be read with a negative ack.</summary>
+        internal async Task RejectAudioChunkAsync(LiveConnection connection, string reason)
+        {
+            await _gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (Config.Socket.Acknowledgments && ReferenceEquals(_current, connection))
+                {
+                    var json = LiveMessages.RejectedAudioChunk(Id, reason).ToJsonString();
+                    await connection.SendTextAsync(Encoding.UTF8.GetBytes(json)).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
         /// <summary>The client asked to stop (<c>stop_recording</c>, or close 1000 when <paramref name="fromMessage"/> is false).</summary>
         internal async Task StopAsync(LiveConnection connection, bool fromMessage)
         {

@@ -240,14 +240,20 @@ namespace GladiaPS.Emulator.Live
                 using var document = JsonDocument.Parse(text);
                 var root = document.RootElement;
                 type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-                if (type == "audio_chunk" && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-                    && data.TryGetProperty("chunk", out var chunk) && chunk.ValueKind == JsonValueKind.String)
+                if (type == "audio_chunk")
                 {
-                    audio = chunk.GetBytesFromBase64();
+                    if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
+                        || !data.TryGetProperty("chunk", out var chunk) || chunk.ValueKind != JsonValueKind.String
+                        || !chunk.TryGetBytesFromBase64(out audio))
+                    {
+                        if (!_stopReceived) await _session.RejectAudioChunkAsync(this, "data.chunk must be a base64 string of audio bytes").ConfigureAwait(false);
+                        return;
+                    }
                 }
             }
-            catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
+            catch (JsonException)
             {
+                // Text that is not JSON is ignored, as are messages of other types.
                 return;
             }
 
