@@ -19,6 +19,7 @@ namespace GladiaPS.Core.Live
         private readonly int _segmentSize;
         private TaskCompletionSource<bool> _roomFreed = NewSignal();
         private TaskCompletionSource<bool> _dataAdded = NewSignal();
+        private TaskCompletionSource<bool> _acknowledgedAdvanced = NewSignal();
         private LinkedListNode<Segment>? _readCursor;
         private long _heldBytes;
         private long _end;
@@ -122,6 +123,15 @@ namespace GladiaPS.Core.Live
             }
         }
 
+        /// <summary>A task that completes once the acknowledged offset reaches <paramref name="offset"/> (at once if it has).</summary>
+        public Task WaitForAcknowledgedAtLeast(long offset)
+        {
+            lock (_gate)
+            {
+                return _acknowledged >= offset || _closed ? Task.CompletedTask : _acknowledgedAdvanced.Task;
+            }
+        }
+
         /// <summary>
         /// Records an acknowledgment up to <paramref name="end"/> (exclusive) and frees the segments it
         /// fully covers. The caller has validated it; an offset at or below the current one changes nothing.
@@ -136,6 +146,7 @@ namespace GladiaPS.Core.Live
                 }
 
                 _acknowledged = Math.Min(end, _end);
+                Signal(ref _acknowledgedAdvanced);
                 var freed = false;
                 while (_segments.First is { } first && first.Value.End <= _acknowledged)
                 {
@@ -162,6 +173,7 @@ namespace GladiaPS.Core.Live
                 _heldBytes = 0;
                 Signal(ref _roomFreed);
                 Signal(ref _dataAdded);
+                Signal(ref _acknowledgedAdvanced);
             }
         }
 

@@ -19,7 +19,8 @@ namespace GladiaPS.Core.Live
         /// <summary>
         /// The only code that sends on a socket. It starts at the acknowledged offset, so a new connection
         /// first re-sends exactly the bytes the server has not acknowledged, then new audio, then the stop
-        /// (once every byte queued before it is written) or the client's close.
+        /// (once every byte queued before it is written) or the client's close. At most
+        /// <see cref="LiveConnectionOptions.MaxBytesInFlight"/> bytes are written ahead of the acknowledgments.
         /// </summary>
         private async Task WriteAsync(WebSocket socket, CancellationToken token)
         {
@@ -34,6 +35,14 @@ namespace GladiaPS.Core.Live
                 }
 
                 var frame = _backlog.ReadFrom(offset);
+                if (!frame.IsEmpty && _options.AcknowledgmentsEnabled && offset + frame.Length - acknowledged > _options.MaxBytesInFlight)
+                {
+                    // The send window is full: wait until the server acknowledges enough for this frame.
+                    await TaskWaits.WaitAsync(
+                        _backlog.WaitForAcknowledgedAtLeast(offset + frame.Length - _options.MaxBytesInFlight), token).ConfigureAwait(false);
+                    continue;
+                }
+
                 if (!frame.IsEmpty)
                 {
                     var end = offset + frame.Length;
