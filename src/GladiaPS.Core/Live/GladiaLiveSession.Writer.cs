@@ -34,36 +34,44 @@ namespace GladiaPS.Core.Live
                     offset = acknowledged;
                 }
 
-                var frame = _backlog.ReadFrom(offset);
-                if (!frame.IsEmpty && _options.AcknowledgmentsEnabled && offset + frame.Length - acknowledged > _options.MaxBytesInFlight)
-                {
-                    // The send window is full: wait until the server acknowledges enough for this frame.
-                    await TaskWaits.WaitAsync(
-                        _backlog.WaitForAcknowledgedAtLeast(offset + frame.Length - _options.MaxBytesInFlight), token).ConfigureAwait(false);
-                    continue;
-                }
-
+                var frame = _backlog.BeginRead(offset);
                 if (!frame.IsEmpty)
                 {
-                    var end = offset + frame.Length;
-
-                    // Published before the send: the server may acknowledge the frame before SendAsync returns.
-                    Volatile.Write(ref _inFlightEnd, end);
-                    await SendAudioFrameAsync(socket, frame, token).ConfigureAwait(false);
-                    var highest = Interlocked.Read(ref _highestSent);
-                    if (highest > offset)
+                    try
                     {
-                        Interlocked.Add(ref _bytesResent, Math.Min(highest, end) - offset);
+                        if (_options.AcknowledgmentsEnabled && offset + frame.Length - acknowledged > _options.MaxBytesInFlight)
+                        {
+                            // The send window is full: wait until the server acknowledges enough for this frame.
+                            await TaskWaits.WaitAsync(
+                                _backlog.WaitForAcknowledgedAtLeast(offset + frame.Length - _options.MaxBytesInFlight), token).ConfigureAwait(false);
+                            continue;
+                        }
+
+                        var end = offset + frame.Length;
+
+                        // Published before the send: the server may acknowledge the frame before SendAsync returns.
+                        Volatile.Write(ref _inFlightEnd, end);
+                        await SendAudioFrameAsync(socket, frame, token).ConfigureAwait(false);
+                        var highest = Interlocked.Read(ref _highestSent);
+                        if (highest > offset)
+                        {
+                            Interlocked.Add(ref _bytesResent, Math.Min(highest, end) - offset);
+                        }
+
+                        if (end > highest)
+                        {
+                            Interlocked.Exchange(ref _highestSent, end);
+                        }
+
+                        Interlocked.Add(ref _bytesSent, frame.Length);
+                        Interlocked.Increment(ref _framesSent);
+                        offset = end;
+                    }
+                    finally
+                    {
+                        _backlog.EndRead();
                     }
 
-                    if (end > highest)
-                    {
-                        Interlocked.Exchange(ref _highestSent, end);
-                    }
-
-                    Interlocked.Add(ref _bytesSent, frame.Length);
-                    Interlocked.Increment(ref _framesSent);
-                    offset = end;
                     if (!_options.AcknowledgmentsEnabled)
                     {
                         _backlog.AcknowledgeUpTo(offset);

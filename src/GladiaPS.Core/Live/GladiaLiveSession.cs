@@ -51,7 +51,7 @@ namespace GladiaPS.Core.Live
         {
             _options = (options ?? new LiveConnectionOptions()).Clone();
             _options.Validate();
-            _backlog = new AudioBacklog(_options.MaxBacklogBytes, _options.MaxFrameBytes);
+            _backlog = new AudioBacklog(_options.MaxBacklogBytes, _options.MaxFrameBytes, _options.SampleFrameBytes);
             _starter = starter;
             _id = id;
             _url = url;

@@ -30,6 +30,13 @@ namespace GladiaPS.Core.Live
         /// </summary>
         public long MaxBytesInFlight { get; set; } = 1024L * 1024;
 
+        /// <summary>
+        /// Bytes per sample frame (bytes per sample × channels). Chunks larger than a frame are only split
+        /// at multiples of it, so no frame cuts a sample. Sessions started with options set it from the
+        /// format when it is left at 1; set it when attaching to a multi-byte format.
+        /// </summary>
+        public int SampleFrameBytes { get; set; } = 1;
+
         /// <summary>Send audio as base64 <c>audio_chunk</c> JSON text frames instead of binary frames.</summary>
         public bool SendAudioAsJson { get; set; }
 
@@ -74,6 +81,12 @@ namespace GladiaPS.Core.Live
             if (MaxBacklogBytes < MaxFrameBytes)
             {
                 throw new ArgumentOutOfRangeException(nameof(MaxBacklogBytes), MaxBacklogBytes, "MaxBacklogBytes must be at least MaxFrameBytes (" + MaxFrameBytes + ").");
+            }
+
+            if (SampleFrameBytes < 1 || SampleFrameBytes > 64 || SampleFrameBytes > MaxFrameBytes)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(SampleFrameBytes), SampleFrameBytes, "SampleFrameBytes must be between 1 and 64 (the API's largest is 32: 4 bytes × 8 channels) and at most MaxFrameBytes.");
             }
 
             if (MaxBytesInFlight < MaxFrameBytes)
