@@ -158,8 +158,9 @@ namespace GladiaPS.Core.Live
                 }
 
                 WarnWhenAcknowledgmentsNeverCame(audio.Length);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposeCts.Token);
-                await _backlog.AppendAsync(audio, linked.Token).ConfigureAwait(false);
+
+                // Disposal needs no token here: the session's end closes the backlog, which fails waiting appends.
+                await _backlog.AppendAsync(audio, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
