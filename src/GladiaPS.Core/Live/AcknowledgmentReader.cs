@@ -79,7 +79,7 @@ namespace GladiaPS.Core.Live
 
                 return isAudioChunk && accepted && hasRange && reader.TokenType == JsonTokenType.EndObject;
             }
-            catch (JsonException)
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException)
             {
                 return false;
             }
@@ -95,8 +95,8 @@ namespace GladiaPS.Core.Live
                 if (reader.ValueTextEquals(ByteRangeName))
                 {
                     if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray ||
-                        !reader.Read() || !reader.TryGetInt64(out start) ||
-                        !reader.Read() || !reader.TryGetInt64(out end) ||
+                        !reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out start) ||
+                        !reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out end) ||
                         !reader.Read() || reader.TokenType != JsonTokenType.EndArray)
                     {
                         return false;
