@@ -168,6 +168,33 @@ namespace GladiaPS.Emulator.Tests
         }
 
         [Fact]
+        public async Task An_audio_chunk_without_base64_audio_gets_a_negative_ack_and_the_stream_goes_on()
+        {
+            await using var emulator = await TestEmulator.StartAsync();
+            using var http = TestEmulator.Http(emulator);
+            var format = ToneAudioFormat.Pcm16();
+            var (_, audio) = TestAudio.Phrase(format, "yankee");
+            await using var client = await LiveTestClient.CreateAsync(http, TestAudio.Init(format));
+
+            await client.SendTextAsync("{\"type\":\"audio_chunk\",\"data\":{\"chunk\":\"%%% not base64 %%%\"}}");
+            await client.SendTextAsync("{\"type\":\"audio_chunk\"}");
+            await client.SendTextAsync("not json at all");
+            await client.SendTextAsync("{\"type\":\"something_else\"}");
+            await client.SendAudioAsync(audio, 3200);
+            await client.StopAndWaitForCloseAsync();
+
+            var rejected = client.Acks.Where(a => !(bool)a["acknowledged"]!).ToList();
+            Assert.Equal(2, rejected.Count);
+            Assert.All(rejected, a =>
+            {
+                Assert.Contains("base64", (string)a["error"]!["message"]!, StringComparison.Ordinal);
+                Assert.Null(a["data"]);
+            });
+            Assert.Equal(audio.Length, client.LastAckEnd);
+            Assert.Equal("yankee", client.Transcript());
+        }
+
+        [Fact]
         public async Task A_leading_wav_header_is_stripped_and_not_counted()
         {
             await using var emulator = await TestEmulator.StartAsync();

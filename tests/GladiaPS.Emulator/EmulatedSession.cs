@@ -59,7 +59,7 @@ namespace GladiaPS.Emulator
             _recognizer = new ToneRecognizer(config.Format, config.Rules);
             _audio = new KeptAudioStore(tempDirectory);
             _utteranceCounts = new int[config.Channels];
-            if (config.CallbackUrl != null) _callbacks = new CallbackSender(callbackHttp, config.CallbackUrl, stopping);
+            if (config.CallbackUrl != null) _callbacks = new CallbackSender(callbackHttp, config.CallbackUrl, _changed.Pulse, stopping);
             if (maxSessionSeconds is { } seconds)
             {
                 _limit = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
@@ -277,6 +277,24 @@ namespace GladiaPS.Emulator
                 }
 
                 await EmitRecognitionAsync(events).ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        /// <summary>Answers an <c>audio_chunk</c> message whose audio could not be read with a negative ack.</summary>
+        internal async Task RejectAudioChunkAsync(LiveConnection connection, string reason)
+        {
+            await _gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (Config.Socket.Acknowledgments && ReferenceEquals(_current, connection))
+                {
+                    var json = LiveMessages.RejectedAudioChunk(Id, reason).ToJsonString();
+                    await connection.SendTextAsync(Encoding.UTF8.GetBytes(json)).ConfigureAwait(false);
+                }
             }
             finally
             {
@@ -596,12 +614,5 @@ namespace GladiaPS.Emulator
             Done,
             Deleted,
         }
-    }
-
-    internal enum FinishReason
-    {
-        StopRecording,
-        ClientClose,
-        SessionLimit,
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace GladiaPS.Emulator
@@ -89,12 +88,16 @@ namespace GladiaPS.Emulator
             }
         }
 
-        /// <summary>Completes when the settings next change.</summary>
-        internal Task WaitForChangeAsync(CancellationToken cancellationToken)
+        /// <summary>
+        /// Completes when the settings next change. Take it before checking the settings, so a change made in between is
+        /// not missed.
+        /// </summary>
+        internal Task NextChange
         {
-            Task changed;
-            lock (_gate) changed = _changed.Task;
-            return changed.WaitAsync(cancellationToken);
+            get
+            {
+                lock (_gate) return _changed.Task;
+            }
         }
 
         private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

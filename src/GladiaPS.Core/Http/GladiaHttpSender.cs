@@ -80,14 +80,14 @@ namespace GladiaPS.Core.Http
             catch (AttemptTimeoutException timeout)
             {
                 throw new TimeoutException(Redact(string.Format(CultureInfo.InvariantCulture,
-                    "{0} {1}: no response within {2:0.###} s{3}.", spec.Method, spec.DisplayPath, timeout.Timeout.TotalSeconds,
-                    attempts > 1 ? $" on any of {attempts} attempts" : string.Empty)), timeout);
+                    "{0} {1}: no response within {2:0.###} s{3}.{4}", spec.Method, spec.DisplayPath, timeout.Timeout.TotalSeconds,
+                    attempts > 1 ? $" on any of {attempts} attempts" : string.Empty, NotRetriedNote(spec, timeout))), timeout);
             }
             catch (HttpRequestException failure)
             {
                 throw new HttpRequestException(Redact(string.Format(CultureInfo.InvariantCulture,
-                    "{0} {1}: {2}{3}", spec.Method, spec.DisplayPath, failure.Message,
-                    attempts > 1 ? $" (after {attempts} attempts)" : string.Empty)), failure);
+                    "{0} {1}: {2}{3}{4}", spec.Method, spec.DisplayPath, failure.Message,
+                    attempts > 1 ? $" (after {attempts} attempts)" : string.Empty, NotRetriedNote(spec, failure))), failure);
             }
             catch (IOException failure) when (!cancellationToken.IsCancellationRequested)
             {
@@ -107,6 +107,12 @@ namespace GladiaPS.Core.Http
         }
 
         public void Dispose() => _client.Dispose();
+
+        // Tells the caller why a create was not repeated, so that they check for the session before trying again.
+        private static string NotRetriedNote(RequestSpec spec, Exception failure) =>
+            spec.RetryMode == RetryMode.CreateOnlyIfNotCreated && !RetryClassifier.FailedBeforeSending(failure)
+                ? " Not retried: the server may have created the session before the answer was lost."
+                : string.Empty;
 
         internal string Redact(string? text) => SecretRedactor.RedactText(text, _settings.ApiKey);
 

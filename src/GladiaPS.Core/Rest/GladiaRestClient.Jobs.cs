@@ -19,7 +19,7 @@ namespace GladiaPS.Core.Rest
         {
             var spec = new RequestSpec(HttpMethod.Get, BuildUrl(LivePath + "/" + EscapeId(id)), _settings.Http.GetTimeout, RetryMode.Idempotent);
             using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
-            var text = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            var text = await ReadBodyAsync(response, spec, cancellationToken).ConfigureAwait(false);
             if (!LiveJob.TryParse(text, out var job))
             {
                 throw Unusable(response, spec, "the answer is not a job object");
@@ -77,7 +77,7 @@ namespace GladiaPS.Core.Rest
                 SendCredentials = GladiaHttpSender.SameOrigin(_settings.RestBaseUrl, url),
             };
             using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
-            var text = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            var text = await ReadBodyAsync(response, spec, cancellationToken).ConfigureAwait(false);
 
             var items = new List<LiveJob>();
             string? next;

@@ -73,7 +73,7 @@ namespace GladiaPS.Core.Rest
             };
 
             using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
-            var text = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            var text = await ReadBodyAsync(response, spec, cancellationToken).ConfigureAwait(false);
             return ParseCreated(text, response, spec);
         }
 
@@ -88,7 +88,11 @@ namespace GladiaPS.Core.Rest
             return new Uri(string.IsNullOrEmpty(query) ? url : url + "?" + query);
         }
 
-        private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads a JSON answer. The operation's timeout applies again to the body, so a server that sends
+        /// headers and then stalls cannot hang the caller.
+        /// </summary>
+        private async Task<string> ReadBodyAsync(HttpResponseMessage response, RequestSpec spec, CancellationToken cancellationToken)
         {
             if (response.Content is null)
             {
@@ -96,7 +100,10 @@ namespace GladiaPS.Core.Rest
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            using var registration = cancellationToken.Register(response.Dispose);
+            using var timeout = _settings.TimeProvider.CreateCancellationTokenSource(spec.Timeout);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            // Disposing the response unblocks the read on runtimes whose content streams ignore tokens.
+            using var registration = linked.Token.Register(response.Dispose);
             try
             {
                 return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
@@ -104,6 +111,11 @@ namespace GladiaPS.Core.Rest
             catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
                 throw new OperationCanceledException(cancellationToken);
+            }
+            catch (Exception e) when (timeout.IsCancellationRequested)
+            {
+                throw new TimeoutException(string.Format(CultureInfo.InvariantCulture,
+                    "{0} {1}: the answer's body did not arrive within {2:0.###} s.", spec.Method, spec.DisplayPath, spec.Timeout.TotalSeconds), e);
             }
         }
 

@@ -201,6 +201,7 @@ namespace GladiaPS.Core.Tests.Rest
             var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.CreateLiveSessionAsync(Pcm16k, CancellationToken.None));
 
             Assert.StartsWith("POST /v2/live: ", error.Message);
+            Assert.EndsWith("Not retried: the server may have created the session before the answer was lost.", error.Message);
             Assert.Single(server.Requests);
         }
 
@@ -214,7 +215,7 @@ namespace GladiaPS.Core.Tests.Rest
 
             var error = await Assert.ThrowsAsync<TimeoutException>(() => client.CreateLiveSessionAsync(Pcm16k, CancellationToken.None));
 
-            Assert.Equal("POST /v2/live: no response within 0.3 s.", error.Message);
+            Assert.Equal("POST /v2/live: no response within 0.3 s. Not retried: the server may have created the session before the answer was lost.", error.Message);
             Assert.Single(server.Requests);
         }
 
@@ -228,6 +229,7 @@ namespace GladiaPS.Core.Tests.Rest
             var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.CreateLiveSessionAsync(Pcm16k, CancellationToken.None));
 
             Assert.Contains("after 3 attempts", error.Message);
+            Assert.DoesNotContain("Not retried", error.Message);
             Assert.Equal(2, log.Count(line => line.Contains("retrying in")));
         }
 

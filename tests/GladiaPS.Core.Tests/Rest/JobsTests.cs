@@ -231,5 +231,22 @@ namespace GladiaPS.Core.Tests.Rest
 
             Assert.Equal("/gladia/v2/live/j1", Assert.Single(api.Requests).Path);
         }
+
+        [Fact]
+        public async Task Get_BodyThatStallsAfterTheHeaders_TimesOut()
+        {
+            await using var api = LoopbackHttpServer.Start(c => c.RespondStreamingAsync(200, 5000, "application/json", async stream =>
+            {
+                await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes("{\"id\":"));
+                await stream.FlushAsync();
+                await c.StallAsync();
+            }));
+            var settings = RestTestSettings.For(api.BaseUrl);
+            settings.Http.GetTimeout = TimeSpan.FromMilliseconds(300);
+            using var client = new GladiaRestClient(settings);
+
+            var error = await Assert.ThrowsAsync<TimeoutException>(() => client.GetLiveJobAsync("j1", CancellationToken.None));
+            Assert.Equal("GET /v2/live/j1: the answer's body did not arrive within 0.3 s.", error.Message);
+        }
     }
 }

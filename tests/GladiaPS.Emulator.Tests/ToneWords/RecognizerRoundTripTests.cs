@@ -60,5 +60,25 @@ namespace GladiaPS.Emulator.Tests.ToneWords
                 output.WriteLine($"{format.Describe()}: max edge error {ToneAssert.MaxEdgeError(clip.Signal, utterances) * 1000:F1} ms");
             }
         }
+
+        [Theory]
+        [InlineData(8000)]
+        [InlineData(16000)]
+        [InlineData(32000)]
+        [InlineData(44100)]
+        [InlineData(48000)]
+        public void WordEdgesAreWithinTenMillisecondsWhereverTheyFall(int rate)
+        {
+            // Shift the words across frame and block boundaries by odd fractions of a millisecond.
+            foreach (double leading in new[] { 0.3, 0.3013, 0.30277, 0.30451 })
+            {
+                foreach (ToneAudioFormat format in new[] { ToneAudioFormat.Pcm16(rate), ToneAudioFormat.ALaw(rate) })
+                {
+                    ToneClip clip = ToneAudio.Generate(format, new ToneSignalLayout { LeadingSilence = leading }, "tango uniform victor | whiskey xray");
+                    IReadOnlyList<RecognizedUtterance> utterances = ToneRecognizer.Recognize(clip.Raw, format);
+                    ToneAssert.Matches(clip.Signal, utterances, tolerance: 0.010, context: $"{format.Describe()} leading {leading}");
+                }
+            }
+        }
     }
 }

@@ -22,8 +22,10 @@ namespace GladiaPS.Emulator.Tests.ToneWords
             ToneClip clip = ToneAudio.Generate(format, phrases);
 
             var oneShot = new ToneRecognizer(format);
-            List<string> expected = ToneEvents.Describe(oneShot.Feed(clip.Raw).Concat(oneShot.Complete()));
-            Assert.NotEmpty(expected);
+            var oneShotEvents = oneShot.Feed(clip.Raw).Concat(oneShot.Complete()).ToList();
+            ToneEvents.AssertWellFormed(oneShotEvents);
+            List<string> expected = ToneEvents.Describe(oneShotEvents);
+            Assert.Equal((channels - (channels > 1 ? 1 : 0)) * 2, oneShotEvents.OfType<FinalUtterance>().Count());
 
             foreach (int seed in new[] { 1, 2 })
             {

@@ -33,6 +33,51 @@ namespace GladiaPS.Emulator.Tests.ToneWords
             _ => 0,
         };
 
+        /// <summary>
+        /// Per channel, events follow SpeechStarted, PartialUtterance (one per word, growing), FinalUtterance (the last
+        /// partial's words), SpeechEnded (at the final's end); SpeechStarted's time is the final's start.
+        /// </summary>
+        public static void AssertWellFormed(IEnumerable<RecognitionEvent> events)
+        {
+            foreach (IGrouping<int, RecognitionEvent> channel in events.GroupBy(e => e.Channel))
+            {
+                SpeechStarted? started = null;
+                RecognizedUtterance? partial = null;
+                RecognizedUtterance? final = null;
+                foreach (RecognitionEvent e in channel)
+                {
+                    switch (e)
+                    {
+                        case SpeechStarted s:
+                            Xunit.Assert.True(started is null, $"SpeechStarted at {s.Time} inside an open utterance on channel {s.Channel}.");
+                            started = s;
+                            partial = null;
+                            break;
+                        case PartialUtterance p:
+                            Xunit.Assert.True(started is not null, $"Partial outside an utterance: {Describe(p)}");
+                            Xunit.Assert.Equal((partial?.Words.Count ?? 0) + 1, p.Utterance.Words.Count);
+                            Xunit.Assert.Equal(started!.Time, p.Utterance.Start);
+                            partial = p.Utterance;
+                            break;
+                        case FinalUtterance f:
+                            Xunit.Assert.True(partial is not null, $"Final without partials: {Describe(f)}");
+                            Xunit.Assert.Equal(Describe(partial!), Describe(f.Utterance));
+                            final = f.Utterance;
+                            break;
+                        case SpeechEnded s:
+                            Xunit.Assert.True(final is not null, $"SpeechEnded at {s.Time} without a final on channel {s.Channel}.");
+                            Xunit.Assert.Equal(final!.End, s.Time);
+                            started = null;
+                            partial = null;
+                            final = null;
+                            break;
+                    }
+                }
+
+                Xunit.Assert.True(started is null, $"Channel {channel.Key} ended with an open utterance.");
+            }
+        }
+
         private static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
     }
 }

@@ -40,6 +40,17 @@ namespace GladiaPS.Emulator.Tests.ToneWords
             Assert.Equal(new[] { 12, 12 }, utterances.Select(u => u.Words.Count));
             Assert.All(utterances, u => Assert.True(u.End - u.Start <= 3.0, $"{u.Start}-{u.End}"));
             Assert.Equal(string.Join(" ", words), string.Join(" ", utterances.Select(u => u.Text)));
+
+            var recognizer = new ToneRecognizer(Format, rules);
+            var events = new List<RecognitionEvent>();
+            for (int offset = 0; offset < clip.Raw.Length; offset += 777)
+            {
+                events.AddRange(recognizer.Feed(clip.Raw.AsSpan(offset, Math.Min(777, clip.Raw.Length - offset))));
+            }
+
+            events.AddRange(recognizer.Complete());
+            ToneEvents.AssertWellFormed(events);
+            Assert.Equal(2, events.OfType<SpeechStarted>().Count());
         }
 
         [Fact]

@@ -21,8 +21,11 @@ namespace GladiaPS.Emulator.Live
         private int _delivered;
         private int _failed;
 
-        public CallbackSender(HttpClient http, Uri url, CancellationToken stopping)
+        private readonly Action _onAttempt;
+
+        public CallbackSender(HttpClient http, Uri url, Action onAttempt, CancellationToken stopping)
         {
+            _onAttempt = onAttempt;
             _http = http;
             _url = url;
             _pump = Task.Run(() => PumpAsync(stopping), CancellationToken.None);
@@ -68,6 +71,8 @@ namespace GladiaPS.Emulator.Live
                     {
                         Interlocked.Increment(ref _failed);
                     }
+
+                    _onAttempt();
                 }
             }
             catch (OperationCanceledException)

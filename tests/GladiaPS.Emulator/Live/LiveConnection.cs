@@ -138,6 +138,8 @@ namespace GladiaPS.Emulator.Live
             }
 
             if (_socket.State == WebSocketState.CloseReceived) await CloseOutputAsync(1000, string.Empty).ConfigureAwait(false);
+            _hurry.Dispose();
+            _receiveCancel.Dispose();
         }
 
         private void CancelReceiveAfter(TimeSpan delay)
@@ -238,14 +240,20 @@ namespace GladiaPS.Emulator.Live
                 using var document = JsonDocument.Parse(text);
                 var root = document.RootElement;
                 type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-                if (type == "audio_chunk" && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-                    && data.TryGetProperty("chunk", out var chunk) && chunk.ValueKind == JsonValueKind.String)
+                if (type == "audio_chunk")
                 {
-                    audio = chunk.GetBytesFromBase64();
+                    if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
+                        || !data.TryGetProperty("chunk", out var chunk) || chunk.ValueKind != JsonValueKind.String
+                        || !chunk.TryGetBytesFromBase64(out audio))
+                    {
+                        if (!_stopReceived) await _session.RejectAudioChunkAsync(this, "data.chunk must be a base64 string of audio bytes").ConfigureAwait(false);
+                        return;
+                    }
                 }
             }
-            catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
+            catch (JsonException)
             {
+                // Text that is not JSON is ignored, as are messages of other types.
                 return;
             }
 
@@ -351,9 +359,11 @@ namespace GladiaPS.Emulator.Live
             {
                 var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), frame.DueTimestamp);
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, _hurry.Token).ConfigureAwait(false);
-                while (_faults.Snapshot().Stall && !_hurry.IsCancellationRequested)
+                while (!_hurry.IsCancellationRequested)
                 {
-                    await _faults.WaitForChangeAsync(_hurry.Token).ConfigureAwait(false);
+                    var change = _faults.NextChange;
+                    if (!_faults.Snapshot().Stall) break;
+                    await change.WaitAsync(_hurry.Token).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)

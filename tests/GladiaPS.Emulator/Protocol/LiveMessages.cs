@@ -53,6 +53,16 @@ namespace GladiaPS.Emulator.Protocol
             return buffer.WrittenSpan.ToArray();
         }
 
+        /// <summary>An <c>audio_chunk</c> message that could not be used: <c>acknowledged</c> false, the reason in <c>error</c>.</summary>
+        public static JsonObject RejectedAudioChunk(string sessionId, string reason)
+        {
+            var message = Envelope("audio_chunk", sessionId);
+            message["acknowledged"] = false;
+            message["error"] = new JsonObject { ["message"] = reason };
+            message["data"] = null;
+            return message;
+        }
+
         public static JsonObject StopRecordingAck(string sessionId, double recordingDuration)
         {
             var message = Envelope("stop_recording", sessionId);

@@ -8,7 +8,7 @@ namespace GladiaPS.TestSupport.ToneWords
     /// Streaming tone-word recogniser for a raw interleaved stream: each channel is recognised on its own.
     /// Feed bytes as they arrive (split anywhere, even inside a sample); the events that became known are returned,
     /// ordered by the stream position at which each became known, then by channel. Memory does not grow with the
-    /// stream: only a few seconds of analysis state are kept per channel.
+    /// stream: only a few seconds of analysis state are kept per channel. Not thread-safe: one caller feeds a stream.
     /// </summary>
     /// <remarks>
     /// Events of an utterance come in this order: <see cref="SpeechStarted"/> once its first word has sounded for
