@@ -6,30 +6,52 @@ using System.Threading.Tasks;
 namespace GladiaPS.Core.Live
 {
     /// <summary>
-    /// The audio the server has not acknowledged yet, as a queue of immutable segments addressed by
-    /// their offset in the session's byte stream. Appending copies the caller's bytes once; trimming on
-    /// an acknowledgment drops whole segments (a partly acknowledged segment stays until fully
-    /// covered), so no byte is copied twice. The memory held is bounded: a writer waits for room.
+    /// The audio the server has not acknowledged yet, addressed by offset in the session's byte stream.
+    /// Audio is copied once, into fixed-size blocks that are reused when every byte in them has been
+    /// acknowledged: no allocation per chunk, no copy per acknowledgment, and memory that depends on the
+    /// bound, not on the length of the stream. A writer waits for room when the bound is reached.
     /// </summary>
+    /// <remarks>
+    /// Each appended chunk becomes one or more segments (one segment is one frame on the wire) inside a
+    /// block; a chunk never straddles two blocks, and splits fall on whole sample frames
+    /// (<c>alignment</c>). The block the writer is sending from is not reused until the writer is done
+    /// with it, even if an acknowledgment covers it meanwhile.
+    /// </remarks>
     internal sealed class AudioBacklog
     {
+        /// <summary>Blocks kept for reuse beyond those in use; the rest are left to the collector.</summary>
+        private const int SpareBlocks = 2;
+
         private readonly object _gate = new object();
-        private readonly LinkedList<Segment> _segments = new LinkedList<Segment>();
-        private readonly long _capacity;
-        private readonly int _segmentSize;
-        private TaskCompletionSource<bool> _roomFreed = NewSignal();
-        private TaskCompletionSource<bool> _dataAdded = NewSignal();
-        private LinkedListNode<Segment>? _readCursor;
-        private long _heldBytes;
+        private readonly SegmentRing<Segment> _segments = new SegmentRing<Segment>();
+        private readonly Stack<byte[]> _spare = new Stack<byte[]>();
+        private readonly int _blockSize;
+        private readonly int _maxBlocks;
+        private readonly int _alignment;
+        private readonly Signal _roomFreed = new Signal();
+        private readonly Signal _dataAdded = new Signal();
+        private readonly Signal _acknowledgedAdvanced = new Signal();
+        private long _readCursor;
+        private Block? _fill;
+        private Block? _writerBlock;
+        private int _blocksInUse;
         private long _end;
         private long _acknowledged;
         private bool _closed;
 
-        public AudioBacklog(long capacity, int segmentSize)
+        /// <param name="capacity">Most bytes of block memory held at once.</param>
+        /// <param name="segmentSize">Largest segment (frame); also the block size.</param>
+        /// <param name="alignment">Bytes per sample frame: chunks are only split at multiples of it.</param>
+        public AudioBacklog(long capacity, int segmentSize, int alignment = 1)
         {
             if (segmentSize <= 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(segmentSize));
+            }
+
+            if (alignment <= 0 || alignment > segmentSize)
+            {
+                throw new ArgumentOutOfRangeException(nameof(alignment));
             }
 
             if (capacity < segmentSize)
@@ -37,8 +59,10 @@ namespace GladiaPS.Core.Live
                 throw new ArgumentOutOfRangeException(nameof(capacity), "The backlog must hold at least one frame.");
             }
 
-            _capacity = capacity;
-            _segmentSize = segmentSize;
+            _blockSize = segmentSize;
+            _maxBlocks = (int)Math.Min(int.MaxValue, capacity / segmentSize);
+            _alignment = alignment;
+            Capacity = (long)_maxBlocks * _blockSize;
         }
 
         /// <summary>Bytes appended since the session began (the offset just past the newest byte).</summary>
@@ -53,36 +77,53 @@ namespace GladiaPS.Core.Live
             get { lock (_gate) { return _acknowledged; } }
         }
 
-        /// <summary>Bytes of memory the segments hold now.</summary>
+        /// <summary>Bytes of block memory in use now (at most <see cref="Capacity"/>).</summary>
         public long HeldBytes
         {
-            get { lock (_gate) { return _heldBytes; } }
+            get { lock (_gate) { return (long)_blocksInUse * _blockSize; } }
         }
 
-        public long Capacity => _capacity;
+        /// <summary>Bytes appended but not acknowledged.</summary>
+        public long UnacknowledgedBytes
+        {
+            get { lock (_gate) { return _end - _acknowledged; } }
+        }
 
-        /// <summary>Copies <paramref name="audio"/> into segments, waiting for room while the backlog is full.</summary>
+        /// <summary>The bound, rounded down to whole blocks.</summary>
+        public long Capacity { get; }
+
+        /// <summary>Copies <paramref name="audio"/> into blocks, waiting for room while the backlog is full.</summary>
         public async Task AppendAsync(ReadOnlyMemory<byte> audio, CancellationToken cancellationToken)
         {
             while (!audio.IsEmpty)
             {
-                var length = Math.Min(audio.Length, _segmentSize);
                 Task waitForRoom;
                 lock (_gate)
                 {
                     ThrowIfClosed();
-                    if (_heldBytes + length <= _capacity)
+                    var free = _fill is null ? 0 : _blockSize - _fill.Used;
+                    var length = audio.Length <= free ? audio.Length : Math.Min(audio.Length, AlignDown(_blockSize));
+                    if (length > free && _blocksInUse >= _maxBlocks)
                     {
-                        var segment = new Segment(_end, audio.Slice(0, length).ToArray());
-                        _segments.AddLast(segment);
-                        _heldBytes += length;
+                        waitForRoom = _roomFreed.Wait();
+                    }
+                    else
+                    {
+                        if (length > free)
+                        {
+                            StartBlock();
+                        }
+
+                        var block = _fill!;
+                        audio.Slice(0, length).CopyTo(new Memory<byte>(block.Data, block.Used, length));
+                        _segments.Add(new Segment(_end, block, block.Used, length));
+                        block.Used += length;
+                        block.Segments++;
                         _end += length;
                         audio = audio.Slice(length);
-                        Signal(ref _dataAdded);
+                        _dataAdded.Fire();
                         continue;
                     }
-
-                    waitForRoom = _roomFreed.Task;
                 }
 
                 await TaskWaits.WaitAsync(waitForRoom, cancellationToken).ConfigureAwait(false);
@@ -90,26 +131,59 @@ namespace GladiaPS.Core.Live
         }
 
         /// <summary>
-        /// The bytes from <paramref name="offset"/> to the end of the segment that holds it (at most one
-        /// segment, so at most one frame), or empty when nothing is stored there yet.
+        /// The bytes from <paramref name="offset"/> to the end of the segment that holds it (one frame), or
+        /// empty when nothing is stored there yet. The block stays reserved until <see cref="EndRead"/>.
         /// </summary>
-        public ReadOnlyMemory<byte> ReadFrom(long offset)
+        public ReadOnlyMemory<byte> BeginRead(long offset)
         {
             lock (_gate)
             {
-                // The writer reads forward, so start from where the previous read ended when that segment is still held.
-                var node = _readCursor is { List: not null } cursor && cursor.Value.Offset <= offset ? cursor : _segments.First;
-                for (; node is not null; node = node.Next)
+                // The writer reads forward, so start from where the previous read was when that segment is still held.
+                var sequence = Math.Max(_readCursor, _segments.FirstSequence);
+                if (sequence < _segments.EndSequence && _segments[sequence].Offset > offset)
                 {
-                    var segment = node.Value;
+                    sequence = _segments.FirstSequence;
+                }
+
+                for (; sequence < _segments.EndSequence; sequence++)
+                {
+                    var segment = _segments[sequence];
                     if (offset >= segment.Offset && offset < segment.End)
                     {
-                        _readCursor = node;
-                        return new ReadOnlyMemory<byte>(segment.Data, (int)(offset - segment.Offset), (int)(segment.End - offset));
+                        _readCursor = sequence;
+                        _writerBlock = segment.Block;
+                        var skip = (int)(offset - segment.Offset);
+                        return new ReadOnlyMemory<byte>(segment.Block.Data, segment.Start + skip, segment.Length - skip);
                     }
                 }
 
                 return ReadOnlyMemory<byte>.Empty;
+            }
+        }
+
+        /// <summary>The writer is done with the memory <see cref="BeginRead"/> returned.</summary>
+        public void EndRead()
+        {
+            lock (_gate)
+            {
+                var block = _writerBlock;
+                _writerBlock = null;
+                if (block is null || block.Segments != 0 || block.Freed)
+                {
+                    return;
+                }
+
+                // An acknowledgment covered the block while it was being sent; release it now.
+                if (block == _fill)
+                {
+                    block.Used = 0;
+                }
+                else
+                {
+                    FreeBlock(block);
+                }
+
+                _roomFreed.Fire();
             }
         }
 
@@ -118,12 +192,21 @@ namespace GladiaPS.Core.Live
         {
             lock (_gate)
             {
-                return _end > offset || _closed ? Task.CompletedTask : _dataAdded.Task;
+                return _end > offset || _closed ? Task.CompletedTask : _dataAdded.Wait();
+            }
+        }
+
+        /// <summary>A task that completes once the acknowledged offset reaches <paramref name="offset"/> (at once if it has).</summary>
+        public Task WaitForAcknowledgedAtLeast(long offset)
+        {
+            lock (_gate)
+            {
+                return _acknowledged >= offset || _closed ? Task.CompletedTask : _acknowledgedAdvanced.Wait();
             }
         }
 
         /// <summary>
-        /// Records an acknowledgment up to <paramref name="end"/> (exclusive) and frees the segments it
+        /// Records an acknowledgment up to <paramref name="end"/> (exclusive) and releases the segments it
         /// fully covers. The caller has validated it; an offset at or below the current one changes nothing.
         /// </summary>
         public void AcknowledgeUpTo(long end)
@@ -136,17 +219,30 @@ namespace GladiaPS.Core.Live
                 }
 
                 _acknowledged = Math.Min(end, _end);
+                _acknowledgedAdvanced.Fire();
                 var freed = false;
-                while (_segments.First is { } first && first.Value.End <= _acknowledged)
+                while (_segments.Count > 0 && _segments.First.End <= _acknowledged)
                 {
-                    _heldBytes -= first.Value.Data.Length;
+                    var block = _segments.First.Block;
                     _segments.RemoveFirst();
+                    block.Segments--;
+                    if (block.Segments == 0 && block != _fill && block != _writerBlock)
+                    {
+                        FreeBlock(block);
+                        freed = true;
+                    }
+                }
+
+                // A fully acknowledged fill block is emptied in place rather than waiting to fill up.
+                if (_fill is { Segments: 0 } fill && fill != _writerBlock)
+                {
+                    fill.Used = 0;
                     freed = true;
                 }
 
                 if (freed)
                 {
-                    Signal(ref _roomFreed);
+                    _roomFreed.Fire();
                 }
             }
         }
@@ -158,12 +254,43 @@ namespace GladiaPS.Core.Live
             {
                 _closed = true;
                 _segments.Clear();
-                _readCursor = null;
-                _heldBytes = 0;
-                Signal(ref _roomFreed);
-                Signal(ref _dataAdded);
+                _spare.Clear();
+                _fill = null;
+                _blocksInUse = 0;
+                _roomFreed.Fire();
+                _dataAdded.Fire();
+                _acknowledgedAdvanced.Fire();
             }
         }
+
+        private void StartBlock()
+        {
+            var previous = _fill;
+            var data = _spare.Count > 0 ? _spare.Pop() : new byte[_blockSize];
+            _fill = new Block(data);
+            _blocksInUse++;
+            if (previous is not null && previous.Segments == 0 && previous != _writerBlock)
+            {
+                FreeBlock(previous);
+            }
+        }
+
+        private void FreeBlock(Block block)
+        {
+            if (block.Freed)
+            {
+                return;
+            }
+
+            block.Freed = true;
+            _blocksInUse--;
+            if (_spare.Count < SpareBlocks)
+            {
+                _spare.Push(block.Data);
+            }
+        }
+
+        private int AlignDown(int length) => Math.Max(_alignment, length / _alignment * _alignment);
 
         private void ThrowIfClosed()
         {
@@ -173,29 +300,58 @@ namespace GladiaPS.Core.Live
             }
         }
 
-        private static void Signal(ref TaskCompletionSource<bool> signal)
+        /// <summary>
+        /// A wake-up for waiters, called under the backlog's lock. A new task is made only after someone
+        /// has waited on the current one, so firing with nobody waiting allocates nothing.
+        /// </summary>
+        private sealed class Signal
         {
-            var fired = signal;
-            signal = NewSignal();
-            fired.TrySetResult(true);
+            private TaskCompletionSource<bool>? _waiters;
+
+            public Task Wait() =>
+                (_waiters ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+            public void Fire()
+            {
+                var waiters = _waiters;
+                _waiters = null;
+                waiters?.TrySetResult(true);
+            }
         }
 
-        private static TaskCompletionSource<bool> NewSignal() =>
-            new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        private sealed class Segment
+        private sealed class Block
         {
-            public Segment(long offset, byte[] data)
+            public Block(byte[] data) => Data = data;
+
+            public byte[] Data { get; }
+
+            public int Used { get; set; }
+
+            /// <summary>Segments in this block not yet acknowledged.</summary>
+            public int Segments { get; set; }
+
+            public bool Freed { get; set; }
+        }
+
+        private readonly struct Segment
+        {
+            public Segment(long offset, Block block, int start, int length)
             {
                 Offset = offset;
-                Data = data;
+                Block = block;
+                Start = start;
+                Length = length;
             }
 
             public long Offset { get; }
 
-            public byte[] Data { get; }
+            public Block Block { get; }
 
-            public long End => Offset + Data.Length;
+            public int Start { get; }
+
+            public int Length { get; }
+
+            public long End => Offset + Length;
         }
     }
 }

@@ -286,7 +286,7 @@ namespace GladiaPS.Core.Live
         private void WarnWhenAcknowledgmentsNeverCame(int incoming)
         {
             if (!_options.AcknowledgmentsEnabled || Volatile.Read(ref _acknowledgmentsReceived) > 0 ||
-                _backlog.HeldBytes + Math.Min(incoming, _options.MaxFrameBytes) <= _backlog.Capacity ||
+                _backlog.UnacknowledgedBytes + Math.Min(incoming, _options.MaxFrameBytes) <= _backlog.Capacity ||
                 Interlocked.Exchange(ref _warnedNoAcknowledgments, 1) == 1)
             {
                 return;

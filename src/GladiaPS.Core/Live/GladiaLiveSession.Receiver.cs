@@ -105,6 +105,17 @@ namespace GladiaPS.Core.Live
                 return;
             }
 
+            if (!_options.ForwardAcknowledgments && AcknowledgmentReader.TryRead(payload.Span, out var start, out var end))
+            {
+                Interlocked.Increment(ref _acknowledgmentsReceived);
+                if (_options.AcknowledgmentsEnabled)
+                {
+                    ApplyAcknowledgment(start, end, payload);
+                }
+
+                return;
+            }
+
             var message = LiveMessageParser.Parse(payload);
             switch (message)
             {
@@ -182,6 +193,15 @@ namespace GladiaPS.Core.Live
                 return;
             }
 
+            ApplyAcknowledgment(acknowledgment.ByteStart, end, ReadOnlyMemory<byte>.Empty, acknowledgment.Raw);
+        }
+
+        /// <summary>
+        /// Checks an accepted acknowledgment's range against the client's counts and trims the backlog.
+        /// The frame's text (<paramref name="raw"/>, or decoded from <paramref name="frame"/>) is only built for a report.
+        /// </summary>
+        private void ApplyAcknowledgment(long? start, long end, ReadOnlyMemory<byte> frame, string? raw = null)
+        {
             var previous = Interlocked.Read(ref _lastAcknowledgedEnd);
             var sent = Volatile.Read(ref _inFlightEnd);
             if (end < previous)
@@ -190,7 +210,7 @@ namespace GladiaPS.Core.Live
                     LiveErrorKind.AcknowledgmentMismatch,
                     "An audio acknowledgment went backwards: it ends at byte " + end + " but " + previous +
                     " bytes were already acknowledged. It was ignored; the backlog is unchanged.",
-                    acknowledgment.Raw,
+                    raw ?? System.Text.Encoding.UTF8.GetString(frame.ToArray()),
                     Id));
                 return;
             }
@@ -201,18 +221,18 @@ namespace GladiaPS.Core.Live
                     LiveErrorKind.AcknowledgmentMismatch,
                     "An audio acknowledgment covers bytes up to " + end + " but only " + sent +
                     " were sent. It was ignored; the backlog is unchanged.",
-                    acknowledgment.Raw,
+                    raw ?? System.Text.Encoding.UTF8.GetString(frame.ToArray()),
                     Id));
                 return;
             }
 
-            if (acknowledgment.ByteStart is { } start && start != previous)
+            if (start is { } first && first != previous)
             {
                 Publish(LiveErrorMessage.Client(
                     LiveErrorKind.AcknowledgmentMismatch,
-                    "An audio acknowledgment starts at byte " + start + " but the client's acknowledged count is " + previous +
+                    "An audio acknowledgment starts at byte " + first + " but the client's acknowledged count is " + previous +
                     "; the server's stream and the client's may differ.",
-                    acknowledgment.Raw,
+                    raw ?? System.Text.Encoding.UTF8.GetString(frame.ToArray()),
                     Id));
             }
 

@@ -78,6 +78,11 @@ namespace GladiaPS.Core.Live
             connectionOptions = (connection ?? new LiveConnectionOptions()).Clone();
             connectionOptions.ForwardAcknowledgments |= effective.MessagesConfig.ReceiveAcknowledgments == true;
             connectionOptions.AcknowledgmentsEnabled = true;
+            if (connectionOptions.SampleFrameBytes == 1)
+            {
+                connectionOptions.SampleFrameBytes = Math.Max(1, effective.EffectiveBitDepth / 8 * effective.EffectiveChannels);
+            }
+
             effective.MessagesConfig.ReceiveAcknowledgments = true;
             return effective;
         }

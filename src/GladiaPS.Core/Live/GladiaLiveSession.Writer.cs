@@ -19,7 +19,8 @@ namespace GladiaPS.Core.Live
         /// <summary>
         /// The only code that sends on a socket. It starts at the acknowledged offset, so a new connection
         /// first re-sends exactly the bytes the server has not acknowledged, then new audio, then the stop
-        /// (once every byte queued before it is written) or the client's close.
+        /// (once every byte queued before it is written) or the client's close. At most
+        /// <see cref="LiveConnectionOptions.MaxBytesInFlight"/> bytes are written ahead of the acknowledgments.
         /// </summary>
         private async Task WriteAsync(WebSocket socket, CancellationToken token)
         {
@@ -33,28 +34,44 @@ namespace GladiaPS.Core.Live
                     offset = acknowledged;
                 }
 
-                var frame = _backlog.ReadFrom(offset);
+                var frame = _backlog.BeginRead(offset);
                 if (!frame.IsEmpty)
                 {
-                    var end = offset + frame.Length;
-
-                    // Published before the send: the server may acknowledge the frame before SendAsync returns.
-                    Volatile.Write(ref _inFlightEnd, end);
-                    await SendAudioFrameAsync(socket, frame, token).ConfigureAwait(false);
-                    var highest = Interlocked.Read(ref _highestSent);
-                    if (highest > offset)
+                    try
                     {
-                        Interlocked.Add(ref _bytesResent, Math.Min(highest, end) - offset);
+                        if (_options.AcknowledgmentsEnabled && offset + frame.Length - acknowledged > _options.MaxBytesInFlight)
+                        {
+                            // The send window is full: wait until the server acknowledges enough for this frame.
+                            await TaskWaits.WaitAsync(
+                                _backlog.WaitForAcknowledgedAtLeast(offset + frame.Length - _options.MaxBytesInFlight), token).ConfigureAwait(false);
+                            continue;
+                        }
+
+                        var end = offset + frame.Length;
+
+                        // Published before the send: the server may acknowledge the frame before SendAsync returns.
+                        Volatile.Write(ref _inFlightEnd, end);
+                        await SendAudioFrameAsync(socket, frame, token).ConfigureAwait(false);
+                        var highest = Interlocked.Read(ref _highestSent);
+                        if (highest > offset)
+                        {
+                            Interlocked.Add(ref _bytesResent, Math.Min(highest, end) - offset);
+                        }
+
+                        if (end > highest)
+                        {
+                            Interlocked.Exchange(ref _highestSent, end);
+                        }
+
+                        Interlocked.Add(ref _bytesSent, frame.Length);
+                        Interlocked.Increment(ref _framesSent);
+                        offset = end;
+                    }
+                    finally
+                    {
+                        _backlog.EndRead();
                     }
 
-                    if (end > highest)
-                    {
-                        Interlocked.Exchange(ref _highestSent, end);
-                    }
-
-                    Interlocked.Add(ref _bytesSent, frame.Length);
-                    Interlocked.Increment(ref _framesSent);
-                    offset = end;
                     if (!_options.AcknowledgmentsEnabled)
                     {
                         _backlog.AcknowledgeUpTo(offset);

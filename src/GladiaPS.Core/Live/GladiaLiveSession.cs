@@ -51,7 +51,7 @@ namespace GladiaPS.Core.Live
         {
             _options = (options ?? new LiveConnectionOptions()).Clone();
             _options.Validate();
-            _backlog = new AudioBacklog(_options.MaxBacklogBytes, _options.MaxFrameBytes);
+            _backlog = new AudioBacklog(_options.MaxBacklogBytes, _options.MaxFrameBytes, _options.SampleFrameBytes);
             _starter = starter;
             _id = id;
             _url = url;
@@ -158,8 +158,9 @@ namespace GladiaPS.Core.Live
                 }
 
                 WarnWhenAcknowledgmentsNeverCame(audio.Length);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposeCts.Token);
-                await _backlog.AppendAsync(audio, linked.Token).ConfigureAwait(false);
+
+                // Disposal needs no token here: the session's end closes the backlog, which fails waiting appends.
+                await _backlog.AppendAsync(audio, cancellationToken).ConfigureAwait(false);
             }
             finally
             {

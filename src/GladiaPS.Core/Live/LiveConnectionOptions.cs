@@ -21,6 +21,22 @@ namespace GladiaPS.Core.Live
         /// <summary>Largest audio frame written (default and maximum 512 KiB); larger caller chunks are split.</summary>
         public int MaxFrameBytes { get; set; } = MaxFrameLimit;
 
+        /// <summary>
+        /// Most audio bytes written but not yet acknowledged (default 1 MiB, about 33 s of 16 kHz 16-bit
+        /// mono). The writer waits for acknowledgments beyond it, so a fast sender does not pile audio into
+        /// socket buffers, a drop costs at most this much re-sending, and the re-send after a reconnect is
+        /// paced by the server's acknowledgments instead of sent in one burst. Not applied when
+        /// <see cref="AcknowledgmentsEnabled"/> is false.
+        /// </summary>
+        public long MaxBytesInFlight { get; set; } = 1024L * 1024;
+
+        /// <summary>
+        /// Bytes per sample frame (bytes per sample × channels). Chunks larger than a frame are only split
+        /// at multiples of it, so no frame cuts a sample. Sessions started with options set it from the
+        /// format when it is left at 1; set it when attaching to a multi-byte format.
+        /// </summary>
+        public int SampleFrameBytes { get; set; } = 1;
+
         /// <summary>Send audio as base64 <c>audio_chunk</c> JSON text frames instead of binary frames.</summary>
         public bool SendAudioAsJson { get; set; }
 
@@ -65,6 +81,17 @@ namespace GladiaPS.Core.Live
             if (MaxBacklogBytes < MaxFrameBytes)
             {
                 throw new ArgumentOutOfRangeException(nameof(MaxBacklogBytes), MaxBacklogBytes, "MaxBacklogBytes must be at least MaxFrameBytes (" + MaxFrameBytes + ").");
+            }
+
+            if (SampleFrameBytes < 1 || SampleFrameBytes > 64 || SampleFrameBytes > MaxFrameBytes)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(SampleFrameBytes), SampleFrameBytes, "SampleFrameBytes must be between 1 and 64 (the API's largest is 32: 4 bytes × 8 channels) and at most MaxFrameBytes.");
+            }
+
+            if (MaxBytesInFlight < MaxFrameBytes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxBytesInFlight), MaxBytesInFlight, "MaxBytesInFlight must be at least MaxFrameBytes (" + MaxFrameBytes + ").");
             }
 
             if (ConnectTimeout <= TimeSpan.Zero)

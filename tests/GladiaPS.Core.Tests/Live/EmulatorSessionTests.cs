@@ -176,19 +176,28 @@ namespace GladiaPS.Core.Tests.Live
             await using var session = await GladiaLiveSession.StartAsync(fixture.Client, EmulatorFixture.Pcm16Options(), options);
             var before = GC.GetTotalMemory(forceFullCollection: true);
 
-            // Offer three times the bound; the sender must stop at the bound and wait.
-            var sending = SendInChunksAsync(session, audio, 32_000);
+            // Offer three times the bound; the sender must stop at the bound and wait (a send that does not
+            // complete at once is waiting for room: nothing else in SendAudioAsync waits while it is uncontended).
             var server = fixture.Emulator.FindSession(session.Id!)!;
-            while (!sending.IsCompleted && session.GetStatistics().BytesQueued + 32_000 <= bound)
+            Task? blocked = null;
+            var offered = 0;
+            for (; offered < audio.Length; offered += 32_000)
             {
-                await Task.Yield();
+                var send = session.SendAudioAsync(audio.AsMemory(offered, Math.Min(32_000, audio.Length - offered)));
+                if (!send.IsCompleted)
+                {
+                    blocked = send;
+                    break;
+                }
+
+                await send;
             }
 
-            Assert.False(sending.IsCompleted);
+            Assert.NotNull(blocked);
             var queued = session.GetStatistics().BytesQueued;
-            Assert.InRange(queued, bound - 32_000, bound);
+            Assert.InRange(queued, bound * 9 / 10, bound);
             var held = GC.GetTotalMemory(forceFullCollection: true) - before;
-            Assert.False(sending.IsCompleted);
+            Assert.False(blocked!.IsCompleted);
             Assert.InRange(session.GetStatistics().BacklogBytes, 0, bound);
             Assert.Equal(0, server.KeptBytes);
 
@@ -196,7 +205,12 @@ namespace GladiaPS.Core.Tests.Live
             Assert.True(held < 2 * bound + 8 * 1024 * 1024, "Managed memory grew by " + held + " bytes with a bound of " + bound + ".");
 
             fixture.Emulator.Faults.Clear();
-            await Within(sending);
+            await Within(blocked);
+            for (offered += 32_000; offered < audio.Length; offered += 32_000)
+            {
+                await session.SendAudioAsync(audio.AsMemory(offered, Math.Min(32_000, audio.Length - offered)));
+            }
+
             await session.StopRecordingAsync();
             var messages = await ReadAllAsync(session);
 

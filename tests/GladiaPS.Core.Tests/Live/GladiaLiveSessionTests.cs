@@ -97,7 +97,10 @@ namespace GladiaPS.Core.Tests.Live
             script.AddDrop(170_000, 4500);
             await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
             var statuses = new StatusRecorder();
-            await using var session = GladiaLiveSession.Attach(ScriptedGladiaServer.SessionId, server.Url, FastOptions(), statuses.OnChanged);
+            var options = FastOptions();
+            options.MaxFrameBytes = 4096;
+            options.MaxBytesInFlight = 12_000;
+            await using var session = GladiaLiveSession.Attach(ScriptedGladiaServer.SessionId, server.Url, options, statuses.OnChanged);
             var audio = Audio(200_000, 13);
 
             await SendInChunksAsync(session, audio, 3000);
@@ -111,6 +114,7 @@ namespace GladiaPS.Core.Tests.Live
             Assert.True(script.DiscardedBytes > 0);
             Assert.True(outcome.Statistics.BytesSent >= audio.Length + script.DiscardedBytes);
             Assert.Equal(outcome.Statistics.BytesSent - audio.Length, outcome.Statistics.BytesResent);
+            Assert.InRange(outcome.Statistics.BytesResent, 1, 4 * options.MaxBytesInFlight);
             Assert.Equal(4, statuses.Events.Count(e => e.Status == LiveSessionStatus.Reconnecting && e.Attempt == 1));
             Assert.Contains(statuses.Events, e => e.Status == LiveSessionStatus.Reconnecting && e.Detail is { } d && d.Contains("close 1011"));
         }
@@ -280,6 +284,8 @@ namespace GladiaPS.Core.Tests.Live
             await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
             var options = FastOptions();
             options.MaxBacklogBytes = 1024 * 1024;
+            options.MaxFrameBytes = 64 * 1024;
+            options.MaxBytesInFlight = 256 * 1024;
             await using var session = GladiaLiveSession.Attach("id", server.Url, options);
             var chunk = Audio(32_000, 17);
 
@@ -301,6 +307,9 @@ namespace GladiaPS.Core.Tests.Live
 
             Assert.True(sent > options.MaxBacklogBytes - chunk.Length);
             Assert.True(session.GetStatistics().BacklogBytes <= options.MaxBacklogBytes);
+
+            // Without acknowledgments the writer stops at the send window, so the server never holds more.
+            Assert.InRange(session.GetStatistics().BytesSent, 0, options.MaxBytesInFlight);
 
             // Nothing frees room: the send stays blocked until the caller cancels it.
             using var cancel = new CancellationTokenSource();
