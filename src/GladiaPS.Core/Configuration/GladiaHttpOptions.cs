@@ -1,0 +1,86 @@
+using System;
+
+namespace GladiaPS.Core.Configuration
+{
+    /// <summary>
+    /// Retry and timeout policy of the REST client. Timeouts run per attempt, from the start of the
+    /// request until the response headers arrive (redirect hops included); reading a body, such as
+    /// the audio file, is outside the timer and bounded only by the caller's cancellation token.
+    /// </summary>
+    public sealed class GladiaHttpOptions
+    {
+        /// <summary>Retries after the first attempt; 0 disables retrying.</summary>
+        public int MaxRetries { get; set; } = 3;
+
+        /// <summary>Delay before the first retry; doubles on each further retry.</summary>
+        public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+        /// <summary>Upper bound of the exponential backoff.</summary>
+        public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>Upper bound applied to a server's <c>Retry-After</c>.</summary>
+        public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>Randomise each backoff delay (between half and the full delay) so that clients do not retry in step.</summary>
+        public bool UseJitter { get; set; } = true;
+
+        /// <summary>Most redirect hops followed for one request.</summary>
+        public int MaxRedirects { get; set; } = 20;
+
+        /// <summary><c>POST /v2/live</c>.</summary>
+        public TimeSpan InitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary><c>GET /v2/live/{id}</c>.</summary>
+        public TimeSpan GetTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary><c>GET /v2/live</c> (each page).</summary>
+        public TimeSpan ListTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary><c>DELETE /v2/live/{id}</c>.</summary>
+        public TimeSpan DeleteTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary><c>GET /v2/live/{id}/file</c>, until the headers of the final hop.</summary>
+        public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromSeconds(300);
+
+        /// <summary>A copy that later changes to this instance do not affect.</summary>
+        public GladiaHttpOptions Clone() => (GladiaHttpOptions)MemberwiseClone();
+
+        internal void Validate()
+        {
+            if (MaxRetries < 0)
+            {
+                throw new Options.GladiaValidationException(nameof(MaxRetries), $"{nameof(MaxRetries)}: {MaxRetries} is negative; use 0 to disable retries.");
+            }
+
+            if (MaxRedirects < 0)
+            {
+                throw new Options.GladiaValidationException(nameof(MaxRedirects), $"{nameof(MaxRedirects)}: {MaxRedirects} is negative.");
+            }
+
+            RequireNonNegative(InitialRetryDelay, nameof(InitialRetryDelay));
+            RequireNonNegative(MaxRetryDelay, nameof(MaxRetryDelay));
+            RequireNonNegative(MaxRetryAfter, nameof(MaxRetryAfter));
+            RequirePositive(InitTimeout, nameof(InitTimeout));
+            RequirePositive(GetTimeout, nameof(GetTimeout));
+            RequirePositive(ListTimeout, nameof(ListTimeout));
+            RequirePositive(DeleteTimeout, nameof(DeleteTimeout));
+            RequirePositive(DownloadTimeout, nameof(DownloadTimeout));
+        }
+
+        private static void RequireNonNegative(TimeSpan value, string name)
+        {
+            if (value < TimeSpan.Zero || value > TimeSpan.FromDays(1))
+            {
+                throw new Options.GladiaValidationException(name, $"{name}: {value} is out of range; use a delay between 0 and 1 day.");
+            }
+        }
+
+        private static void RequirePositive(TimeSpan value, string name)
+        {
+            if (value <= TimeSpan.Zero || value > TimeSpan.FromDays(1))
+            {
+                throw new Options.GladiaValidationException(name, $"{name}: {value} is out of range; use a timeout above 0 and at most 1 day.");
+            }
+        }
+    }
+}

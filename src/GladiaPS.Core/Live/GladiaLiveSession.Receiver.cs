@@ -1,0 +1,243 @@
+using System;
+using System.IO;
+using System.Net.WebSockets;
+using System.Threading;
+using System.Threading.Tasks;
+using GladiaPS.Core.Messages;
+
+namespace GladiaPS.Core.Live
+{
+    public sealed partial class GladiaLiveSession
+    {
+        /// <summary>A server message larger than this is reported and skipped rather than buffered.</summary>
+        private const int MaxMessageBytes = 64 * 1024 * 1024;
+
+        private long _messagesReceived;
+        private long _acknowledgmentsReceived;
+        private long _lastAcknowledgedEnd;
+        private int _warnedNoAcknowledgments;
+        private int _startSessionSeen;
+        private volatile bool _stopAcknowledged;
+
+        private async Task<ConnectionEnd> ReceiveAsync(WebSocket socket, CancellationToken token)
+        {
+            var buffer = new byte[64 * 1024];
+            byte[]? assembled = null;
+            var assembledLength = 0;
+            var oversized = false;
+            try
+            {
+                while (true)
+                {
+                    var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), token).ConfigureAwait(false);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return ConnectionEnd.ServerClosed(
+                            (int?)(socket.CloseStatus ?? result.CloseStatus), socket.CloseStatusDescription ?? result.CloseStatusDescription);
+                    }
+
+                    if (result.EndOfMessage && assembledLength == 0 && !oversized)
+                    {
+                        // The common case: a whole message in one read, parsed straight from the buffer.
+                        Handle(new ReadOnlyMemory<byte>(buffer, 0, result.Count), result.MessageType);
+                        continue;
+                    }
+
+                    if (!oversized)
+                    {
+                        if (assembledLength + result.Count > MaxMessageBytes)
+                        {
+                            oversized = true;
+                            assembled = null;
+                            assembledLength = 0;
+                        }
+                        else
+                        {
+                            if (assembled is null || assembled.Length < assembledLength + result.Count)
+                            {
+                                Array.Resize(ref assembled, Math.Max(assembledLength + result.Count, Math.Max(buffer.Length * 2, (assembled?.Length ?? 0) * 2)));
+                            }
+
+                            Buffer.BlockCopy(buffer, 0, assembled!, assembledLength, result.Count);
+                            assembledLength += result.Count;
+                        }
+                    }
+
+                    if (result.EndOfMessage)
+                    {
+                        if (oversized)
+                        {
+                            Publish(LiveErrorMessage.Client(LiveErrorKind.InvalidFrame, "The server sent a message over " + MaxMessageBytes + " bytes; it was skipped.", sessionId: Id));
+                        }
+                        else
+                        {
+                            Handle(new ReadOnlyMemory<byte>(assembled!, 0, assembledLength), result.MessageType);
+                        }
+
+                        assembled = null;
+                        assembledLength = 0;
+                        oversized = false;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return ConnectionEnd.Cancelled();
+            }
+            catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                if (token.IsCancellationRequested)
+                {
+                    return ConnectionEnd.Cancelled();
+                }
+
+                return ConnectionEnd.Dropped(Scrub(FlattenMessage(exception)));
+            }
+        }
+
+        private void Handle(ReadOnlyMemory<byte> payload, WebSocketMessageType type)
+        {
+            Interlocked.Increment(ref _messagesReceived);
+            if (type == WebSocketMessageType.Binary)
+            {
+                Publish(LiveErrorMessage.Client(
+                    LiveErrorKind.UnexpectedBinaryFrame, "The server sent a binary frame of " + payload.Length + " bytes; the protocol defines none.", sessionId: Id));
+                return;
+            }
+
+            if (!_options.ForwardAcknowledgments && AcknowledgmentReader.TryRead(payload.Span, out var start, out var end))
+            {
+                Interlocked.Increment(ref _acknowledgmentsReceived);
+                if (_options.AcknowledgmentsEnabled)
+                {
+                    ApplyAcknowledgment(start, end, payload);
+                }
+
+                return;
+            }
+
+            var message = LiveMessageParser.Parse(payload);
+            switch (message)
+            {
+                case AudioChunkAcknowledgment acknowledgment:
+                    OnAudioAcknowledged(acknowledgment);
+                    if (_options.ForwardAcknowledgments)
+                    {
+                        Publish(acknowledgment);
+                    }
+
+                    break;
+                case StopRecordingAcknowledgment stopAcknowledgment:
+                    if (stopAcknowledgment.Acknowledged)
+                    {
+                        _stopAcknowledged = true;
+                    }
+                    else
+                    {
+                        Publish(LiveErrorMessage.Client(
+                            LiveErrorKind.AcknowledgmentRejected,
+                            "The server refused stop_recording: " + (stopAcknowledgment.Error?.Message ?? "no reason given") + ".",
+                            stopAcknowledgment.Raw,
+                            Id));
+                    }
+
+                    if (_options.ForwardAcknowledgments)
+                    {
+                        Publish(stopAcknowledgment);
+                    }
+
+                    break;
+                case StartSessionMessage:
+                    // It may arrive again after a reconnect (§11 #8); the caller sees it once.
+                    if (Interlocked.Exchange(ref _startSessionSeen, 1) == 0)
+                    {
+                        Publish(message);
+                    }
+
+                    break;
+                default:
+                    Publish(message);
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// Trims the backlog up to an acknowledgment's end after checking it against what was sent. An
+        /// acknowledgment that goes backwards or covers bytes never sent is reported and ignored (the
+        /// backlog is left as it was); one that starts elsewhere than the client's count is reported and,
+        /// as its end is plausible, still applied.
+        /// </summary>
+        private void OnAudioAcknowledged(AudioChunkAcknowledgment acknowledgment)
+        {
+            Interlocked.Increment(ref _acknowledgmentsReceived);
+            if (!_options.AcknowledgmentsEnabled)
+            {
+                return;
+            }
+
+            if (!acknowledgment.Acknowledged)
+            {
+                Publish(LiveErrorMessage.Client(
+                    LiveErrorKind.AcknowledgmentRejected,
+                    "The server refused audio bytes [" + acknowledgment.ByteStart + ", " + acknowledgment.ByteEnd + "): " +
+                    (acknowledgment.Error?.Message ?? "no reason given") + ". They stay queued and are re-sent after a reconnect.",
+                    acknowledgment.Raw,
+                    Id));
+                return;
+            }
+
+            if (acknowledgment.ByteEnd is not { } end)
+            {
+                Publish(LiveErrorMessage.Client(
+                    LiveErrorKind.AcknowledgmentMismatch, "An audio acknowledgment had no byte_range; it was ignored.", acknowledgment.Raw, Id));
+                return;
+            }
+
+            ApplyAcknowledgment(acknowledgment.ByteStart, end, ReadOnlyMemory<byte>.Empty, acknowledgment.Raw);
+        }
+
+        /// <summary>
+        /// Checks an accepted acknowledgment's range against the client's counts and trims the backlog.
+        /// The frame's text (<paramref name="raw"/>, or decoded from <paramref name="frame"/>) is only built for a report.
+        /// </summary>
+        private void ApplyAcknowledgment(long? start, long end, ReadOnlyMemory<byte> frame, string? raw = null)
+        {
+            var previous = Interlocked.Read(ref _lastAcknowledgedEnd);
+            var sent = Volatile.Read(ref _inFlightEnd);
+            if (end < previous)
+            {
+                Publish(LiveErrorMessage.Client(
+                    LiveErrorKind.AcknowledgmentMismatch,
+                    "An audio acknowledgment went backwards: it ends at byte " + end + " but " + previous +
+                    " bytes were already acknowledged. It was ignored; the backlog is unchanged.",
+                    raw ?? System.Text.Encoding.UTF8.GetString(frame.ToArray()),
+                    Id));
+                return;
+            }
+
+            if (end > sent)
+            {
+                Publish(LiveErrorMessage.Client(
+                    LiveErrorKind.AcknowledgmentMismatch,
+                    "An audio acknowledgment covers bytes up to " + end + " but only " + sent +
+                    " were sent. It was ignored; the backlog is unchanged.",
+                    raw ?? System.Text.Encoding.UTF8.GetString(frame.ToArray()),
+                    Id));
+                return;
+            }
+
+            if (start is { } first && first != previous)
+            {
+                Publish(LiveErrorMessage.Client(
+                    LiveErrorKind.AcknowledgmentMismatch,
+                    "An audio acknowledgment starts at byte " + first + " but the client's acknowledged count is " + previous +
+                    "; the server's stream and the client's may differ.",
+                    raw ?? System.Text.Encoding.UTF8.GetString(frame.ToArray()),
+                    Id));
+            }
+
+            Interlocked.Exchange(ref _lastAcknowledgedEnd, end);
+            _backlog.AcknowledgeUpTo(end);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Net.WebSockets;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace GladiaPS.Core.Live
+{
+    public sealed partial class GladiaLiveSession
+    {
+        private long _bytesSent;
+        private long _bytesResent;
+        private long _framesSent;
+        private long _highestSent;
+        private long _inFlightEnd;
+        private bool _stopSentOnConnection;
+
+        /// <summary>
+        /// The only code that sends on a socket. It starts at the acknowledged offset, so a new connection
+        /// first re-sends exactly the bytes the server has not acknowledged, then new audio, then the stop
+        /// (once every byte queued before it is written) or the client's close. At most
+        /// <see cref="LiveConnectionOptions.MaxBytesInFlight"/> bytes are written ahead of the acknowledgments.
+        /// </summary>
+        private async Task WriteAsync(WebSocket socket, CancellationToken token)
+        {
+            var offset = _backlog.Acknowledged;
+            while (true)
+            {
+                token.ThrowIfCancellationRequested();
+                var acknowledged = _backlog.Acknowledged;
+                if (offset < acknowledged)
+                {
+                    offset = acknowledged;
+                }
+
+                var frame = _backlog.BeginRead(offset);
+                if (!frame.IsEmpty)
+                {
+                    try
+                    {
+                        if (_options.AcknowledgmentsEnabled && offset + frame.Length - acknowledged > _options.MaxBytesInFlight)
+                        {
+                            // The send window is full: wait until the server acknowledges enough for this frame.
+                            await TaskWaits.WaitAsync(
+                                _backlog.WaitForAcknowledgedAtLeast(offset + frame.Length - _options.MaxBytesInFlight), token).ConfigureAwait(false);
+                            continue;
+                        }
+
+                        var end = offset + frame.Length;
+
+                        // Published before the send: the server may acknowledge the frame before SendAsync returns.
+                        Volatile.Write(ref _inFlightEnd, end);
+                        await SendAudioFrameAsync(socket, frame, token).ConfigureAwait(false);
+                        var highest = Interlocked.Read(ref _highestSent);
+                        if (highest > offset)
+                        {
+                            Interlocked.Add(ref _bytesResent, Math.Min(highest, end) - offset);
+                        }
+
+                        if (end > highest)
+                        {
+                            Interlocked.Exchange(ref _highestSent, end);
+                        }
+
+                        Interlocked.Add(ref _bytesSent, frame.Length);
+                        Interlocked.Increment(ref _framesSent);
+                        offset = end;
+                    }
+                    finally
+                    {
+                        _backlog.EndRead();
+                    }
+
+                    if (!_options.AcknowledgmentsEnabled)
+                    {
+                        _backlog.AcknowledgeUpTo(offset);
+                    }
+
+                    continue;
+                }
+
+                bool sendStop;
+                bool sendClose;
+                Task controlChanged;
+                lock (_control)
+                {
+                    sendStop = _stopRequested && !_stopSentOnConnection && !_stopAcknowledged && offset >= _stopOffset;
+                    sendClose = !sendStop && _closeRequested && offset >= _closeOffset;
+                    controlChanged = _controlChanged.Task;
+                }
+
+                if (sendStop)
+                {
+                    // Marked before the send: the server may answer and close with 1000 before SendAsync returns.
+                    lock (_control)
+                    {
+                        _stopSentOnConnection = true;
+                        _stopSent = true;
+                    }
+
+                    await socket.SendAsync(new ArraySegment<byte>(StopRecordingFrame), WebSocketMessageType.Text, true, token).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (sendClose)
+                {
+                    lock (_control)
+                    {
+                        _closeSent = true;
+                    }
+
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, token).ConfigureAwait(false);
+                    return;
+                }
+
+                await TaskWaits.WaitAsync(Task.WhenAny(_backlog.WaitForDataAfter(offset), controlChanged), token).ConfigureAwait(false);
+            }
+        }
+
+        private Task SendAudioFrameAsync(WebSocket socket, ReadOnlyMemory<byte> frame, CancellationToken token)
+        {
+            if (!MemoryMarshal.TryGetArray(frame, out var segment))
+            {
+                segment = new ArraySegment<byte>(frame.ToArray());
+            }
+
+            if (!_options.SendAudioAsJson)
+            {
+                return socket.SendAsync(segment, WebSocketMessageType.Binary, true, token);
+            }
+
+            var json = "{\"type\":\"audio_chunk\",\"data\":{\"chunk\":\"" +
+                Convert.ToBase64String(segment.Array!, segment.Offset, segment.Count) + "\"}}";
+            return socket.SendAsync(new ArraySegment<byte>(Encoding.UTF8.GetBytes(json)), WebSocketMessageType.Text, true, token);
+        }
+    }
+}

@@ -1,0 +1,358 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using GladiaPS.Core.Messages;
+
+namespace GladiaPS.Core.Live
+{
+    /// <summary>
+    /// A live transcription session over one WebSocket that survives drops: audio the server has not
+    /// acknowledged stays in a bounded backlog and is re-sent, exactly once and before anything new,
+    /// after a reconnect to the same URL. Messages arrive typed, in order, and are kept until read.
+    /// </summary>
+    /// <remarks>
+    /// Threading: any thread may call any member. Audio passed to <see cref="SendAudioAsync(ReadOnlyMemory{byte}, CancellationToken)"/>
+    /// is copied before the call returns and is sent in call order; one writer task owns the socket's
+    /// sending side, so no lock is ever held across a send.
+    /// </remarks>
+    public sealed partial class GladiaLiveSession : IAsyncDisposable
+    {
+        private static readonly byte[] StopRecordingFrame = System.Text.Encoding.UTF8.GetBytes("{\"type\":\"stop_recording\"}");
+
+        private readonly LiveConnectionOptions _options;
+        private readonly AudioBacklog _backlog;
+        private readonly Channel<LiveMessage> _messages = Channel.CreateUnbounded<LiveMessage>(
+            new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+        private readonly CancellationTokenSource _disposeCts = new CancellationTokenSource();
+        private readonly SemaphoreSlim _sendGate = new SemaphoreSlim(1, 1);
+        private readonly TaskCompletionSource<LiveSessionOutcome> _completion =
+            new TaskCompletionSource<LiveSessionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<bool> _started =
+            new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Stopwatch _stopwatch = Stopwatch.StartNew();
+        private readonly Func<CancellationToken, Task<LiveSessionEndpoint>>? _starter;
+        private readonly object _control = new object();
+        private TaskCompletionSource<bool> _controlChanged = NewSignal();
+        private Task _runTask = Task.CompletedTask;
+        private LiveSessionStatus _status;
+        private string? _id;
+        private Uri? _url;
+        private bool _stopRequested;
+        private long _stopOffset;
+        private bool _closeRequested;
+        private long _closeOffset;
+        private int _disposed;
+
+        private GladiaLiveSession(LiveConnectionOptions? options, Func<CancellationToken, Task<LiveSessionEndpoint>>? starter, string? id, Uri? url)
+        {
+            _options = (options ?? new LiveConnectionOptions()).Clone();
+            _options.Validate();
+            _backlog = new AudioBacklog(_options.MaxBacklogBytes, _options.MaxFrameBytes, _options.SampleFrameBytes);
+            _starter = starter;
+            _id = id;
+            _url = url;
+            _status = starter is null ? LiveSessionStatus.Connecting : LiveSessionStatus.Starting;
+        }
+
+        /// <summary>Raised on every status change and on every new connection attempt. Handlers run on the session's own task; keep them short.</summary>
+        public event EventHandler<LiveSessionStatusChangedEventArgs>? StatusChanged;
+
+        /// <summary>The session (job) id; null while the init request is in flight.</summary>
+        public string? Id => Volatile.Read(ref _id);
+
+        /// <summary>The WebSocket URL with its token hidden; null while the init request is in flight.</summary>
+        public string? RedactedUrl => Volatile.Read(ref _url) is { } url ? LiveUrlRedaction.Redact(url) : null;
+
+        public LiveSessionStatus Status
+        {
+            get { lock (_control) { return _status; } }
+        }
+
+        /// <summary>True once <see cref="StopRecordingAsync"/> or <see cref="CloseAsync"/> was called.</summary>
+        public bool IsStopRequested
+        {
+            get { lock (_control) { return _stopRequested || _closeRequested; } }
+        }
+
+        /// <summary>Completes when the session has ended, whatever the cause; it never faults.</summary>
+        public Task<LiveSessionOutcome> Completion => _completion.Task;
+
+        /// <summary>
+        /// Opens a session that already exists (its id and WebSocket URL, for example handed over by a
+        /// backend that created it). No HTTP request is made; the connection starts at once in the background.
+        /// </summary>
+        /// <param name="id">The session id returned by init.</param>
+        /// <param name="url">The WebSocket URL returned by init (it carries the session's token).</param>
+        /// <param name="options">Connection settings; null for the defaults.</param>
+        /// <param name="statusChanged">Subscribed to <see cref="StatusChanged"/> before connecting, so no event is missed.</param>
+        public static GladiaLiveSession Attach(
+            string id, Uri url, LiveConnectionOptions? options = null, EventHandler<LiveSessionStatusChangedEventArgs>? statusChanged = null)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                throw new ArgumentException("The session id must not be empty.", nameof(id));
+            }
+
+            if (url is null)
+            {
+                throw new ArgumentNullException(nameof(url));
+            }
+
+            if (!url.IsAbsoluteUri || (url.Scheme != "ws" && url.Scheme != "wss"))
+            {
+                throw new ArgumentException("The session URL must be an absolute ws:// or wss:// URL, not '" + LiveUrlRedaction.Redact(url) + "'.", nameof(url));
+            }
+
+            var session = new GladiaLiveSession(options, null, id, url);
+            session.StatusChanged += statusChanged;
+            session.Run();
+            return session;
+        }
+
+        /// <summary>Creates a session whose endpoint comes from an asynchronous init call (the REST client's POST).</summary>
+        internal static GladiaLiveSession StartWith(
+            Func<CancellationToken, Task<LiveSessionEndpoint>> starter,
+            LiveConnectionOptions? options,
+            EventHandler<LiveSessionStatusChangedEventArgs>? statusChanged)
+        {
+            var session = new GladiaLiveSession(options, starter, null, null);
+            session.StatusChanged += statusChanged;
+            session.Run();
+            return session;
+        }
+
+        /// <summary>Waits until the init request has completed; throws its error if it failed.</summary>
+        internal Task WaitUntilStartedAsync(CancellationToken cancellationToken) => TaskWaits.WaitAsync(_started.Task, cancellationToken);
+
+        /// <summary>
+        /// Queues audio in the session's format. The bytes are copied before this returns; chunks over
+        /// the frame limit are split. Waits while the backlog of unacknowledged audio is full.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">Stop or close was requested, or the session has ended.</exception>
+        public async Task SendAudioAsync(ReadOnlyMemory<byte> audio, CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            if (audio.IsEmpty)
+            {
+                return;
+            }
+
+            await _sendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                lock (_control)
+                {
+                    if (_status == LiveSessionStatus.Ended)
+                    {
+                        throw new InvalidOperationException("The live session " + Id + " has ended; no more audio can be sent.");
+                    }
+
+                    if (_stopRequested || _closeRequested)
+                    {
+                        throw new InvalidOperationException("Stop was requested for live session " + Id + "; no more audio can be sent.");
+                    }
+                }
+
+                WarnWhenAcknowledgmentsNeverCame(audio.Length);
+
+                // Disposal needs no token here: the session's end closes the backlog, which fails waiting appends.
+                await _backlog.AppendAsync(audio, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _sendGate.Release();
+            }
+        }
+
+        /// <summary>Queues audio; see <see cref="SendAudioAsync(ReadOnlyMemory{byte}, CancellationToken)"/>.</summary>
+        public Task SendAudioAsync(byte[] audio, CancellationToken cancellationToken = default) =>
+            SendAudioAsync(new ReadOnlyMemory<byte>(audio ?? throw new ArgumentNullException(nameof(audio))), cancellationToken);
+
+        /// <summary>
+        /// Asks the server to end the recording. <c>stop_recording</c> is sent after every byte queued
+        /// before this call; if the connection is down it is sent after the reconnect and re-send. It
+        /// returns once the stop is queued; use <see cref="WaitForEndAsync"/> for the final results.
+        /// </summary>
+        public async Task StopRecordingAsync(CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            await _sendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                RequestEnd(stop: true);
+            }
+            finally
+            {
+                _sendGate.Release();
+            }
+        }
+
+        /// <summary>
+        /// Closes the socket with 1000 after every queued byte is sent, instead of stopping: the server
+        /// then post-processes in the background (results through the callback and GET only). Waits for the end.
+        /// </summary>
+        public async Task<LiveSessionOutcome> CloseAsync(CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            await _sendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                RequestEnd(stop: false);
+            }
+            finally
+            {
+                _sendGate.Release();
+            }
+
+            return await WaitForEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Waits until the session has ended (server close after stop, failure, or dispose). Never throws for a failed session.</summary>
+        public Task<LiveSessionOutcome> WaitForEndAsync(CancellationToken cancellationToken = default) =>
+            TaskWaits.WaitAsync(_completion.Task, cancellationToken);
+
+        /// <summary>
+        /// The session's messages in arrival order. Each message is delivered once, to one reader; the
+        /// sequence ends when the session has ended and every message has been read.
+        /// </summary>
+        public async IAsyncEnumerable<LiveMessage> ReadMessagesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            var reader = _messages.Reader;
+            while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var message))
+                {
+                    yield return message;
+                }
+            }
+        }
+
+        /// <summary>Takes the next message if one is waiting.</summary>
+        public bool TryReadMessage(out LiveMessage? message)
+        {
+            if (_messages.Reader.TryRead(out var next))
+            {
+                message = next;
+                return true;
+            }
+
+            message = null;
+            return false;
+        }
+
+        public LiveSessionStatistics GetStatistics() => new LiveSessionStatistics
+        {
+            BytesQueued = _backlog.End,
+            BytesSent = Interlocked.Read(ref _bytesSent),
+            BytesResent = Interlocked.Read(ref _bytesResent),
+            BytesAcknowledged = _backlog.Acknowledged,
+            BacklogBytes = _backlog.HeldBytes,
+            FramesSent = Interlocked.Read(ref _framesSent),
+            MessagesReceived = Interlocked.Read(ref _messagesReceived),
+            Reconnects = Volatile.Read(ref _reconnects),
+            ConnectionAttempts = Volatile.Read(ref _connectionAttempts),
+            Elapsed = _stopwatch.Elapsed,
+        };
+
+        /// <summary>Ends the session at once if it is still running: the connection is aborted without a stop. Waits for the session's task.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            {
+                await _runTask.ConfigureAwait(false);
+                return;
+            }
+
+            _disposeCts.Cancel();
+            await _runTask.ConfigureAwait(false);
+        }
+
+        public override string ToString() => "GladiaLiveSession " + (Id ?? "(starting)") + " " + Status;
+
+        private void RequestEnd(bool stop)
+        {
+            bool becameEnding;
+            lock (_control)
+            {
+                if (_status == LiveSessionStatus.Ended || (stop ? _stopRequested : _closeRequested))
+                {
+                    return;
+                }
+
+                if (stop)
+                {
+                    _stopRequested = true;
+                    _stopOffset = _backlog.End;
+                }
+                else
+                {
+                    _closeRequested = true;
+                    _closeOffset = _backlog.End;
+                }
+
+                becameEnding = _status == LiveSessionStatus.Connected;
+                SignalControl();
+            }
+
+            if (becameEnding)
+            {
+                SetStatus(LiveSessionStatus.Ending, 0, stop ? "stop requested" : "close requested");
+            }
+        }
+
+        private void SignalControl()
+        {
+            var fired = _controlChanged;
+            _controlChanged = NewSignal();
+            fired.TrySetResult(true);
+        }
+
+        private void SetStatus(LiveSessionStatus status, int attempt, string? detail)
+        {
+            LiveSessionStatus previous;
+            lock (_control)
+            {
+                previous = _status;
+                if (previous == LiveSessionStatus.Ended || (previous == status && attempt == 0))
+                {
+                    return;
+                }
+
+                _status = status;
+            }
+
+            var handler = StatusChanged;
+            if (handler is null)
+            {
+                return;
+            }
+
+            try
+            {
+                handler(this, new LiveSessionStatusChangedEventArgs(status, previous, attempt, Volatile.Read(ref _reconnects), detail));
+            }
+            catch (Exception exception)
+            {
+                // A failing handler must not end the session; say so in the message stream.
+                Publish(LiveErrorMessage.Client(LiveErrorKind.Connection, "A StatusChanged handler threw: " + exception.Message, sessionId: Id));
+            }
+        }
+
+        private void Publish(LiveMessage message) => _messages.Writer.TryWrite(message);
+
+        private void ThrowIfDisposed()
+        {
+            if (Volatile.Read(ref _disposed) == 1)
+            {
+                throw new ObjectDisposedException(nameof(GladiaLiveSession));
+            }
+        }
+
+        private static TaskCompletionSource<bool> NewSignal() =>
+            new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

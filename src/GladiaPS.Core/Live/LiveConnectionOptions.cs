@@ -1,0 +1,148 @@
+using System;
+using System.Net.WebSockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace GladiaPS.Core.Live
+{
+    /// <summary>How a live session uses its WebSocket: frames, memory bound, reconnection.</summary>
+    public sealed class LiveConnectionOptions
+    {
+        /// <summary>The largest frame the client writes. The server refuses frames over 1 MiB; Gladia's own replay uses 512 KiB.</summary>
+        public const int MaxFrameLimit = 512 * 1024;
+
+        /// <summary>
+        /// Most memory kept for audio the server has not acknowledged (default 16 MiB, about 8.7 minutes
+        /// of 16 kHz 16-bit mono). When it is full, <see cref="GladiaLiveSession.SendAudioAsync(ReadOnlyMemory{byte}, CancellationToken)"/>
+        /// waits for acknowledgments rather than grow.
+        /// </summary>
+        public long MaxBacklogBytes { get; set; } = 16L * 1024 * 1024;
+
+        /// <summary>Largest audio frame written (default and maximum 512 KiB); larger caller chunks are split.</summary>
+        public int MaxFrameBytes { get; set; } = MaxFrameLimit;
+
+        /// <summary>
+        /// Most audio bytes written but not yet acknowledged (default 1 MiB, about 33 s of 16 kHz 16-bit
+        /// mono). The writer waits for acknowledgments beyond it, so a fast sender does not pile audio into
+        /// socket buffers, a drop costs at most this much re-sending, and the re-send after a reconnect is
+        /// paced by the server's acknowledgments instead of sent in one burst. Not applied when
+        /// <see cref="AcknowledgmentsEnabled"/> is false.
+        /// </summary>
+        public long MaxBytesInFlight { get; set; } = 1024L * 1024;
+
+        /// <summary>
+        /// Bytes per sample frame (bytes per sample × channels). Chunks larger than a frame are only split
+        /// at multiples of it, so no frame cuts a sample. Sessions started with options set it from the
+        /// format when it is left at 1; set it when attaching to a multi-byte format.
+        /// </summary>
+        public int SampleFrameBytes { get; set; } = 1;
+
+        /// <summary>Send audio as base64 <c>audio_chunk</c> JSON text frames instead of binary frames.</summary>
+        public bool SendAudioAsJson { get; set; }
+
+        /// <summary>Pass <c>audio_chunk</c> and <c>stop_recording</c> acknowledgments on to the caller (they are always requested and used internally).</summary>
+        public bool ForwardAcknowledgments { get; set; }
+
+        /// <summary>
+        /// Whether the server sends acknowledgments. Sessions started by this client always request them.
+        /// When attaching to a session created elsewhere without them, set this to false: audio is then
+        /// released once written, and a drop may lose what was in flight (reported as a resume error).
+        /// </summary>
+        public bool AcknowledgmentsEnabled { get; set; } = true;
+
+        /// <summary>How long one connection attempt may take before it counts as failed and is retried.</summary>
+        public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>Attempts per connection (the count starts again after each successful open); 0 means unlimited.</summary>
+        public int MaxConnectAttempts { get; set; } = 5;
+
+        /// <summary>Delay after the first failed attempt; it doubles per failure up to <see cref="MaxReconnectDelay"/>.</summary>
+        public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+        public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>Most reconnections over the session's life; 0 means unlimited.</summary>
+        public int MaxReconnects { get; set; }
+
+        /// <summary>How long to wait for the server's close after the client closed with 1000.</summary>
+        public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>Opens the socket; tests replace it. The default is a <see cref="ClientWebSocket"/> with no custom headers.</summary>
+        internal Func<Uri, CancellationToken, Task<WebSocket>> Connector { get; set; } = ConnectClientWebSocketAsync;
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
+        public void Validate()
+        {
+            if (MaxFrameBytes < 1 || MaxFrameBytes > MaxFrameLimit)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxFrameBytes), MaxFrameBytes, "MaxFrameBytes must be between 1 and " + MaxFrameLimit + ".");
+            }
+
+            if (MaxBacklogBytes < MaxFrameBytes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxBacklogBytes), MaxBacklogBytes, "MaxBacklogBytes must be at least MaxFrameBytes (" + MaxFrameBytes + ").");
+            }
+
+            if (SampleFrameBytes < 1 || SampleFrameBytes > 64 || SampleFrameBytes > MaxFrameBytes)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(SampleFrameBytes), SampleFrameBytes, "SampleFrameBytes must be between 1 and 64 (the API's largest is 32: 4 bytes × 8 channels) and at most MaxFrameBytes.");
+            }
+
+            if (MaxBytesInFlight < MaxFrameBytes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxBytesInFlight), MaxBytesInFlight, "MaxBytesInFlight must be at least MaxFrameBytes (" + MaxFrameBytes + ").");
+            }
+
+            if (ConnectTimeout <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(ConnectTimeout), ConnectTimeout, "ConnectTimeout must be positive.");
+            }
+
+            if (MaxConnectAttempts < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxConnectAttempts), MaxConnectAttempts, "MaxConnectAttempts must be 0 (unlimited) or more.");
+            }
+
+            if (MaxReconnects < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxReconnects), MaxReconnects, "MaxReconnects must be 0 (unlimited) or more.");
+            }
+
+            if (ReconnectDelay < TimeSpan.Zero || MaxReconnectDelay < ReconnectDelay)
+            {
+                throw new ArgumentOutOfRangeException(nameof(ReconnectDelay), ReconnectDelay, "ReconnectDelay must be non-negative and at most MaxReconnectDelay.");
+            }
+
+            if (CloseTimeout <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(CloseTimeout), CloseTimeout, "CloseTimeout must be positive.");
+            }
+        }
+
+        internal LiveConnectionOptions Clone() => (LiveConnectionOptions)MemberwiseClone();
+
+        /// <summary>The delay before attempt <paramref name="failedAttempts"/> + 1: min(base × 2^(n−1), cap).</summary>
+        internal TimeSpan DelayAfter(int failedAttempts)
+        {
+            var factor = Math.Pow(2, Math.Min(Math.Max(failedAttempts - 1, 0), 30));
+            var milliseconds = Math.Min(ReconnectDelay.TotalMilliseconds * factor, MaxReconnectDelay.TotalMilliseconds);
+            return TimeSpan.FromMilliseconds(milliseconds);
+        }
+
+        private static async Task<WebSocket> ConnectClientWebSocketAsync(Uri url, CancellationToken cancellationToken)
+        {
+            var socket = new ClientWebSocket();
+            try
+            {
+                await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
+                return socket;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System;
+using System.Globalization;
+
+namespace GladiaPS.Core.Live
+{
+    /// <summary>A snapshot of a session's counters.</summary>
+    public sealed class LiveSessionStatistics
+    {
+        /// <summary>Audio bytes accepted from the caller.</summary>
+        public long BytesQueued { get; set; }
+
+        /// <summary>Audio bytes written to sockets, re-sent bytes included.</summary>
+        public long BytesSent { get; set; }
+
+        /// <summary>Audio bytes written again after a reconnect because their acknowledgment had not arrived.</summary>
+        public long BytesResent { get; set; }
+
+        /// <summary>The server's acknowledged byte count.</summary>
+        public long BytesAcknowledged { get; set; }
+
+        /// <summary>Memory held now for audio the server has not acknowledged.</summary>
+        public long BacklogBytes { get; set; }
+
+        /// <summary>Audio frames written to sockets.</summary>
+        public long FramesSent { get; set; }
+
+        /// <summary>Messages received from the server, acknowledgments included.</summary>
+        public long MessagesReceived { get; set; }
+
+        /// <summary>Successful reconnections.</summary>
+        public int Reconnects { get; set; }
+
+        /// <summary>Connection attempts, failed ones included.</summary>
+        public int ConnectionAttempts { get; set; }
+
+        /// <summary>Time since the session object was created, frozen when it ends.</summary>
+        public TimeSpan Elapsed { get; set; }
+
+        public override string ToString() => string.Format(
+            CultureInfo.InvariantCulture,
+            "sent {0} B (re-sent {1} B), acknowledged {2} B, backlog {3} B, reconnects {4}, elapsed {5:0.000} s",
+            BytesSent, BytesResent, BytesAcknowledged, BacklogBytes, Reconnects, Elapsed.TotalSeconds);
+    }
+}

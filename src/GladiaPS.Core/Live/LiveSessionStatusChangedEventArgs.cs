@@ -1,0 +1,38 @@
+using System;
+
+namespace GladiaPS.Core.Live
+{
+    /// <summary>
+    /// A change of status, or a new connection attempt while connecting. <see cref="Attempt"/> is the
+    /// attempt number for the current connection (1 for the first try), not a count of connections.
+    /// </summary>
+    public sealed class LiveSessionStatusChangedEventArgs : EventArgs
+    {
+        public LiveSessionStatusChangedEventArgs(
+            LiveSessionStatus status, LiveSessionStatus previousStatus, int attempt, int reconnects, string? detail)
+        {
+            Status = status;
+            PreviousStatus = previousStatus;
+            Attempt = attempt;
+            Reconnects = reconnects;
+            Detail = detail;
+        }
+
+        public LiveSessionStatus Status { get; }
+
+        public LiveSessionStatus PreviousStatus { get; }
+
+        /// <summary>While connecting or reconnecting: which attempt this is for the current connection (1-based); otherwise 0.</summary>
+        public int Attempt { get; }
+
+        /// <summary>Successful reconnections so far.</summary>
+        public int Reconnects { get; }
+
+        /// <summary>Why the status changed, for example the close code of a dropped connection or why an attempt failed.</summary>
+        public string? Detail { get; }
+
+        public override string ToString() =>
+            Attempt > 0 ? Status + " (attempt " + Attempt + ")" + (Detail is null ? string.Empty : ": " + Detail)
+                        : Status + (Detail is null ? string.Empty : ": " + Detail);
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using GladiaPS.Core.Models;
+
+namespace GladiaPS.Core.Messages
+{
+    /// <summary>
+    /// One chapter of <c>post_chapterization</c>, read from either documented shape (§6.9):
+    /// <c>{headline, start, end, keywords}</c> or <c>{start_time, end_time, summary}</c>.
+    /// </summary>
+    public sealed class Chapter
+    {
+        public string? Headline { get; set; }
+
+        public string? Summary { get; set; }
+
+        public double? Start { get; set; }
+
+        public double? End { get; set; }
+
+        public IReadOnlyList<string> Keywords { get; set; } = Array.Empty<string>();
+
+        public string Raw { get; set; } = "{}";
+
+        public override string ToString() => Headline ?? Summary ?? string.Empty;
+
+        internal static Chapter FromJson(JsonElement element) => new Chapter
+        {
+            Headline = TolerantJson.GetString(element, "headline"),
+            Summary = TolerantJson.GetString(element, "summary") ?? TolerantJson.GetString(element, "abstractive_summary"),
+            Start = TolerantJson.GetDouble(element, "start") ?? TolerantJson.GetDouble(element, "start_time"),
+            End = TolerantJson.GetDouble(element, "end") ?? TolerantJson.GetDouble(element, "end_time"),
+            Keywords = TolerantJson.GetStringList(element, "keywords"),
+            Raw = element.GetRawText(),
+        };
+    }
+}

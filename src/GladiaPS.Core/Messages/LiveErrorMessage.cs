@@ -1,0 +1,44 @@
+using System.Text.Json;
+using GladiaPS.Core.Models;
+
+namespace GladiaPS.Core.Messages
+{
+    /// <summary>
+    /// An error in the message stream: a frame the client could not read, an inconsistency it detected,
+    /// a connection it lost, or an <c>error</c> message from the server. <see cref="LiveMessage.Raw"/>
+    /// holds the offending frame when there was one.
+    /// </summary>
+    public sealed class LiveErrorMessage : LiveMessage
+    {
+        public LiveErrorMessage()
+        {
+            Type = LiveMessageTypes.Error;
+        }
+
+        public LiveErrorKind Kind { get; set; }
+
+        public string Message { get; set; } = string.Empty;
+
+        /// <summary>True when the client detected the problem; false when the server reported it.</summary>
+        public bool IsClientSide => Kind != LiveErrorKind.Server;
+
+        public override string ToString() => "error (" + Kind + "): " + Message;
+
+        internal static LiveErrorMessage Client(LiveErrorKind kind, string message, string raw = "", string? sessionId = null) =>
+            new LiveErrorMessage { Kind = kind, Message = message, Raw = raw, SessionId = sessionId };
+
+        internal static LiveErrorMessage FromServer(JsonElement root, string type)
+        {
+            var message = new LiveErrorMessage();
+            message.ReadEnvelope(root, type);
+            message.Kind = LiveErrorKind.Server;
+            var data = TolerantJson.GetObject(root, "data");
+            message.Message =
+                message.Error?.Message ??
+                (data is { } payload ? TolerantJson.GetString(payload, "message") : null) ??
+                TolerantJson.GetString(root, "message") ??
+                "The server reported an error.";
+            return message;
+        }
+    }
+}

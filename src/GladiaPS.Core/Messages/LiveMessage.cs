@@ -1,0 +1,40 @@
+using System;
+using System.Text.Json;
+using GladiaPS.Core.Models;
+
+namespace GladiaPS.Core.Messages
+{
+    /// <summary>
+    /// A message of a live session: the common envelope of every server message (§6.1). Derived types
+    /// expose the payload as flat properties; <see cref="Raw"/> always holds the JSON as received.
+    /// </summary>
+    public abstract class LiveMessage
+    {
+        /// <summary>The wire <c>type</c>, for example <c>transcript</c>.</summary>
+        public string Type { get; set; } = string.Empty;
+
+        public string? SessionId { get; set; }
+
+        public DateTimeOffset? CreatedAt { get; set; }
+
+        /// <summary>The envelope's <c>error</c> field, set when an acknowledged action or an add-on failed.</summary>
+        public AddonError? Error { get; set; }
+
+        /// <summary>The message's JSON text exactly as received (for client-side errors, the offending frame).</summary>
+        public string Raw { get; set; } = "{}";
+
+        /// <summary>When the client received (or created) the message.</summary>
+        public DateTimeOffset ReceivedAt { get; set; } = DateTimeOffset.UtcNow;
+
+        public override string ToString() => Type;
+
+        internal virtual void ReadEnvelope(JsonElement root, string type)
+        {
+            Type = type;
+            SessionId = TolerantJson.GetString(root, "session_id");
+            CreatedAt = TolerantJson.GetTimestamp(root, "created_at");
+            Error = AddonError.FromProperty(root, "error");
+            Raw = root.GetRawText();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace GladiaPS.Core.Models
+{
+    /// <summary>A whole transcript (§9.3): the data of <c>post_transcript</c> and the <c>transcription</c> of a result.</summary>
+    public sealed class Transcription
+    {
+        public string FullTranscript { get; set; } = string.Empty;
+
+        /// <summary>Detected languages, most frequent first.</summary>
+        public IReadOnlyList<string> Languages { get; set; } = Array.Empty<string>();
+
+        public IReadOnlyList<Utterance> Utterances { get; set; } = Array.Empty<Utterance>();
+
+        /// <summary>The <c>sentences</c> blocks as raw JSON, when present (the live API normally leaves them out).</summary>
+        public string? SentencesJson { get; set; }
+
+        /// <summary>The <c>subtitles</c> entries as raw JSON, when present.</summary>
+        public string? SubtitlesJson { get; set; }
+
+        public string Raw { get; set; } = "{}";
+
+        public override string ToString() => FullTranscript;
+
+        internal static Transcription FromJson(JsonElement element) => new Transcription
+        {
+            FullTranscript = TolerantJson.GetString(element, "full_transcript") ?? string.Empty,
+            Languages = TolerantJson.GetStringList(element, "languages"),
+            Utterances = TolerantJson.GetObjectList(element, "utterances", Utterance.FromJson),
+            SentencesJson = TolerantJson.GetRawText(element, "sentences"),
+            SubtitlesJson = TolerantJson.GetRawText(element, "subtitles"),
+            Raw = element.GetRawText(),
+        };
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace GladiaPS.Core.Models
+{
+    /// <summary>The whole transcript in one target language (§9.3, TranslationResult).</summary>
+    public sealed class TranslationResult
+    {
+        public AddonError? Error { get; set; }
+
+        public string FullTranscript { get; set; } = string.Empty;
+
+        public IReadOnlyList<string> Languages { get; set; } = Array.Empty<string>();
+
+        public IReadOnlyList<Utterance> Utterances { get; set; } = Array.Empty<Utterance>();
+
+        public string Raw { get; set; } = "{}";
+
+        public override string ToString() => FullTranscript;
+
+        internal static TranslationResult FromJson(JsonElement element) => new TranslationResult
+        {
+            Error = AddonError.FromProperty(element, "error"),
+            FullTranscript = TolerantJson.GetString(element, "full_transcript") ?? string.Empty,
+            Languages = TolerantJson.GetStringList(element, "languages"),
+            Utterances = TolerantJson.GetObjectList(element, "utterances", Utterance.FromJson),
+            Raw = element.GetRawText(),
+        };
+    }
+}

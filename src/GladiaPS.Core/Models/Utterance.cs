@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+
+namespace GladiaPS.Core.Models
+{
+    /// <summary>
+    /// A stretch of speech on one channel (§6.11). Every field is optional on the wire (abbreviated
+    /// examples omit confidence, words and even is_final), so absent numbers are null here.
+    /// </summary>
+    public sealed class Utterance
+    {
+        /// <summary>The utterance text, trimmed of the surrounding whitespace the API may send.</summary>
+        public string Text { get; set; } = string.Empty;
+
+        public double Start { get; set; }
+
+        public double End { get; set; }
+
+        public double? Confidence { get; set; }
+
+        /// <summary>0-based audio channel; 0 when the API left it out.</summary>
+        public int Channel { get; set; }
+
+        /// <summary>Speaker number, present only when diarization applies.</summary>
+        public int? Speaker { get; set; }
+
+        public string? Language { get; set; }
+
+        public IReadOnlyList<Word> Words { get; set; } = Array.Empty<Word>();
+
+        /// <summary>The utterance's JSON exactly as received.</summary>
+        public string Raw { get; set; } = "{}";
+
+        public TimeSpan StartTime => TimeSpan.FromSeconds(Start);
+
+        public TimeSpan EndTime => TimeSpan.FromSeconds(End);
+
+        public TimeSpan Duration => TimeSpan.FromSeconds(Math.Max(0, End - Start));
+
+        public override string ToString() =>
+            string.Format(CultureInfo.InvariantCulture, "[{0:0.00}-{1:0.00} ch{2}] {3}", Start, End, Channel, Text);
+
+        /// <summary>Reads an utterance from its JSON text; fields that are missing or malformed are left empty.</summary>
+        public static Utterance Parse(string json)
+        {
+            using var document = TolerantJson.TryParseDocument(json);
+            return document is null ? new Utterance { Raw = json } : FromJson(document.RootElement);
+        }
+
+        internal static Utterance FromJson(JsonElement element) => new Utterance
+        {
+            Text = (TolerantJson.GetString(element, "text") ?? string.Empty).Trim(),
+            Start = TolerantJson.GetDouble(element, "start") ?? 0,
+            End = TolerantJson.GetDouble(element, "end") ?? 0,
+            Confidence = TolerantJson.GetDouble(element, "confidence"),
+            Channel = TolerantJson.GetInt32(element, "channel") ?? 0,
+            Speaker = TolerantJson.GetInt32(element, "speaker"),
+            Language = TolerantJson.GetString(element, "language"),
+            Words = TolerantJson.GetObjectList(element, "words", Word.FromJson),
+            Raw = element.GetRawText(),
+        };
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using System.Text.Json;
+
+namespace GladiaPS.Core.Models
+{
+    /// <summary>One word of an utterance with its timing (§6.11). Times are seconds from the start of the session's audio.</summary>
+    public sealed class Word
+    {
+        /// <summary>The word as the API wrote it (it may carry punctuation or a leading space).</summary>
+        public string Text { get; set; } = string.Empty;
+
+        public double Start { get; set; }
+
+        public double End { get; set; }
+
+        public double? Confidence { get; set; }
+
+        public TimeSpan StartTime => TimeSpan.FromSeconds(Start);
+
+        public TimeSpan EndTime => TimeSpan.FromSeconds(End);
+
+        public TimeSpan Duration => TimeSpan.FromSeconds(Math.Max(0, End - Start));
+
+        public override string ToString() => Text.Trim();
+
+        internal static Word FromJson(JsonElement element) => new Word
+        {
+            Text = TolerantJson.GetString(element, "word") ?? string.Empty,
+            Start = TolerantJson.GetDouble(element, "start") ?? 0,
+            End = TolerantJson.GetDouble(element, "end") ?? 0,
+            Confidence = TolerantJson.GetDouble(element, "confidence"),
+        };
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using GladiaPS.Core.Configuration;
+
+namespace GladiaPS.Core.Options
+{
+    /// <summary>
+    /// The values the live API documents, for validation and tab completion: language codes (§3.7),
+    /// models, regions, encodings, bit depths, sample rates and add-on settings.
+    /// </summary>
+    public static class GladiaKnownValues
+    {
+        /// <summary>Transcription language codes (99): <c>language_config.languages</c> and vocabulary <c>language</c>.</summary>
+        public static IReadOnlyList<string> Languages { get; } = new[]
+        {
+            "af", "am", "ar", "as", "az", "ba", "be", "bg", "bn", "bo", "br", "bs", "ca", "cs", "cy", "da", "de", "el",
+            "en", "es", "et", "eu", "fa", "fi", "fo", "fr", "gl", "gu", "ha", "haw", "he", "hi", "hr", "ht", "hu", "hy",
+            "id", "is", "it", "ja", "jw", "ka", "kk", "km", "kn", "ko", "la", "lb", "ln", "lo", "lt", "lv", "mg", "mi",
+            "mk", "ml", "mn", "mr", "ms", "mt", "my", "ne", "nl", "nn", "no", "oc", "pa", "pl", "ps", "pt", "ro", "ru",
+            "sa", "sd", "si", "sk", "sl", "sn", "so", "sq", "sr", "su", "sv", "sw", "ta", "te", "tg", "th", "tk", "tl",
+            "tr", "tt", "uk", "ur", "uz", "vi", "yi", "yo", "zh",
+        };
+
+        /// <summary>Translation target codes (100): the transcription codes plus <c>wo</c>.</summary>
+        public static IReadOnlyList<string> TranslationLanguages { get; } = BuildTranslationLanguages();
+
+        /// <summary>Models the docs name. Any string is passed through; these are for completion.</summary>
+        public static IReadOnlyList<string> Models { get; } = new[] { "solaria-1", "solaria-2" };
+
+        /// <summary>Processing regions.</summary>
+        public static IReadOnlyList<string> Regions => GladiaRegions.All;
+
+        /// <summary>Audio encodings' wire names.</summary>
+        public static IReadOnlyList<string> Encodings => AudioEncodings.All;
+
+        /// <summary><c>bit_depth</c> values.</summary>
+        public static IReadOnlyList<int> BitDepths { get; } = new[] { 8, 16, 24, 32 };
+
+        /// <summary><c>sample_rate</c> values in Hz.</summary>
+        public static IReadOnlyList<int> SampleRates { get; } = new[] { 8000, 16000, 32000, 44100, 48000 };
+
+        /// <summary><c>post_processing.summarization_config.type</c> values.</summary>
+        public static IReadOnlyList<string> SummarizationTypes { get; } = new[] { "general", "bullet_points", "concise" };
+
+        /// <summary><c>realtime_processing.translation_config.model</c> values.</summary>
+        public static IReadOnlyList<string> TranslationModels { get; } = new[] { "base", "batch", "enhanced" };
+
+        /// <summary>Job statuses, as used by the list filter.</summary>
+        public static IReadOnlyList<string> JobStatuses { get; } = new[] { "queued", "processing", "done", "error" };
+
+        public const int MinChannels = 1;
+        public const int MaxChannels = 8;
+        public const double MinEndpointing = 0.01;
+        public const double MaxEndpointing = 10;
+        public const double MinMaximumDurationWithoutEndpointing = 5;
+        public const double MaxMaximumDurationWithoutEndpointing = 60;
+
+        /// <summary>Server defaults (§3) used when a field is not set.</summary>
+        public const int DefaultBitDepth = 16;
+        public const int DefaultSampleRate = 16000;
+        public const int DefaultChannels = 1;
+        public const string DefaultModel = "solaria-1";
+
+        private static IReadOnlyList<string> BuildTranslationLanguages()
+        {
+            var list = new List<string>(Languages) { "wo" };
+            list.Sort(System.StringComparer.Ordinal);
+            return list.AsReadOnly();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace GladiaPS.Core.Options
+{
+    /// <summary>
+    /// The body of <c>POST /v2/live</c> (§3). Every field is optional; unset fields are not sent and the
+    /// server's defaults apply. <see cref="Validate"/> checks them against the server's ranges before
+    /// anything is sent. <see cref="AdditionalFields"/> passes extra top-level fields through for options
+    /// the API adds later.
+    /// </summary>
+    public sealed class LiveSessionOptions
+    {
+        /// <summary><c>encoding</c>: must match the audio sent. Server default <c>wav/pcm</c>.</summary>
+        [JsonPropertyName("encoding")]
+        public AudioEncoding? Encoding { get; set; }
+
+        /// <summary><c>bit_depth</c>: 8, 16, 24 or 32 (A-law and μ-law: 8). Server default 16.</summary>
+        [JsonPropertyName("bit_depth")]
+        public int? BitDepth { get; set; }
+
+        /// <summary><c>sample_rate</c> in Hz: 8000, 16000, 32000, 44100 or 48000. Server default 16000.</summary>
+        [JsonPropertyName("sample_rate")]
+        public int? SampleRate { get; set; }
+
+        /// <summary><c>channels</c>: 1–8 interleaved tracks. Server default 1.</summary>
+        [JsonPropertyName("channels")]
+        public int? Channels { get; set; }
+
+        /// <summary><c>custom_metadata</c>: any JSON object; returned with the job and filterable in the list.</summary>
+        [JsonPropertyName("custom_metadata")]
+        public JsonObject? CustomMetadata { get; set; }
+
+        /// <summary><c>model</c>: any string is passed through; see <see cref="GladiaKnownValues.Models"/>.</summary>
+        [JsonPropertyName("model")]
+        public string? Model { get; set; }
+
+        /// <summary><c>endpointing</c>: seconds of silence that close an utterance, 0.01–10.</summary>
+        [JsonPropertyName("endpointing")]
+        public double? Endpointing { get; set; }
+
+        /// <summary><c>maximum_duration_without_endpointing</c>: seconds, 5–60.</summary>
+        [JsonPropertyName("maximum_duration_without_endpointing")]
+        public double? MaximumDurationWithoutEndpointing { get; set; }
+
+        [JsonPropertyName("language_config")]
+        public LanguageConfig? LanguageConfig { get; set; }
+
+        [JsonPropertyName("pre_processing")]
+        public PreProcessingConfig? PreProcessing { get; set; }
+
+        [JsonPropertyName("realtime_processing")]
+        public RealtimeProcessingConfig? RealtimeProcessing { get; set; }
+
+        [JsonPropertyName("post_processing")]
+        public PostProcessingConfig? PostProcessing { get; set; }
+
+        [JsonPropertyName("messages_config")]
+        public MessagesConfig? MessagesConfig { get; set; }
+
+        /// <summary><c>callback</c>: also POST the selected messages to <c>callback_config.url</c>.</summary>
+        [JsonPropertyName("callback")]
+        public bool? Callback { get; set; }
+
+        [JsonPropertyName("callback_config")]
+        public CallbackConfig? CallbackConfig { get; set; }
+
+        /// <summary>
+        /// Extra top-level fields merged into the body as they are. A name that is also a typed field
+        /// (e.g. <c>sample_rate</c>) is refused by <see cref="Validate"/> and <see cref="ToJson"/>.
+        /// </summary>
+        [JsonIgnore]
+        public JsonObject? AdditionalFields { get; set; }
+
+        /// <summary><see cref="Encoding"/>, or the server's default.</summary>
+        [JsonIgnore]
+        public AudioEncoding EffectiveEncoding => Encoding ?? AudioEncoding.WavPcm;
+
+        /// <summary><see cref="BitDepth"/>, or the server's default.</summary>
+        [JsonIgnore]
+        public int EffectiveBitDepth => BitDepth ?? GladiaKnownValues.DefaultBitDepth;
+
+        /// <summary><see cref="SampleRate"/>, or the server's default.</summary>
+        [JsonIgnore]
+        public int EffectiveSampleRate => SampleRate ?? GladiaKnownValues.DefaultSampleRate;
+
+        /// <summary><see cref="Channels"/>, or the server's default.</summary>
+        [JsonIgnore]
+        public int EffectiveChannels => Channels ?? GladiaKnownValues.DefaultChannels;
+
+        /// <summary>Bytes per second of the stream these options describe: sample rate × bytes per sample × channels.</summary>
+        [JsonIgnore]
+        public int BytesPerSecond => EffectiveSampleRate * (EffectiveBitDepth / 8) * EffectiveChannels;
+
+        /// <summary>Checks every set field against the server's ranges.</summary>
+        /// <exception cref="GladiaValidationException">The first problem found; <see cref="GladiaValidationException.Field"/> is its wire path.</exception>
+        public void Validate() => LiveSessionOptionsValidator.Validate(this);
+
+        /// <summary>The init body as JSON: snake_case, unset fields left out, additional fields merged.</summary>
+        /// <exception cref="GladiaValidationException">An additional field clashes with a typed one.</exception>
+        public string ToJson() => ToJsonObject().ToJsonString();
+
+        /// <summary>The init body as a mutable JSON object.</summary>
+        /// <exception cref="GladiaValidationException">An additional field clashes with a typed one.</exception>
+        public JsonObject ToJsonObject()
+        {
+            LiveSessionOptionsValidator.ValidateAdditionalFields(this);
+            var body = TypedFieldsToJsonObject();
+            if (AdditionalFields != null)
+            {
+                foreach (var field in AdditionalFields)
+                {
+                    body[field.Key] = field.Value?.DeepClone();
+                }
+            }
+
+            return body;
+        }
+
+        /// <summary>Reads an init body; fields without a typed property land in <see cref="AdditionalFields"/>.</summary>
+        /// <exception cref="JsonException">The text is not a JSON object of this shape.</exception>
+        public static LiveSessionOptions FromJson(string json)
+        {
+            var node = JsonNode.Parse(json) as JsonObject
+                ?? throw new JsonException("The init body must be a JSON object.");
+            var options = node.Deserialize(OptionsJsonContext.Default.LiveSessionOptions)
+                ?? throw new JsonException("The init body must be a JSON object.");
+            foreach (var field in node)
+            {
+                if (!LiveSessionOptionsValidator.TypedFields.Contains(field.Key))
+                {
+                    options.AdditionalFields ??= new JsonObject();
+                    options.AdditionalFields[field.Key] = field.Value?.DeepClone();
+                }
+            }
+
+            return options;
+        }
+
+        /// <summary>A deep copy, additional fields included.</summary>
+        public LiveSessionOptions Clone()
+        {
+            var copy = TypedFieldsToJsonObject().Deserialize(OptionsJsonContext.Default.LiveSessionOptions)!;
+            copy.AdditionalFields = (JsonObject?)AdditionalFields?.DeepClone();
+            return copy;
+        }
+
+        private JsonObject TypedFieldsToJsonObject() =>
+            JsonSerializer.SerializeToNode(this, OptionsJsonContext.Default.LiveSessionOptions)!.AsObject();
+
+        /// <summary>The format and model in brief; never the metadata or callback URL.</summary>
+        public override string ToString() =>
+            $"{EffectiveEncoding.ToWireName()} {EffectiveBitDepth}-bit {EffectiveSampleRate} Hz x{EffectiveChannels}" +
+            (Model is null ? string.Empty : " " + Model);
+    }
+}

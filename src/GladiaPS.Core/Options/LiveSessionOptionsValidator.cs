@@ -1,0 +1,274 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json.Serialization;
+
+namespace GladiaPS.Core.Options
+{
+    /// <summary>
+    /// The server's own rules for the init body (§3, §3.1, §3.7), checked client-side so that a mistake
+    /// is reported before a session is created. A server 422 remains the final word (§11 #17).
+    /// </summary>
+    internal static class LiveSessionOptionsValidator
+    {
+        private static readonly HashSet<string> LanguageSet = new HashSet<string>(GladiaKnownValues.Languages, StringComparer.Ordinal);
+        private static readonly HashSet<string> TranslationSet = new HashSet<string>(GladiaKnownValues.TranslationLanguages, StringComparer.Ordinal);
+
+        private static readonly Lazy<HashSet<string>> TypedFieldNames = new Lazy<HashSet<string>>(() =>
+            new HashSet<string>(
+                typeof(LiveSessionOptions).GetProperties()
+                    .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
+                    .Where(name => name != null)!,
+                StringComparer.Ordinal));
+
+        internal static ICollection<string> TypedFields => TypedFieldNames.Value;
+
+        public static void Validate(LiveSessionOptions o)
+        {
+            if (o.Encoding is AudioEncoding encoding && !Enum.IsDefined(typeof(AudioEncoding), encoding))
+            {
+                Fail("encoding", $"{(int)encoding} is not an encoding; use one of {Join(AudioEncodings.All)}");
+            }
+
+            if (o.BitDepth is int bitDepth && !GladiaKnownValues.BitDepths.Contains(bitDepth))
+            {
+                Fail("bit_depth", $"{bitDepth} is not supported; use one of {Join(GladiaKnownValues.BitDepths)}");
+            }
+
+            if (o.Encoding is AudioEncoding enc && enc != AudioEncoding.WavPcm && o.EffectiveBitDepth != 8)
+            {
+                var why = o.BitDepth is null ? $"bit_depth is unset and the server's default is {GladiaKnownValues.DefaultBitDepth}; set it to 8" : "use 8";
+                Fail("bit_depth", $"{o.EffectiveBitDepth} does not match encoding {enc.ToWireName()}, which carries 8-bit samples only; {why}");
+            }
+
+            if (o.SampleRate is int sampleRate && !GladiaKnownValues.SampleRates.Contains(sampleRate))
+            {
+                Fail("sample_rate", $"{sampleRate} is not supported; use one of {Join(GladiaKnownValues.SampleRates)}");
+            }
+
+            if (o.Channels is int channels && (channels < GladiaKnownValues.MinChannels || channels > GladiaKnownValues.MaxChannels))
+            {
+                Fail("channels", $"{channels} is out of range; use {GladiaKnownValues.MinChannels} to {GladiaKnownValues.MaxChannels}");
+            }
+
+            if (o.Model != null && string.IsNullOrWhiteSpace(o.Model))
+            {
+                Fail("model", $"an empty model name is not allowed; leave it unset for the default or use one of {Join(GladiaKnownValues.Models)}");
+            }
+
+            CheckRange("endpointing", o.Endpointing, GladiaKnownValues.MinEndpointing, GladiaKnownValues.MaxEndpointing, "seconds");
+            CheckRange("maximum_duration_without_endpointing", o.MaximumDurationWithoutEndpointing,
+                GladiaKnownValues.MinMaximumDurationWithoutEndpointing, GladiaKnownValues.MaxMaximumDurationWithoutEndpointing, "seconds");
+
+            if (o.LanguageConfig?.Languages is IList<string> languages)
+            {
+                CheckLanguages("language_config.languages", languages, LanguageSet, "transcription");
+            }
+
+            // The docs give no range for speech_threshold; "nearer 1 is stricter" reads as a 0–1 scale.
+            CheckRange("pre_processing.speech_threshold", o.PreProcessing?.SpeechThreshold, 0, 1, null);
+
+            if (o.RealtimeProcessing is RealtimeProcessingConfig realtime)
+            {
+                ValidateRealtime(realtime);
+            }
+
+            if (o.PostProcessing?.SummarizationConfig?.Type is string type && !GladiaKnownValues.SummarizationTypes.Contains(type))
+            {
+                Fail("post_processing.summarization_config.type", $"'{type}' is not a summary type; use one of {Join(GladiaKnownValues.SummarizationTypes)}");
+            }
+
+            ValidateCallback(o);
+            ValidateAdditionalFields(o);
+        }
+
+        public static void ValidateAdditionalFields(LiveSessionOptions o)
+        {
+            if (o.AdditionalFields is null)
+            {
+                return;
+            }
+
+            foreach (var field in o.AdditionalFields)
+            {
+                if (string.IsNullOrWhiteSpace(field.Key))
+                {
+                    Fail("AdditionalFields", "a field with an empty name cannot be sent");
+                }
+
+                if (TypedFieldNames.Value.Contains(field.Key))
+                {
+                    throw new GladiaValidationException(field.Key,
+                        $"{field.Key}: given both as a typed option and in AdditionalFields; set it through the typed option only.");
+                }
+            }
+        }
+
+        private static void ValidateRealtime(RealtimeProcessingConfig r)
+        {
+            const string prefix = "realtime_processing.";
+            if (r.CustomVocabulary == true && r.CustomVocabularyConfig is null)
+            {
+                Fail(prefix + "custom_vocabulary_config", "is required when custom_vocabulary is true; give at least one vocabulary item");
+            }
+
+            if (r.CustomVocabularyConfig is CustomVocabularyConfig vocabulary)
+            {
+                var field = prefix + "custom_vocabulary_config.vocabulary";
+                if (vocabulary.Vocabulary is null || vocabulary.Vocabulary.Count == 0)
+                {
+                    Fail(field, "is required and must hold at least one item");
+                }
+
+                for (var i = 0; i < vocabulary.Vocabulary!.Count; i++)
+                {
+                    var entry = vocabulary.Vocabulary[i];
+                    var itemField = $"{field}[{i}]";
+                    if (entry is null || string.IsNullOrWhiteSpace(entry.Value))
+                    {
+                        Fail(itemField, "has no value; each item needs the text to write into the transcript");
+                    }
+
+                    CheckIntensity(itemField + ".intensity", entry!.Intensity);
+                    if (entry.Language != null && !LanguageSet.Contains(entry.Language))
+                    {
+                        Fail(itemField + ".language", UnknownLanguage(entry.Language, "transcription"));
+                    }
+
+                    if (entry.Pronunciations != null && entry.Pronunciations.Any(string.IsNullOrWhiteSpace))
+                    {
+                        Fail(itemField + ".pronunciations", "contains an empty pronunciation");
+                    }
+                }
+
+                CheckIntensity(prefix + "custom_vocabulary_config.default_intensity", vocabulary.DefaultIntensity);
+            }
+
+            if (r.CustomSpelling == true && r.CustomSpellingConfig is null)
+            {
+                Fail(prefix + "custom_spelling_config", "is required when custom_spelling is true; give a spelling_dictionary");
+            }
+
+            if (r.CustomSpellingConfig is CustomSpellingConfig spelling)
+            {
+                var field = prefix + "custom_spelling_config.spelling_dictionary";
+                if (spelling.SpellingDictionary is null || spelling.SpellingDictionary.Count == 0)
+                {
+                    Fail(field, "is required and must hold at least one spelling");
+                }
+
+                foreach (var pair in spelling.SpellingDictionary!)
+                {
+                    if (string.IsNullOrWhiteSpace(pair.Key))
+                    {
+                        Fail(field, "contains an empty spelling");
+                    }
+
+                    if (pair.Value is null || pair.Value.Count == 0 || pair.Value.Any(string.IsNullOrWhiteSpace))
+                    {
+                        Fail($"{field}.{pair.Key}", "needs one or more non-empty variants to replace");
+                    }
+                }
+            }
+
+            if (r.Translation == true && r.TranslationConfig is null)
+            {
+                Fail(prefix + "translation_config", "is required when translation is true; give target_languages");
+            }
+
+            if (r.TranslationConfig is TranslationConfig translation)
+            {
+                var field = prefix + "translation_config.target_languages";
+                if (translation.TargetLanguages is null || translation.TargetLanguages.Count == 0)
+                {
+                    Fail(field, "is required and must hold at least one language code");
+                }
+
+                CheckLanguages(field, translation.TargetLanguages!, TranslationSet, "translation");
+                if (translation.Model != null && !GladiaKnownValues.TranslationModels.Contains(translation.Model))
+                {
+                    Fail(prefix + "translation_config.model", $"'{translation.Model}' is not a translation model; use one of {Join(GladiaKnownValues.TranslationModels)}");
+                }
+            }
+        }
+
+        private static void ValidateCallback(LiveSessionOptions o)
+        {
+            if (o.Callback == true && o.CallbackConfig?.Url is null)
+            {
+                Fail("callback_config.url", "is required when callback is true");
+            }
+
+            if (o.CallbackConfig?.Url is Uri url)
+            {
+                if (!url.IsAbsoluteUri || (url.Scheme != "http" && url.Scheme != "https"))
+                {
+                    Fail("callback_config.url", "must be an absolute http or https URL");
+                }
+            }
+        }
+
+        private static void CheckLanguages(string field, IList<string> codes, HashSet<string> allowed, string kind)
+        {
+            for (var i = 0; i < codes.Count; i++)
+            {
+                var code = codes[i];
+                if (code is null || !allowed.Contains(code))
+                {
+                    Fail($"{field}[{i}]", UnknownLanguage(code, kind));
+                }
+            }
+
+            var duplicate = codes.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate != null)
+            {
+                Fail(field, $"'{duplicate.Key}' is listed more than once");
+            }
+        }
+
+        private static string UnknownLanguage(string? code, string kind)
+        {
+            if (code is null)
+            {
+                return $"a null language code is not allowed";
+            }
+
+            var lower = code.Trim().ToLowerInvariant();
+            var hint = lower != code && (LanguageSet.Contains(lower) || (kind == "translation" && TranslationSet.Contains(lower)))
+                ? $"; codes are lowercase: use '{lower}'"
+                : $"; use an ISO 639-1 code such as en, fr, de (GladiaKnownValues.{(kind == "translation" ? "TranslationLanguages" : "Languages")} lists all)";
+            return $"'{code}' is not a supported {kind} language code{hint}";
+        }
+
+        private static void CheckRange(string field, double? value, double min, double max, string? unit)
+        {
+            if (value is not double v)
+            {
+                return;
+            }
+
+            var suffix = unit is null ? string.Empty : " " + unit;
+            if (double.IsNaN(v) || double.IsInfinity(v) || v < min || v > max)
+            {
+                Fail(field, $"{Format(v)} is out of range; use {Format(min)} to {Format(max)}{suffix}");
+            }
+        }
+
+        private static void CheckIntensity(string field, double? value)
+        {
+            if (value is double v && (double.IsNaN(v) || v < 0 || v > 1))
+            {
+                Fail(field, $"{Format(v)} is out of range; use 0 to 1");
+            }
+        }
+
+        private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        private static string Join<T>(IEnumerable<T> values) => string.Join(", ", values);
+
+        private static void Fail(string field, string problem) =>
+            throw new GladiaValidationException(field, $"{field}: {problem}.");
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace GladiaPS.Core.Rest
+{
+    /// <summary>
+    /// A REST call that the server answered with an error (or with a response the client cannot use).
+    /// The message reads like Gladia's SDK: <c>message | request_id | status | METHOD /path</c>.
+    /// Nothing in it carries the API key, even when the server echoes the key back.
+    /// </summary>
+    public sealed class GladiaApiException : Exception
+    {
+        public GladiaApiException(int statusCode, string method, string path, string? serverMessage, string? requestId,
+            string? reasonPhrase = null, string? responseBody = null, int attempts = 1, Exception? innerException = null)
+            : base(BuildMessage(statusCode, method, path, serverMessage, requestId, reasonPhrase), innerException)
+        {
+            StatusCode = statusCode;
+            Method = method;
+            Path = path;
+            ServerMessage = serverMessage;
+            RequestId = requestId;
+            ResponseBody = responseBody;
+            Attempts = attempts;
+        }
+
+        /// <summary>HTTP status of the final response.</summary>
+        public int StatusCode { get; }
+
+        /// <summary>The body's <c>request_id</c>, else the <c>x-aipi-call-id</c> header; quote it to Gladia's support.</summary>
+        public string? RequestId { get; }
+
+        /// <summary>The server's own explanation (<c>message</c>, <c>error.message</c>, validation errors), if it gave one.</summary>
+        public string? ServerMessage { get; }
+
+        /// <summary>HTTP method of the request.</summary>
+        public string Method { get; }
+
+        /// <summary>URL path of the request, without host or query.</summary>
+        public string Path { get; }
+
+        /// <summary>The start of the response body (at most 16 KiB), secrets removed.</summary>
+        public string? ResponseBody { get; }
+
+        /// <summary>How many attempts were made, retries included.</summary>
+        public int Attempts { get; }
+
+        /// <summary>True for a status worth retrying later (408, 429, 5xx).</summary>
+        public bool IsTransient => StatusCode == 408 || StatusCode == 429 || (StatusCode >= 500 && StatusCode <= 599);
+
+        private static string BuildMessage(int statusCode, string method, string path, string? serverMessage, string? requestId, string? reasonPhrase)
+        {
+            var parts = new List<string>();
+            var text = !string.IsNullOrWhiteSpace(serverMessage) ? serverMessage!
+                : !string.IsNullOrWhiteSpace(reasonPhrase) ? reasonPhrase!
+                : "an error occurred";
+            parts.Add(text);
+            if (!string.IsNullOrWhiteSpace(requestId))
+            {
+                parts.Add(requestId!);
+            }
+
+            parts.Add(statusCode.ToString(CultureInfo.InvariantCulture));
+            parts.Add(method + " " + path);
+            return string.Join(" | ", parts);
+        }
+    }
+}

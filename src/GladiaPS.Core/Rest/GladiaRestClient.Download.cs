@@ -1,0 +1,162 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using GladiaPS.Core.Http;
+
+namespace GladiaPS.Core.Rest
+{
+    public sealed partial class GladiaRestClient
+    {
+        private const int CopyBufferSize = 81920;
+
+        /// <summary>
+        /// <c>GET /v2/live/{id}/file</c>: copies the session's recorded audio into <paramref name="destination"/>
+        /// as it arrives, never holding the whole file in memory. Redirects (to signed storage) are
+        /// followed without the key. Retries cover the time until the response headers; a failure while
+        /// the body streams is reported, since part of it is already in <paramref name="destination"/>.
+        /// </summary>
+        /// <returns>The number of bytes written.</returns>
+        /// <exception cref="GladiaApiException">The server refused (401, 404, …) or redirected too often.</exception>
+        public async Task<long> DownloadLiveAudioAsync(string id, Stream destination, CancellationToken cancellationToken = default)
+        {
+            if (destination is null)
+            {
+                throw new ArgumentNullException(nameof(destination));
+            }
+
+            if (!destination.CanWrite)
+            {
+                throw new ArgumentException("destination: the stream is not writable.", nameof(destination));
+            }
+
+            var spec = new RequestSpec(HttpMethod.Get, BuildUrl(LivePath + "/" + EscapeId(id) + "/file"), _settings.Http.DownloadTimeout, RetryMode.Idempotent);
+            using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
+            if (response.Content is null)
+            {
+                return 0;
+            }
+
+            // Disposing the response unblocks a read on runtimes whose streams ignore the token.
+            using var registration = cancellationToken.Register(response.Dispose);
+            long total = 0;
+            try
+            {
+                using var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                var buffer = new byte[CopyBufferSize];
+                int read;
+                while ((read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+                    total += read;
+                }
+
+                var expected = response.Content.Headers.ContentLength;
+                if (expected is long length && length != total)
+                {
+                    throw new EndOfStreamException($"the audio ended after {total} of {length} bytes.");
+                }
+
+                _sender.Log($"GET {spec.DisplayPath}: {total} bytes");
+                return total;
+            }
+            catch (Exception e) when (cancellationToken.IsCancellationRequested && !(e is OperationCanceledException))
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+            catch (Exception e) when ((e is IOException || e is HttpRequestException) && !cancellationToken.IsCancellationRequested)
+            {
+                throw new IOException(_sender.Redact($"GET {spec.DisplayPath}: the download broke off after {total} bytes: {e.Message}"), e);
+            }
+        }
+
+        /// <summary>
+        /// Downloads the session's audio to <paramref name="path"/>, replacing an existing file. The bytes
+        /// go to a temporary file in the same folder that is moved into place only when complete, so a
+        /// failed or cancelled download leaves neither a partial file nor a damaged original.
+        /// </summary>
+        public Task<long> DownloadLiveAudioToFileAsync(string id, string path, CancellationToken cancellationToken = default) =>
+            DownloadLiveAudioToFileAsync(id, path, overwrite: true, cancellationToken);
+
+        /// <inheritdoc cref="DownloadLiveAudioToFileAsync(string, string, CancellationToken)"/>
+        /// <param name="overwrite">False refuses to replace an existing file (checked before and after the download).</param>
+        public async Task<long> DownloadLiveAudioToFileAsync(string id, string path, bool overwrite, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                throw new ArgumentException("path: a file path is required.", nameof(path));
+            }
+
+            var fullPath = Path.GetFullPath(path);
+            var directory = Path.GetDirectoryName(fullPath);
+            if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
+            {
+                throw new DirectoryNotFoundException($"path: the folder '{directory}' does not exist.");
+            }
+
+            if (Directory.Exists(fullPath))
+            {
+                throw new IOException($"path: '{fullPath}' is a folder; give a file name.");
+            }
+
+            if (!overwrite && File.Exists(fullPath))
+            {
+                throw new IOException($"path: '{fullPath}' already exists.");
+            }
+
+            var temporary = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".partial");
+            try
+            {
+                long written;
+                using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize, useAsync: true))
+                {
+                    written = await DownloadLiveAudioAsync(id, file, cancellationToken).ConfigureAwait(false);
+                    await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                MoveIntoPlace(temporary, fullPath, overwrite);
+                return written;
+            }
+            finally
+            {
+                TryDelete(temporary);
+            }
+        }
+
+        private static void MoveIntoPlace(string temporary, string destination, bool overwrite)
+        {
+            if (File.Exists(destination))
+            {
+                if (!overwrite)
+                {
+                    throw new IOException($"path: '{destination}' appeared during the download; it was left as it is.");
+                }
+
+                File.Replace(temporary, destination, destinationBackupFileName: null, ignoreMetadataErrors: true);
+                return;
+            }
+
+            File.Move(temporary, destination);
+        }
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                if (File.Exists(path))
+                {
+                    File.Delete(path);
+                }
+            }
+            catch (IOException)
+            {
+                // The temporary file stays behind only if the file system refuses to delete it.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Same as above.
+            }
+        }
+    }
+}

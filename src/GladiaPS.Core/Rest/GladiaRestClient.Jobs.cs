@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using GladiaPS.Core.Http;
+using GladiaPS.Core.Models;
+
+namespace GladiaPS.Core.Rest
+{
+    public sealed partial class GladiaRestClient
+    {
+        /// <summary><c>GET /v2/live/{id}</c>: the job's status and, when done, its result.</summary>
+        /// <exception cref="ArgumentException">No id given.</exception>
+        /// <exception cref="GladiaApiException">The server refused (401, 404, …) or sent something other than a job.</exception>
+        public async Task<LiveJob> GetLiveJobAsync(string id, CancellationToken cancellationToken = default)
+        {
+            var spec = new RequestSpec(HttpMethod.Get, BuildUrl(LivePath + "/" + EscapeId(id)), _settings.Http.GetTimeout, RetryMode.Idempotent);
+            using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
+            var text = await ReadBodyAsync(response, spec, cancellationToken).ConfigureAwait(false);
+            if (!LiveJob.TryParse(text, out var job))
+            {
+                throw Unusable(response, spec, "the answer is not a job object");
+            }
+
+            return job;
+        }
+
+        /// <summary>
+        /// <c>GET /v2/live</c>: every job matching the filter, page after page. Each following page is
+        /// requested exactly as the server's <c>next</c> gives it; the key is sent only to the REST base's origin.
+        /// </summary>
+        /// <exception cref="Options.GladiaValidationException">A filter is out of range.</exception>
+        /// <exception cref="GladiaApiException">A page was refused or is not a page.</exception>
+        public async IAsyncEnumerable<LiveJob> ListLiveJobsAsync(LiveJobFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            filter?.Validate();
+            var query = filter?.ToQueryString();
+            var url = BuildUrl(LivePath, string.IsNullOrEmpty(query) ? null : query);
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+
+            while (url != null)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!visited.Add(url.AbsoluteUri))
+                {
+                    // A server that points back at a page already read would otherwise loop for ever.
+                    _sender.Log("list: 'next' repeats " + Security.SecretRedactor.RedactUrl(url) + "; stopping");
+                    yield break;
+                }
+
+                var page = await GetPageAsync(url, cancellationToken).ConfigureAwait(false);
+                foreach (var job in page.Items)
+                {
+                    yield return job;
+                }
+
+                url = page.Next;
+            }
+        }
+
+        /// <summary><c>DELETE /v2/live/{id}</c>: true when the server accepted the deletion (202), false for another 2xx.</summary>
+        /// <exception cref="GladiaApiException">The server refused (404, …).</exception>
+        public async Task<bool> DeleteLiveJobAsync(string id, CancellationToken cancellationToken = default)
+        {
+            var spec = new RequestSpec(HttpMethod.Delete, BuildUrl(LivePath + "/" + EscapeId(id)), _settings.Http.DeleteTimeout, RetryMode.Idempotent);
+            using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
+            return (int)response.StatusCode == 202;
+        }
+
+        private async Task<(List<LiveJob> Items, Uri? Next)> GetPageAsync(Uri url, CancellationToken cancellationToken)
+        {
+            var spec = new RequestSpec(HttpMethod.Get, url, _settings.Http.ListTimeout, RetryMode.Idempotent)
+            {
+                SendCredentials = GladiaHttpSender.SameOrigin(_settings.RestBaseUrl, url),
+            };
+            using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
+            var text = await ReadBodyAsync(response, spec, cancellationToken).ConfigureAwait(false);
+
+            var items = new List<LiveJob>();
+            string? next;
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var array) || array.ValueKind != JsonValueKind.Array)
+                {
+                    throw Unusable(response, spec, "the answer is not a page with 'items'");
+                }
+
+                foreach (var item in array.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.Object)
+                    {
+                        items.Add(LiveJob.FromJson(item));
+                    }
+                }
+
+                next = root.TryGetProperty("next", out var nextElement) && nextElement.ValueKind == JsonValueKind.String ? nextElement.GetString() : null;
+            }
+            catch (JsonException)
+            {
+                throw Unusable(response, spec, "the answer is not JSON");
+            }
+
+            if (string.IsNullOrWhiteSpace(next))
+            {
+                return (items, null);
+            }
+
+            if (!Uri.TryCreate(url, next, out var nextUrl) || (nextUrl.Scheme != Uri.UriSchemeHttp && nextUrl.Scheme != Uri.UriSchemeHttps))
+            {
+                throw Unusable(response, spec, "the page's 'next' is not an http(s) URL");
+            }
+
+            return (items, nextUrl);
+        }
+
+        private static string EscapeId(string id)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                throw new ArgumentException("id: a job id is required.", nameof(id));
+            }
+
+            return Uri.EscapeDataString(id.Trim());
+        }
+    }
+}

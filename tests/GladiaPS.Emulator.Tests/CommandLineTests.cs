@@ -1,0 +1,105 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using GladiaPS.Emulator.Tests.Support;
+using Xunit;
+
+namespace GladiaPS.Emulator.Tests
+{
+    /// <summary>The emulator started as a process, the way scripts and other test suites start it.</summary>
+    public sealed class CommandLineTests
+    {
+        private static readonly string[] DocumentedFlags =
+        {
+            "--port", "--api-key", "--redirect-file-downloads", "--temp-dir", "--help", "--drop-after-bytes", "--drops",
+            "--drop-close-code", "--ack-delay-ms", "--stall", "--read-bytes-per-second", "--init-fail-status",
+            "--init-fail-count", "--retry-after-seconds", "--send-non-json-frame", "--send-unknown-message-type",
+            "--max-session-seconds",
+        };
+
+        [Fact]
+        public async Task Prints_where_it_listens_first_then_serves_with_the_flags_applied_until_killed()
+        {
+            using var process = Start("--port", "0", "--api-key", "cli-key", "--drop-after-bytes", "64000", "--drops", "2",
+                "--drop-close-code", "4003", "--ack-delay-ms", "15", "--stall", "--init-fail-status", "429", "--init-fail-count", "1",
+                "--max-session-seconds", "90", "--send-unknown-message-type");
+            try
+            {
+                var first = await process.StandardOutput.ReadLineAsync().WaitAsync(TestEmulator.Timeout);
+                var match = Regex.Match(first ?? string.Empty, @"^listening (http://127\.0\.0\.1:(\d+))$");
+                Assert.True(match.Success, $"first line was '{first}'");
+                Assert.NotEqual("0", match.Groups[2].Value);
+
+                using var http = new HttpClient { BaseAddress = new Uri(match.Groups[1].Value), Timeout = TestEmulator.Timeout };
+                http.DefaultRequestHeaders.Add("x-gladia-key", "cli-key");
+                var faults = await TestEmulator.GetJsonAsync(http, "/emulator/faults");
+                Assert.Equal(64000, (long)faults["drop_after_bytes"]!);
+                Assert.Equal(2, (int)faults["drops"]!);
+                Assert.Equal(4003, (int)faults["drop_close_code"]!);
+                Assert.Equal(15, (int)faults["ack_delay_ms"]!);
+                Assert.True((bool)faults["stall"]!);
+                Assert.True((bool)faults["send_unknown_message_type"]!);
+                Assert.Equal(90, (double)faults["max_session_seconds"]!);
+
+                var (status, _, response) = await TestEmulator.PostInitAsync(http, "{}");
+                Assert.Equal(429, status);
+                Assert.NotNull(response.Headers.RetryAfter);
+                var (created, _, _) = await TestEmulator.PostInitAsync(http, "{}");
+                Assert.Equal(201, created);
+                Assert.False(process.HasExited);
+            }
+            finally
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().WaitAsync(TestEmulator.Timeout);
+            }
+
+            Assert.Equal(string.Empty, await process.StandardError.ReadToEndAsync());
+        }
+
+        [Fact]
+        public async Task Help_documents_every_flag()
+        {
+            using var process = Start("--help");
+            var output = await process.StandardOutput.ReadToEndAsync().WaitAsync(TestEmulator.Timeout);
+            await process.WaitForExitAsync().WaitAsync(TestEmulator.Timeout);
+
+            Assert.Equal(0, process.ExitCode);
+            foreach (var flag in DocumentedFlags) Assert.Contains(flag, output, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("unknown option '--bogus'", "--api-key", "k", "--bogus")]
+        [InlineData("--api-key is required", "--port", "0")]
+        [InlineData("--drop-close-code must be an integer from 1000 to 4999", "--api-key", "k", "--drop-close-code", "99")]
+        [InlineData("drop_close_code must be", "--api-key", "k", "--drop-close-code", "1006")]
+        [InlineData("--port needs a value", "--api-key", "k", "--port")]
+        public async Task Bad_arguments_exit_2_naming_the_problem(string expected, params string[] args)
+        {
+            using var process = Start(args);
+            var error = await process.StandardError.ReadToEndAsync().WaitAsync(TestEmulator.Timeout);
+            await process.WaitForExitAsync().WaitAsync(TestEmulator.Timeout);
+
+            Assert.Equal(2, process.ExitCode);
+            Assert.Contains(expected, error, StringComparison.Ordinal);
+        }
+
+        private static Process Start(params string[] args)
+        {
+            var dll = Path.Combine(AppContext.BaseDirectory, "GladiaPS.Emulator.dll");
+            Assert.True(File.Exists(dll), $"{dll} is missing");
+            var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            info.ArgumentList.Add(dll);
+            foreach (var arg in args) info.ArgumentList.Add(arg);
+            return Process.Start(info)!;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Serialization;
+
+namespace GladiaPS.Emulator
+{
+    /// <summary>
+    /// One complete set of injected faults. Every property left at its default means "no fault".
+    /// Used as the initial settings in <see cref="EmulatorOptions"/>, as the body of
+    /// <c>PUT /emulator/faults</c> (snake_case JSON) and as the snapshot returned by <see cref="EmulatorFaults.Current"/>.
+    /// </summary>
+    public sealed record FaultSettings
+    {
+        /// <summary>Drop a WebSocket connection once it has received this many audio bytes (counted per connection).</summary>
+        [JsonPropertyName("drop_after_bytes")]
+        public long? DropAfterBytes { get; init; }
+
+        /// <summary>How many connections to drop (across the whole emulator); null means 1 when <see cref="DropAfterBytes"/> is set.</summary>
+        [JsonPropertyName("drops")]
+        public int? Drops { get; init; }
+
+        /// <summary>The close code sent when dropping; null drops the TCP connection abruptly without a close frame.</summary>
+        [JsonPropertyName("drop_close_code")]
+        public int? DropCloseCode { get; init; }
+
+        /// <summary>Delay before each audio frame is acknowledged (and kept), in milliseconds.</summary>
+        [JsonPropertyName("ack_delay_ms")]
+        public int AckDelayMs { get; init; }
+
+        /// <summary>Never acknowledge (nor keep) audio while set; frames wait until it is cleared or the client stops.</summary>
+        [JsonPropertyName("stall")]
+        public bool Stall { get; init; }
+
+        /// <summary>Read audio from the socket no faster than this many bytes per second (back-pressure).</summary>
+        [JsonPropertyName("read_bytes_per_second")]
+        public long? ReadBytesPerSecond { get; init; }
+
+        /// <summary>Fail <see cref="InitFailCount"/> session inits with this HTTP status (e.g. 429, 503).</summary>
+        [JsonPropertyName("init_fail_status")]
+        public int? InitFailStatus { get; init; }
+
+        /// <summary>How many inits to fail; null means 1 when <see cref="InitFailStatus"/> is set.</summary>
+        [JsonPropertyName("init_fail_count")]
+        public int? InitFailCount { get; init; }
+
+        /// <summary>Retry-After seconds sent with a 429 init failure.</summary>
+        [JsonPropertyName("retry_after_seconds")]
+        public int RetryAfterSeconds { get; init; } = 1;
+
+        /// <summary>Send a text frame that is not JSON after the first acknowledged frame of each connection.</summary>
+        [JsonPropertyName("send_non_json_frame")]
+        public bool SendNonJsonFrame { get; init; }
+
+        /// <summary>Send a message of an unknown type after the first acknowledged frame of each connection.</summary>
+        [JsonPropertyName("send_unknown_message_type")]
+        public bool SendUnknownMessageType { get; init; }
+
+        /// <summary>End every session this many seconds after its init (the 3-hour limit, shortened).</summary>
+        [JsonPropertyName("max_session_seconds")]
+        public double? MaxSessionSeconds { get; init; }
+
+        /// <summary>Checks the values and returns a message naming the first bad one, or null.</summary>
+        public string? Validate()
+        {
+            if (DropAfterBytes is < 0) return "drop_after_bytes must be 0 or more";
+            if (Drops is < 0) return "drops must be 0 or more";
+            if (DropCloseCode is { } code && !IsSendableCloseCode(code))
+                return "drop_close_code must be 1000-1003, 1007-1014 or 3000-4999";
+            if (AckDelayMs < 0) return "ack_delay_ms must be 0 or more";
+            if (ReadBytesPerSecond is <= 0) return "read_bytes_per_second must be more than 0";
+            if (InitFailStatus is { } status && (status < 400 || status > 599))
+                return "init_fail_status must be an HTTP error status (400-599)";
+            if (InitFailCount is < 0) return "init_fail_count must be 0 or more";
+            if (RetryAfterSeconds < 0) return "retry_after_seconds must be 0 or more";
+            if (MaxSessionSeconds is <= 0) return "max_session_seconds must be more than 0";
+            return null;
+        }
+
+        internal static bool IsSendableCloseCode(int code) =>
+            code is (>= 1000 and <= 1003) or (>= 1007 and <= 1014) or (>= 3000 and <= 4999);
+    }
+}
