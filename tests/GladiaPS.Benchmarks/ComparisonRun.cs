@@ -36,6 +36,12 @@ namespace GladiaPS.Benchmarks
                 Console.WriteLine($"gladiaps: {oursCommand}");
                 Console.WriteLine($"  {oursResult.StandardOutput.Trim()}");
 
+                // The same run with a 4 MiB gen0 budget: what is left is what the pipeline holds, not garbage awaiting a GC.
+                var boundedResult = Measure(oursCommand, ("DOTNET_GCgen0size", "0x400000"));
+                rows.Add(Row("GladiaPS pipeline, DOTNET_GCgen0size=0x400000", options.Seconds, boundedResult));
+                Console.WriteLine($"gladiaps with DOTNET_GCgen0size=0x400000: {oursCommand}");
+                Console.WriteLine($"  {boundedResult.StandardOutput.Trim()}");
+
                 var ffmpeg = FfmpegLocator.TryFind();
                 if (ffmpeg is not null)
                 {
@@ -71,7 +77,7 @@ namespace GladiaPS.Benchmarks
         private static string Row(string name, int seconds, Measurement m) => string.Format(CultureInfo.InvariantCulture,
             "| {0} | {1:F2} | {2:F2} | {3:F0} | {4:F1} |", name, m.WallSeconds, m.CpuSeconds, seconds / m.WallSeconds, m.PeakRssKb / 1024.0);
 
-        private static Measurement Measure(string command)
+        private static Measurement Measure(string command, params (string Name, string Value)[] environment)
         {
             var start = new ProcessStartInfo("/usr/bin/time", "-v " + command)
             {
@@ -79,6 +85,10 @@ namespace GladiaPS.Benchmarks
                 RedirectStandardOutput = true,
                 UseShellExecute = false,
             };
+            foreach (var (name, value) in environment)
+            {
+                start.Environment[name] = value;
+            }
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEnd();
