@@ -1,4 +1,3 @@
-
 namespace GladiaPS.Core.Messages
 {
     /// <summary>
