@@ -58,6 +58,11 @@ namespace GladiaPS.Emulator.Tests
             }
 
             Assert.Equal(audio.Length, emulator.FindSession(client.Id)!.KeptBytes);
+            foreach (var type in new[] { "speech_start", "speech_end" })
+            {
+                var eventChannels = client.OfType(type).Select(m => (int)m["data"]!["channel"]!).Distinct().OrderBy(c => c);
+                Assert.Equal(Enumerable.Range(0, channels), eventChannels);
+            }
         }
 
         [Theory]

@@ -106,6 +106,23 @@ namespace GladiaPS.Emulator.Tests
         }
 
         [Fact]
+        public async Task Unknown_routes_get_404_with_the_error_body_and_the_request_log_is_readable_over_http()
+        {
+            await using var emulator = await TestEmulator.StartAsync();
+            using var http = TestEmulator.Http(emulator);
+
+            var error = await TestEmulator.GetJsonAsync(http, "/v2/nothing-here", 404);
+            Assert.Equal("/v2/nothing-here", (string)error["path"]!);
+
+            var log = (JsonArray)JsonNode.Parse(await http.GetStringAsync("/emulator/requests"))!;
+            var first = log[0]!;
+            Assert.Equal("api", (string)first["origin"]!);
+            Assert.Equal("/v2/nothing-here", (string)first["path_and_query"]!);
+            Assert.Equal(RecordedRequest.RedactedValue, (string)first["headers"]!["x-gladia-key"]!);
+            Assert.DoesNotContain(TestEmulator.ApiKey, log.ToJsonString(), StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task Delete_answers_202_and_the_job_is_gone()
         {
             await using var emulator = await TestEmulator.StartAsync();

@@ -35,7 +35,7 @@ namespace GladiaPS.Emulator
         private readonly CancellationTokenSource? _limit;
         private readonly ChangeSignal _changed = new();
         private LiveConnection? _current;
-        private SessionPhase _phase = SessionPhase.Open;
+        private volatile SessionPhase _phase = SessionPhase.Open;
         private bool _recordingStarted;
         private bool _sessionStarted;
         private long _keptBytes;

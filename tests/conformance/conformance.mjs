@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
+import { existsSync } from 'node:fs'
 import { GladiaClient } from '@gladiaio/sdk'
 import { synthesize, encode, wavHeader, utterancesOf } from './tone-words.mjs'
 
@@ -41,11 +42,19 @@ const cases = [
   },
 ]
 
+const emulatorDll = path.join(repo, 'tests', 'GladiaPS.Emulator', 'bin', 'Release', 'net10.0', 'GladiaPS.Emulator.dll')
+const runningServers = new Set()
+// A server must not outlive this script, even when it dies of an uncaught error.
+process.on('exit', () => { for (const child of runningServers) child.kill() })
+
+// The server is started from its built assembly (tests/run-all.sh builds the solution in Release first)
+// rather than through `dotnet run`, so that killing the process really stops the server.
 function startServer(flags) {
   return new Promise((resolve, reject) => {
-    const args = ['run', '--project', path.join(repo, 'tests', 'GladiaPS.Emulator'), '-c', 'Release', '--no-build', '--',
-      '--port', '0', '--api-key', API_KEY, ...flags]
-    const child = spawn('dotnet', args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    if (!existsSync(emulatorDll)) { reject(new Error(`${emulatorDll} is missing: build the solution in Release first`)); return }
+    const child = spawn('dotnet', [emulatorDll, '--port', '0', '--api-key', API_KEY, ...flags], { stdio: ['ignore', 'pipe', 'pipe'] })
+    runningServers.add(child)
+    child.once('exit', () => runningServers.delete(child))
     let stderr = ''
     child.stderr.on('data', (d) => { stderr += d })
     const lines = createInterface({ input: child.stdout })

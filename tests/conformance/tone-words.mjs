@@ -1,4 +1,4 @@
-// Tone words (test-signal.md), written independently of the C# test-support library so that the
+// Tone words (docs/tone-words.md), written independently of the C# test-support library so that the
 // conformance check does not share code with the server it checks.
 export const VOCABULARY = [
   'alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel',

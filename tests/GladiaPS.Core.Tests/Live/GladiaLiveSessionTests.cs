@@ -20,7 +20,7 @@ namespace GladiaPS.Core.Tests.Live
             await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
             var statuses = new StatusRecorder();
             await using var session = GladiaLiveSession.Attach(ScriptedGladiaServer.SessionId, server.Url, FastOptions(), statuses.OnChanged);
-            var audio = Audio(200_000, 10);
+            var audio = LiveTestHelpers.Audio(200_000, 10);
             await Within(statuses.WaitFor(LiveSessionStatus.Connected));
 
             await SendInChunksAsync(session, audio, 3200);
@@ -55,7 +55,7 @@ namespace GladiaPS.Core.Tests.Live
             var script = new ScriptedGladiaServer();
             await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
             await using var session = GladiaLiveSession.Attach(ScriptedGladiaServer.SessionId, server.Url, FastOptions());
-            var audio = Audio(1_700_000, 11);
+            var audio = LiveTestHelpers.Audio(1_700_000, 11);
 
             await session.SendAudioAsync(audio);
             await session.StopRecordingAsync();
@@ -75,7 +75,7 @@ namespace GladiaPS.Core.Tests.Live
             var options = FastOptions();
             options.SendAudioAsJson = true;
             await using var session = GladiaLiveSession.Attach(ScriptedGladiaServer.SessionId, server.Url, options);
-            var audio = Audio(700_000, 12);
+            var audio = LiveTestHelpers.Audio(700_000, 12);
 
             await SendInChunksAsync(session, audio, 100_000);
             await session.StopRecordingAsync();
@@ -101,7 +101,7 @@ namespace GladiaPS.Core.Tests.Live
             options.MaxFrameBytes = 4096;
             options.MaxBytesInFlight = 12_000;
             await using var session = GladiaLiveSession.Attach(ScriptedGladiaServer.SessionId, server.Url, options, statuses.OnChanged);
-            var audio = Audio(200_000, 13);
+            var audio = LiveTestHelpers.Audio(200_000, 13);
 
             await SendInChunksAsync(session, audio, 3000);
             await session.StopRecordingAsync();
@@ -141,7 +141,7 @@ namespace GladiaPS.Core.Tests.Live
             };
             var statuses = new StatusRecorder();
             await using var session = GladiaLiveSession.Attach(ScriptedGladiaServer.SessionId, server.Url, options, statuses.OnChanged);
-            var audio = Audio(100_000, 14);
+            var audio = LiveTestHelpers.Audio(100_000, 14);
 
             await SendInChunksAsync(session, audio, 4000);
             try
@@ -172,7 +172,7 @@ namespace GladiaPS.Core.Tests.Live
         public async Task DropAfterStopWasSent_ResendsTheStop()
         {
             var script = new ScriptedGladiaServer();
-            var audio = Audio(50_000, 15);
+            var audio = LiveTestHelpers.Audio(50_000, 15);
             script.AddDrop(audio.Length, 1011);
             await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
             await using var session = GladiaLiveSession.Attach(ScriptedGladiaServer.SessionId, server.Url, FastOptions());
@@ -264,7 +264,7 @@ namespace GladiaPS.Core.Tests.Live
             };
             var statuses = new StatusRecorder();
             await using var session = GladiaLiveSession.Attach("id", server.Url, options, statuses.OnChanged);
-            var audio = Audio(10_000, 16);
+            var audio = LiveTestHelpers.Audio(10_000, 16);
 
             await session.SendAudioAsync(audio);
             await session.StopRecordingAsync();
@@ -287,7 +287,7 @@ namespace GladiaPS.Core.Tests.Live
             options.MaxFrameBytes = 64 * 1024;
             options.MaxBytesInFlight = 256 * 1024;
             await using var session = GladiaLiveSession.Attach("id", server.Url, options);
-            var chunk = Audio(32_000, 17);
+            var chunk = LiveTestHelpers.Audio(32_000, 17);
 
             var sent = 0L;
             Task blocked;
@@ -332,7 +332,7 @@ namespace GladiaPS.Core.Tests.Live
                 : json;
             await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
             await using var session = GladiaLiveSession.Attach("id", server.Url, FastOptions());
-            var audio = Audio(50_000, 18);
+            var audio = LiveTestHelpers.Audio(50_000, 18);
 
             await SendInChunksAsync(session, audio, 5000);
             await session.StopRecordingAsync();
@@ -364,7 +364,7 @@ namespace GladiaPS.Core.Tests.Live
             };
             await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
             await using var session = GladiaLiveSession.Attach("id", server.Url, FastOptions());
-            var audio = Audio(30_000, 19);
+            var audio = LiveTestHelpers.Audio(30_000, 19);
 
             await SendInChunksAsync(session, audio, 5000);
             await session.StopRecordingAsync();
@@ -391,7 +391,7 @@ namespace GladiaPS.Core.Tests.Live
             script.GreetingFrames.Add("{\"type\":\"start_session\",\"session_id\":\"s\"}");
             await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
             await using var session = GladiaLiveSession.Attach("id", server.Url, FastOptions());
-            var audio = Audio(20_000, 20);
+            var audio = LiveTestHelpers.Audio(20_000, 20);
 
             await session.SendAudioAsync(audio);
             await session.StopRecordingAsync();
@@ -419,7 +419,7 @@ namespace GladiaPS.Core.Tests.Live
             options.ForwardAcknowledgments = true;
             await using var session = GladiaLiveSession.Attach("id", server.Url, options);
 
-            await SendInChunksAsync(session, Audio(9000, 21), 3000);
+            await SendInChunksAsync(session, LiveTestHelpers.Audio(9000, 21), 3000);
             await session.StopRecordingAsync();
             var messages = await ReadAllAsync(session);
 
@@ -434,7 +434,7 @@ namespace GladiaPS.Core.Tests.Live
             var script = new ScriptedGladiaServer();
             await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
             await using var session = GladiaLiveSession.Attach("id", server.Url, FastOptions());
-            var audio = Audio(80_000, 22);
+            var audio = LiveTestHelpers.Audio(80_000, 22);
 
             await SendInChunksAsync(session, audio, 8000);
             var outcome = await Within(session.CloseAsync());
@@ -477,7 +477,7 @@ namespace GladiaPS.Core.Tests.Live
             var statuses = new StatusRecorder();
             var session = GladiaLiveSession.Attach("id", server.Url, FastOptions(), statuses.OnChanged);
             await Within(statuses.WaitFor(LiveSessionStatus.Connected));
-            await session.SendAudioAsync(Audio(1000, 23));
+            await session.SendAudioAsync(LiveTestHelpers.Audio(1000, 23));
 
             await Within(session.DisposeAsync().AsTask());
 

@@ -357,8 +357,13 @@ namespace GladiaPS.Emulator.Live
         {
             try
             {
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), frame.DueTimestamp);
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, _hurry.Token).ConfigureAwait(false);
+                // Timers may fire a little early by the stopwatch's clock: wait again until the ack is really due.
+                TimeSpan wait;
+                while ((wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), frame.DueTimestamp)) > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, _hurry.Token).ConfigureAwait(false);
+                }
+
                 while (!_hurry.IsCancellationRequested)
                 {
                     var change = _faults.NextChange;

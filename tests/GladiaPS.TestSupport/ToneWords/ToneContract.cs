@@ -28,7 +28,7 @@ namespace GladiaPS.TestSupport.ToneWords
     /// <summary>An utterance closed by endpointing, by the maximum duration, or by the end of the stream.</summary>
     public sealed record FinalUtterance(RecognizedUtterance Utterance) : RecognitionEvent(Utterance.Channel);
 
-    /// <summary>When an utterance ends (test-signal.md): the first silence of max(endpointing, 0.25) s, or after
+    /// <summary>When an utterance ends (docs/tone-words.md): the first silence of max(endpointing, 0.25) s, or after
     /// maximum_duration_without_endpointing s.</summary>
     public sealed record UtteranceRules(double Endpointing = 0.05, double MaximumDurationWithoutEndpointing = 5)
     {

@@ -1,0 +1,79 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace GladiaPS.Core.Audio
+{
+    /// <summary>
+    /// Opens an audio file by what it holds, not its extension: WAV (RIFF/RF64/BW64 with a codec the WAV reader
+    /// decodes) is read directly; anything else (MP3, M4A, FLAC, Ogg, video, compressed WAV) is decoded by ffmpeg
+    /// to the requested layout. Only the first bytes are looked at to decide.
+    /// </summary>
+    public static class AudioFile
+    {
+        /// <summary>Opens <paramref name="path"/>.</summary>
+        /// <param name="path">The file.</param>
+        /// <param name="ffmpegLayout">The rate and channels ffmpeg decodes to when it is needed (the session format,
+        /// when known); 16 kHz mono when null. WAV files keep their own format.</param>
+        /// <param name="readOptions">Warnings callback and block size.</param>
+        /// <param name="ffmpegOptions">Where ffmpeg is, and its sample format.</param>
+        /// <param name="cancellationToken">Cancels reading the header.</param>
+        public static async Task<IAudioSource> OpenAsync(string path, SessionAudioFormat? ffmpegLayout = null,
+            AudioReadOptions? readOptions = null, FfmpegOptions? ffmpegOptions = null, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrEmpty(path))
+            {
+                throw new ArgumentException("A file path is required.", nameof(path));
+            }
+
+            var layout = ffmpegLayout ?? SessionAudioFormat.Default;
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096,
+                FileOptions.Asynchronous | FileOptions.SequentialScan);
+            try
+            {
+                var start = new byte[12];
+                var read = 0;
+                while (read < start.Length)
+                {
+                    var n = await stream.ReadAsync(start, read, start.Length - read, cancellationToken).ConfigureAwait(false);
+                    if (n <= 0)
+                    {
+                        break;
+                    }
+
+                    read += n;
+                }
+
+                stream.Position = 0;
+                if (read == 0)
+                {
+                    throw new AudioFormatException(path, AudioFormatError.NotWav, "the file is empty: it holds no audio.");
+                }
+
+                if (WavAudioSource.LooksLikeWav(start.AsSpan(0, read)))
+                {
+                    try
+                    {
+                        return await WavAudioSource.OpenAsync(stream, path, leaveOpen: false, readOptions, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (AudioFormatException ex) when (ex.Reason == AudioFormatError.UnsupportedCodec &&
+                                                          FfmpegLocator.TryFind(ffmpegOptions?.FfmpegPath) is not null)
+                    {
+                        // A compressed WAV (ADPCM, GSM, MP3-in-WAV…): ffmpeg decodes those.
+                        stream.Dispose();
+                        return FfmpegAudioSource.Start(path, layout.SampleRate, layout.Channels, ffmpegOptions);
+                    }
+                }
+
+                stream.Dispose();
+                return FfmpegAudioSource.Start(path, layout.SampleRate, layout.Channels, ffmpegOptions);
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
+        }
+    }
+}

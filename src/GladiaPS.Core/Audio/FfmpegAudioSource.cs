@@ -1,0 +1,258 @@
+using System;
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace GladiaPS.Core.Audio
+{
+    /// <summary>
+    /// Decodes anything ffmpeg reads (MP3, M4A/AAC, FLAC, Ogg/Opus, the audio of a video) straight into a given
+    /// rate and channel count, as a stream through a pipe:
+    /// <c>ffmpeg -nostdin -hide_banner -loglevel error -i file:&lt;path&gt; -vn -sn -dn -f s16le -ac C -ar R pipe:1</c>.
+    /// Standard output is read as samples are asked for; standard error is drained concurrently (so a chatty ffmpeg
+    /// never blocks on a full pipe) and its tail kept for the error message. Cancelling a read or disposing kills
+    /// the process. A non-zero exit becomes an <see cref="AudioFormatException"/> naming the file and ffmpeg's message.
+    /// </summary>
+    public sealed class FfmpegAudioSource : IAudioSource
+    {
+        private const int StderrTailChars = 4000;
+
+        private readonly Process process;
+        private readonly Stream output;
+        private readonly Task stderrPump;
+        private readonly StringBuilder stderrTail = new();
+        private byte[]? block;
+        private int carried;
+        private bool ended;
+        private int disposed;
+
+        private FfmpegAudioSource(Process process, string name, AudioFormat format)
+        {
+            this.process = process;
+            Name = name;
+            Format = format;
+            output = process.StandardOutput.BaseStream;
+            block = ArrayPool<byte>.Shared.Rent(64 * 1024);
+            stderrPump = Task.Run(PumpStandardErrorAsync);
+        }
+
+        /// <summary>The format ffmpeg delivers: 16-bit PCM (or 32-bit float) at the requested rate and channels.</summary>
+        public AudioFormat Format { get; }
+
+        public string? Name { get; }
+
+        /// <summary>The command line ffmpeg was started with.</summary>
+        public string CommandLine => process.StartInfo.FileName + " " + process.StartInfo.Arguments;
+
+        /// <summary>Starts ffmpeg decoding <paramref name="path"/> to <paramref name="sampleRate"/> Hz and
+        /// <paramref name="channels"/> channels.</summary>
+        public static FfmpegAudioSource Start(string path, int sampleRate, int channels, FfmpegOptions? options = null)
+        {
+            if (string.IsNullOrEmpty(path))
+            {
+                throw new ArgumentException("A file path is required.", nameof(path));
+            }
+
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"The audio file '{path}' does not exist.", path);
+            }
+
+            var floatSamples = options?.FloatSamples ?? false;
+            var format = new AudioFormat(floatSamples ? SampleEncoding.Float : SampleEncoding.Pcm, floatSamples ? 32 : 16, sampleRate, channels);
+            var ffmpeg = FfmpegLocator.Find(options?.FfmpegPath, path);
+            var arguments = string.Format(CultureInfo.InvariantCulture,
+                "-nostdin -hide_banner -loglevel error -i {0} -vn -sn -dn -f {1} -ac {2} -ar {3} pipe:1",
+                QuoteArgument("file:" + Path.GetFullPath(path)), floatSamples ? "f32le" : "s16le", channels, sampleRate);
+            var startInfo = new ProcessStartInfo(ffmpeg, arguments)
+            {
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = false,
+                CreateNoWindow = true,
+                StandardErrorEncoding = Encoding.UTF8,
+            };
+            var process = new Process { StartInfo = startInfo };
+            try
+            {
+                process.Start();
+            }
+            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
+            {
+                process.Dispose();
+                throw new AudioFormatException(path, AudioFormatError.DecoderNotFound,
+                    $"ffmpeg could not be started from '{ffmpeg}': {ex.Message}. {FfmpegLocator.InstallHint}", ex);
+            }
+
+            return new FfmpegAudioSource(process, path, format);
+        }
+
+        public async ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
+        {
+            var bytes = block ?? throw new ObjectDisposedException(nameof(FfmpegAudioSource));
+            var blockAlign = Format.BlockAlign;
+            var frames = Math.Min(buffer.Length / Format.Channels, bytes.Length / blockAlign);
+            if (frames == 0)
+            {
+                throw new ArgumentException("The buffer must hold at least one frame.", nameof(buffer));
+            }
+
+            var wanted = frames * blockAlign;
+            var filled = carried;
+            using (cancellationToken.Register(static state => ((FfmpegAudioSource)state!).Kill(), this))
+            {
+                // Return as soon as at least one frame is in, so a slow decoder still streams.
+                while (filled < blockAlign && !ended)
+                {
+                    var read = await output.ReadAsync(bytes, filled, wanted - filled, cancellationToken).ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (read <= 0)
+                    {
+                        ended = true;
+                        break;
+                    }
+
+                    filled += read;
+                }
+            }
+
+            var whole = filled - filled % blockAlign;
+            carried = filled - whole;
+            if (whole > 0)
+            {
+                var samples = whole / Format.BytesPerSample;
+                SampleCodec.Decode(bytes.AsSpan(0, whole), buffer.Span.Slice(0, samples), Format.Encoding, Format.BitsPerSample);
+                if (carried > 0)
+                {
+                    Buffer.BlockCopy(bytes, whole, bytes, 0, carried);
+                }
+
+                return samples;
+            }
+
+            await CompleteAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) != 0)
+            {
+                return;
+            }
+
+            Kill();
+            try
+            {
+                stderrPump.Wait(TimeSpan.FromSeconds(5));
+            }
+            catch (AggregateException)
+            {
+                // The pump only fails when the pipe breaks, which killing it does.
+            }
+
+            process.Dispose();
+            var bytes = block;
+            block = null;
+            if (bytes is not null)
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
+
+        private async Task CompleteAsync(CancellationToken cancellationToken)
+        {
+            await stderrPump.ConfigureAwait(false);
+            await Task.Run(() => process.WaitForExit(), cancellationToken).ConfigureAwait(false);
+            if (process.ExitCode != 0)
+            {
+                string message;
+                lock (stderrTail)
+                {
+                    message = stderrTail.ToString().Trim();
+                }
+
+                throw new AudioFormatException(Name, AudioFormatError.DecoderFailed, string.Format(CultureInfo.InvariantCulture,
+                    "ffmpeg could not decode it (exit code {0}): {1}", process.ExitCode,
+                    message.Length == 0 ? "no message." : message));
+            }
+        }
+
+        private async Task PumpStandardErrorAsync()
+        {
+            var reader = process.StandardError;
+            var chars = new char[1024];
+            while (true)
+            {
+                var read = await reader.ReadAsync(chars, 0, chars.Length).ConfigureAwait(false);
+                if (read <= 0)
+                {
+                    return;
+                }
+
+                lock (stderrTail)
+                {
+                    stderrTail.Append(chars, 0, read);
+                    if (stderrTail.Length > StderrTailChars)
+                    {
+                        stderrTail.Remove(0, stderrTail.Length - StderrTailChars);
+                    }
+                }
+            }
+        }
+
+        private void Kill()
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill();
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already exited.
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // Exiting as we asked.
+            }
+        }
+
+        // Quotes one argument the way ProcessStartInfo.Arguments is split (the MSVC rules, on every platform).
+        internal static string QuoteArgument(string argument)
+        {
+            var builder = new StringBuilder("\"");
+            var backslashes = 0;
+            foreach (var c in argument)
+            {
+                if (c == '\\')
+                {
+                    backslashes++;
+                    continue;
+                }
+
+                if (c == '"')
+                {
+                    builder.Append('\\', backslashes * 2 + 1);
+                }
+                else
+                {
+                    builder.Append('\\', backslashes);
+                }
+
+                backslashes = 0;
+                builder.Append(c);
+            }
+
+            builder.Append('\\', backslashes * 2).Append('"');
+            return builder.ToString();
+        }
+    }
+}

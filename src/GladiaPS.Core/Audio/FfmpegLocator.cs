@@ -1,0 +1,68 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace GladiaPS.Core.Audio
+{
+    /// <summary>Finds the ffmpeg executable: an explicit path, or the first <c>ffmpeg</c> on PATH.</summary>
+    public static class FfmpegLocator
+    {
+        /// <summary>How to install ffmpeg, for error messages.</summary>
+        public const string InstallHint =
+            "Install ffmpeg (Windows: winget install Gyan.FFmpeg; macOS: brew install ffmpeg; Debian/Ubuntu: sudo apt-get install ffmpeg) " +
+            "and make sure it is on PATH, or give the path to the ffmpeg executable.";
+
+        /// <summary>The full path of ffmpeg, or null when it cannot be found.</summary>
+        public static string? TryFind(string? explicitPath = null)
+        {
+            if (!string.IsNullOrEmpty(explicitPath))
+            {
+                return File.Exists(explicitPath) ? Path.GetFullPath(explicitPath) : null;
+            }
+
+            var names = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new[] { "ffmpeg.exe" } : new[] { "ffmpeg" };
+            var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+            foreach (var directory in path.Split(Path.PathSeparator))
+            {
+                if (directory.Length == 0)
+                {
+                    continue;
+                }
+
+                foreach (var name in names)
+                {
+                    try
+                    {
+                        var candidate = Path.Combine(directory.Trim('"'), name);
+                        if (File.Exists(candidate))
+                        {
+                            return candidate;
+                        }
+                    }
+                    catch (ArgumentException)
+                    {
+                        // A PATH entry with characters no path may hold: skip it.
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The full path of ffmpeg; throws <see cref="AudioFormatException"/> (DecoderNotFound) naming ffmpeg
+        /// and how to install it when it cannot be found.</summary>
+        public static string Find(string? explicitPath, string? inputName)
+        {
+            var found = TryFind(explicitPath);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            var what = string.IsNullOrEmpty(explicitPath)
+                ? "ffmpeg is needed to decode this input and was not found on PATH. "
+                : $"ffmpeg is needed to decode this input and was not found at '{explicitPath}'. ";
+            throw new AudioFormatException(inputName, AudioFormatError.DecoderNotFound, what + InstallHint);
+        }
+    }
+}

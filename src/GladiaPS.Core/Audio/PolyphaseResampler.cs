@@ -1,0 +1,265 @@
+using System;
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace GladiaPS.Core.Audio
+{
+    /// <summary>
+    /// Converts the sample rate of a source by any rational ratio (44100 → 16000, 8000 → 48000…) with a
+    /// windowed-sinc polyphase filter (Kaiser window, β for 100 dB). Passband 0 to 0.9 × the lower Nyquist
+    /// frequency, flat within ±0.0001 dB; stopband from the lower Nyquist frequency up, attenuated by at least
+    /// 100 dB. It streams: the filter's history is carried from block to block, so block boundaries are
+    /// inaudible, and memory is one block plus the filter's span. The output is aligned with the input (no
+    /// delay) and holds ceil(input frames × out / in) frames.
+    /// </summary>
+    public sealed class PolyphaseResampler : IAudioSource
+    {
+        private const int BlockFrames = 4096;
+
+        private readonly IAudioSource source;
+        private readonly ResamplerFilter filter;
+        private readonly int channels;
+        private readonly int half;
+        private readonly float[][] history;
+        private readonly int qStep;
+        private readonly int rStep;
+        private float[]? readBuffer;
+        private long bufferStart;
+        private int bufferCount;
+        private long inputFrames;
+        private long outputIndex;
+        private long q;
+        private int r;
+        private long totalOutput = -1;
+        private bool disposed;
+
+        public PolyphaseResampler(IAudioSource source, int outputRate)
+        {
+            this.source = source ?? throw new ArgumentNullException(nameof(source));
+            if (outputRate <= 0 || outputRate > AudioFormat.MaxSampleRate)
+            {
+                throw new ArgumentOutOfRangeException(nameof(outputRate), outputRate, "The output rate must be 1 to 1,000,000 Hz.");
+            }
+
+            filter = new ResamplerFilter(source.Format.SampleRate, outputRate);
+            channels = source.Format.Channels;
+            Format = source.Format.With(outputRate, channels);
+            half = filter.Taps / 2;
+            qStep = filter.Down / filter.Up;
+            rStep = filter.Down % filter.Up;
+            history = new float[channels][];
+            var capacity = filter.Taps + BlockFrames + 1;
+            for (var c = 0; c < channels; c++)
+            {
+                history[c] = new float[capacity];
+            }
+
+            // Input before the start is silence: the first output's kernel reaches back half a span.
+            bufferStart = -half;
+            bufferCount = half;
+            readBuffer = ArrayPool<float>.Shared.Rent(BlockFrames * channels);
+        }
+
+        public AudioFormat Format { get; }
+
+        public string? Name => source.Name;
+
+        /// <summary>Taps per phase of the filter (its span in input samples).</summary>
+        public int FilterTaps => filter.Taps;
+
+        public async ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
+        {
+            if (disposed)
+            {
+                throw new ObjectDisposedException(nameof(PolyphaseResampler));
+            }
+
+            var wanted = buffer.Length / channels;
+            if (wanted == 0)
+            {
+                throw new ArgumentException("The buffer must hold at least one frame.", nameof(buffer));
+            }
+
+            var produced = 0;
+            while (produced < wanted)
+            {
+                if (totalOutput >= 0 && outputIndex >= totalOutput)
+                {
+                    break;
+                }
+
+                var available = bufferStart + bufferCount;
+                if (q + half < available)
+                {
+                    produced += Produce(buffer.Span.Slice(produced * channels), wanted - produced);
+                    continue;
+                }
+
+                Compact();
+                if (totalOutput >= 0)
+                {
+                    AppendSilence();
+                    continue;
+                }
+
+                var space = Math.Min(BlockFrames, history[0].Length - bufferCount);
+                var read = await source.ReadAsync(readBuffer.AsMemory(0, space * channels), cancellationToken).ConfigureAwait(false);
+                if (read <= 0)
+                {
+                    totalOutput = (inputFrames * filter.Up + filter.Down - 1) / filter.Down;
+                    continue;
+                }
+
+                Deinterleave(read / channels);
+            }
+
+            return produced * channels;
+        }
+
+        public void Dispose()
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            if (readBuffer is not null)
+            {
+                ArrayPool<float>.Shared.Return(readBuffer);
+                readBuffer = null;
+            }
+
+            source.Dispose();
+        }
+
+        // Computes output frames while the history covers their kernels; returns how many.
+        private int Produce(Span<float> destination, int maxFrames)
+        {
+            var coefficients = filter.Coefficients;
+            var taps = filter.Taps;
+            var produced = 0;
+            var limit = bufferStart + bufferCount;
+            while (produced < maxFrames && q + half < limit && (totalOutput < 0 || outputIndex < totalOutput))
+            {
+                var offset = (int)(q - half + 1 - bufferStart);
+                var frame = destination.Slice(produced * channels, channels);
+                if (filter.Exact)
+                {
+                    var row = new ReadOnlySpan<float>(coefficients, r * taps, taps);
+                    for (var c = 0; c < channels; c++)
+                    {
+                        frame[c] = Dot(row, new ReadOnlySpan<float>(history[c], offset, taps));
+                    }
+                }
+                else
+                {
+                    var position = (double)r * filter.Phases / filter.Up;
+                    var phase = (int)position;
+                    var weight = (float)(position - phase);
+                    var row0 = new ReadOnlySpan<float>(coefficients, phase * taps, taps);
+                    var row1 = new ReadOnlySpan<float>(coefficients, (phase + 1) * taps, taps);
+                    for (var c = 0; c < channels; c++)
+                    {
+                        var samples = new ReadOnlySpan<float>(history[c], offset, taps);
+                        frame[c] = (1 - weight) * Dot(row0, samples) + weight * Dot(row1, samples);
+                    }
+                }
+
+                produced++;
+                outputIndex++;
+                q += qStep;
+                r += rStep;
+                if (r >= filter.Up)
+                {
+                    r -= filter.Up;
+                    q++;
+                }
+            }
+
+            return produced;
+        }
+
+        // Drops history no future output needs.
+        private void Compact()
+        {
+            var drop = (int)Math.Min(bufferCount, Math.Max(0, q - half + 1 - bufferStart));
+            if (drop == 0)
+            {
+                return;
+            }
+
+            var keep = bufferCount - drop;
+            for (var c = 0; c < channels; c++)
+            {
+                Array.Copy(history[c], drop, history[c], 0, keep);
+            }
+
+            bufferStart += drop;
+            bufferCount = keep;
+        }
+
+        private void AppendSilence()
+        {
+            var count = history[0].Length - bufferCount;
+            for (var c = 0; c < channels; c++)
+            {
+                Array.Clear(history[c], bufferCount, count);
+            }
+
+            bufferCount += count;
+        }
+
+        private void Deinterleave(int frames)
+        {
+            var input = readBuffer!;
+            if (channels == 1)
+            {
+                Array.Copy(input, 0, history[0], bufferCount, frames);
+            }
+            else
+            {
+                for (var c = 0; c < channels; c++)
+                {
+                    var target = history[c];
+                    for (int i = 0, j = c; i < frames; i++, j += channels)
+                    {
+                        target[bufferCount + i] = input[j];
+                    }
+                }
+            }
+
+            bufferCount += frames;
+            inputFrames += frames;
+        }
+
+        private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+        {
+            var sum = 0f;
+            var i = 0;
+            if (Vector.IsHardwareAccelerated && a.Length >= Vector<float>.Count)
+            {
+                var va = MemoryMarshal.Cast<float, Vector<float>>(a);
+                var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
+                var acc = Vector<float>.Zero;
+                for (var v = 0; v < va.Length; v++)
+                {
+                    acc += va[v] * vb[v];
+                }
+
+                sum = Vector.Dot(acc, Vector<float>.One);
+                i = va.Length * Vector<float>.Count;
+            }
+
+            for (; i < a.Length; i++)
+            {
+                sum += a[i] * b[i];
+            }
+
+            return sum;
+        }
+    }
+}
