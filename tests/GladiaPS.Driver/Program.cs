@@ -57,10 +57,10 @@ namespace GladiaPS.Driver
                 Fail("cancelled.");
                 return ExitFailure;
             }
-            catch (Exception exception) when (exception is DriverException or AudioFormatException or InvalidDataException or IOException or UnauthorizedAccessException
-                or GladiaApiException or GladiaValidationException or TimeoutException or InvalidOperationException or ArgumentException)
+            catch (Exception exception)
             {
-                Fail(exception.Message);
+                // Whatever went wrong, the caller gets one line; none of these messages carries the key.
+                Fail(Describe(exception));
                 return ExitFailure;
             }
         }
@@ -137,6 +137,20 @@ namespace GladiaPS.Driver
             {
                 throw new DriverException("'" + file + "': the session " + session.Id + " ended with " + outcome + ".");
             }
+        }
+
+        private static string Describe(Exception exception)
+        {
+            var message = exception.Message;
+            for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+            {
+                if (!message.Contains(inner.Message))
+                {
+                    message += " (" + inner.Message + ")";
+                }
+            }
+
+            return message;
         }
 
         private static void Fail(string message) =>

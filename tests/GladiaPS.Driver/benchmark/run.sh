@@ -16,6 +16,7 @@ cd "$root"
 dotnet build tests/GladiaPS.Emulator -c Release -v q -nologo >/dev/null
 dotnet build tests/GladiaPS.Driver -c Release -v q -nologo >/dev/null
 
+: >"$dir/emulator.out"
 dotnet run --project tests/GladiaPS.Emulator -c Release --no-build -- --port 0 --api-key bench-key >"$dir/emulator.out" 2>"$dir/emulator.err" &
 emulator=$!
 trap 'kill "$emulator" 2>/dev/null || true' EXIT
