@@ -1,0 +1,173 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using GladiaPS.Core.Audio;
+using GladiaPS.TestSupport.ToneWords;
+using Xunit;
+
+namespace GladiaPS.Core.Tests.Audio
+{
+    /// <summary>Decoding through ffmpeg. ffmpeg must be installed (apt-get install ffmpeg); these tests fail, not skip,
+    /// without it, so a CI machine that lacks it is noticed.</summary>
+    public sealed class FfmpegTests : IDisposable
+    {
+        private const string Phrase = "alpha echo kilo | oscar two";
+        private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+        private readonly string directory = TestSignals.TempDirectory();
+
+        public void Dispose() => Directory.Delete(directory, true);
+
+        [Theory]
+        [InlineData("mp3", "-c:a libmp3lame -b:a 128k")]
+        [InlineData("flac", "-c:a flac")]
+        [InlineData("ogg", "-c:a libopus -b:a 64k")]
+        [InlineData("m4a", "-c:a aac -b:a 128k")]
+        public async Task A_compressed_file_is_decoded_and_recognised(string extension, string codec)
+        {
+            var path = Encode(extension, codec);
+            var target = new SessionAudioFormat(AudioEncoding.Pcm, 16, 16000, 1);
+
+            using var source = await AudioFile.OpenAsync(path, target).WaitAsync(Limit);
+            Assert.IsType<FfmpegAudioSource>(source);
+            var raw = await ConvertAsync(source, target);
+
+            ToneWordRoundTripTests.AssertTranscripts(raw, target, new[] { Phrase });
+        }
+
+        [Fact]
+        public async Task Float_output_and_stereo_layout_are_honoured()
+        {
+            var path = Encode("flac", "-c:a flac");
+            var target = new SessionAudioFormat(AudioEncoding.Pcm, 24, 48000, 2);
+            using var source = FfmpegAudioSource.Start(path, 48000, 2, new FfmpegOptions { FloatSamples = true });
+            Assert.Equal(new AudioFormat(SampleEncoding.Float, 32, 48000, 2), source.Format);
+            Assert.Contains("-f f32le -ac 2 -ar 48000 pipe:1", source.CommandLine, StringComparison.Ordinal);
+            var raw = await ConvertAsync(source, target);
+            ToneWordRoundTripTests.AssertTranscripts(raw, target, new[] { Phrase, Phrase });
+        }
+
+        [Fact]
+        public async Task A_missing_ffmpeg_is_named_with_how_to_install_it()
+        {
+            var path = Encode("flac", "-c:a flac");
+            var missing = Path.Combine(directory, "no-such-ffmpeg");
+            var error = Assert.Throws<AudioFormatException>(() =>
+                FfmpegAudioSource.Start(path, 16000, 1, new FfmpegOptions { FfmpegPath = missing }));
+            Assert.Equal(AudioFormatError.DecoderNotFound, error.Reason);
+            Assert.Equal(path, error.SourceName);
+            Assert.Contains("ffmpeg", error.Message, StringComparison.Ordinal);
+            Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+            Assert.Contains("apt-get install ffmpeg", error.Message, StringComparison.Ordinal);
+
+            var viaOpen = await Assert.ThrowsAsync<AudioFormatException>(() =>
+                AudioFile.OpenAsync(path, null, null, new FfmpegOptions { FfmpegPath = missing }));
+            Assert.Equal(AudioFormatError.DecoderNotFound, viaOpen.Reason);
+        }
+
+        [Fact]
+        public async Task A_file_ffmpeg_cannot_decode_fails_with_its_message()
+        {
+            var path = Path.Combine(directory, "broken.mp3");
+            File.WriteAllBytes(path, new byte[] { 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09 });
+            using var source = FfmpegAudioSource.Start(path, 16000, 1);
+            var error = await Assert.ThrowsAsync<AudioFormatException>(() => TestSignals.ReadAllAsync(source).WaitAsync(Limit));
+            Assert.Equal(AudioFormatError.DecoderFailed, error.Reason);
+            Assert.Contains(path, error.Message, StringComparison.Ordinal);
+            Assert.Contains("exit code", error.Message, StringComparison.Ordinal);
+            // ffmpeg's own words follow (they vary by version), never an empty placeholder.
+            Assert.Matches(@"exit code \d+\): \S", error.Message);
+            Assert.DoesNotContain("no message", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Cancelling_a_read_kills_ffmpeg_promptly()
+        {
+            // A 20-minute FLAC decodes for a while; cancel after the first block and the read must end at once.
+            var path = Path.Combine(directory, "long.flac");
+            RunFfmpeg($"-f lavfi -i sine=frequency=500:sample_rate=48000:duration=1200 -c:a flac {Quote(path)}");
+            using var source = FfmpegAudioSource.Start(path, 48000, 1);
+            using var cancellation = new CancellationTokenSource();
+            var buffer = new float[4800];
+            Assert.True(await source.ReadAsync(buffer, cancellation.Token).AsTask().WaitAsync(Limit) > 0);
+            cancellation.Cancel();
+            var stopwatch = Stopwatch.StartNew();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            {
+                while (await source.ReadAsync(buffer, cancellation.Token) > 0)
+                {
+                }
+            }).WaitAsync(Limit);
+            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"cancellation took {stopwatch.Elapsed}");
+        }
+
+        [Fact]
+        public async Task A_compressed_wav_is_handed_to_ffmpeg()
+        {
+            var path = Encode("wav", "-c:a adpcm_ima_wav");
+            var direct = await Assert.ThrowsAsync<AudioFormatException>(() => WavAudioSource.OpenAsync(path, null, CancellationToken.None));
+            Assert.Equal(AudioFormatError.UnsupportedCodec, direct.Reason);
+            Assert.Contains("IMA ADPCM", direct.Message, StringComparison.Ordinal);
+
+            var target = SessionAudioFormat.Default;
+            using var source = await AudioFile.OpenAsync(path, target);
+            Assert.IsType<FfmpegAudioSource>(source);
+            ToneWordRoundTripTests.AssertTranscripts(await ConvertAsync(source, target), target, new[] { Phrase });
+        }
+
+        [Fact]
+        public async Task A_pcm_wav_is_read_without_ffmpeg()
+        {
+            var path = Path.Combine(directory, "plain.wav");
+            ToneSignalWriter.WriteWav(path, ToneSignalWriter.Synthesize(new[] { Phrase }, 44100), ToneAudioFormat.Pcm16(44100));
+            using var source = await AudioFile.OpenAsync(path, null, null, new FfmpegOptions { FfmpegPath = "/nonexistent/ffmpeg" });
+            Assert.IsType<WavAudioSource>(source);
+        }
+
+        [Fact]
+        public void Arguments_are_quoted_so_any_file_name_reaches_ffmpeg_intact()
+        {
+            Assert.Equal("\"file:/a b/c.mp3\"", FfmpegAudioSource.QuoteArgument("file:/a b/c.mp3"));
+            Assert.Equal("\"say \\\"hi\\\"\"", FfmpegAudioSource.QuoteArgument("say \"hi\""));
+            Assert.Equal("\"C:\\dir\\\\\"", FfmpegAudioSource.QuoteArgument("C:\\dir\\"));
+        }
+
+        private static async Task<byte[]> ConvertAsync(IAudioSource source, SessionAudioFormat target)
+        {
+            var chunker = new AudioChunker(AudioConverter.ToSessionLayout(source, target), target);
+            var output = new MemoryStream();
+            await foreach (var chunk in chunker.ReadAllAsync().WithCancellation(new CancellationTokenSource(Limit).Token))
+            {
+                output.Write(chunk.Data.Span);
+            }
+
+            return output.ToArray();
+        }
+
+        private string Encode(string extension, string codec)
+        {
+            var wav = Path.Combine(directory, "source.wav");
+            ToneSignalWriter.WriteWav(wav, ToneSignalWriter.Synthesize(new[] { Phrase }, 44100), ToneAudioFormat.Pcm16(44100));
+            var path = Path.Combine(directory, "tone words." + extension);
+            RunFfmpeg($"-i {Quote(wav)} {codec} {Quote(path)}");
+            return path;
+        }
+
+        private static string Quote(string path) => FfmpegAudioSource.QuoteArgument(path);
+
+        private static void RunFfmpeg(string arguments)
+        {
+            var ffmpeg = FfmpegLocator.TryFind() ?? throw new InvalidOperationException(
+                "ffmpeg is not installed; these tests need it (sudo apt-get install ffmpeg).");
+            using var process = Process.Start(new ProcessStartInfo(ffmpeg, "-nostdin -hide_banner -loglevel error -y " + arguments)
+            {
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            })!;
+            var errors = process.StandardError.ReadToEndAsync();
+            Assert.True(process.WaitForExit(120_000), "ffmpeg did not finish encoding the test file");
+            Assert.True(process.ExitCode == 0, $"ffmpeg failed to make the test file: {errors.Result}");
+        }
+    }
+}
