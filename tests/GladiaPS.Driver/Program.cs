@@ -1,8 +1,8 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using GladiaPS.Core.Audio;
 using GladiaPS.Core.Configuration;
 using GladiaPS.Core.Live;
 using GladiaPS.Core.Options;
@@ -11,7 +11,7 @@ using GladiaPS.Core.Rest;
 namespace GladiaPS.Driver
 {
     /// <summary>
-    /// Streams WAV files into live sessions, one per file, using only the core's public API, and prints
+    /// Streams audio files (WAV, or anything ffmpeg decodes) into live sessions, one per file, using only the core's public API, and prints
     /// each session's messages as JSON lines followed by a summary. Used for checks and benchmarks.
     /// </summary>
     internal static class Program
@@ -57,23 +57,33 @@ namespace GladiaPS.Driver
                 Fail("cancelled.");
                 return ExitFailure;
             }
-            catch (Exception exception) when (exception is DriverException or InvalidDataException or IOException or UnauthorizedAccessException
-                or GladiaApiException or GladiaValidationException or TimeoutException or InvalidOperationException or ArgumentException)
+            catch (Exception exception)
             {
-                Fail(exception.Message);
+                // Whatever went wrong, the caller gets one line; none of these messages carries the key.
+                Fail(Describe(exception));
                 return ExitFailure;
             }
         }
 
         private static async Task StreamFileAsync(GladiaRestClient client, DriverArguments arguments, string file, JsonLineWriter output, CancellationToken token)
         {
-            using var source = WavSource.Open(file);
+            // The session takes the format closest to the file's; anything but WAV goes through ffmpeg.
+            var readOptions = new AudioReadOptions { OnWarning = warning => Console.Error.WriteLine("GladiaPS.Driver: warning: " + warning) };
+            using var source = await AudioFile.OpenAsync(file, null, readOptions, cancellationToken: token).ConfigureAwait(false);
+            var format = new SessionFormatChooser().Choose(source.Format, file);
+            using var converted = AudioConverter.ToSessionLayout(source, format);
+            using var chunker = new AudioChunker(converted, format, TimeSpan.FromMilliseconds(arguments.ChunkMilliseconds));
+            if (!AudioEncodings.TryParse(format.WireEncoding, out var encoding))
+            {
+                throw new DriverException("'" + file + "': no session encoding matches " + format.WireEncoding + ".");
+            }
+
             var options = new LiveSessionOptions
             {
-                Encoding = source.Encoding,
-                BitDepth = source.BitDepth,
-                SampleRate = source.SampleRate,
-                Channels = source.Channels,
+                Encoding = encoding,
+                BitDepth = format.BitDepth,
+                SampleRate = format.SampleRate,
+                Channels = format.Channels,
                 MessagesConfig = new MessagesConfig
                 {
                     ReceivePartialTranscripts = false,
@@ -101,7 +111,24 @@ namespace GladiaPS.Driver
                 }
             });
 
-            await SendAsync(session, source, arguments, token).ConfigureAwait(false);
+            // Real-time pacing releases chunk n at its start time after the first, on a monotonic clock, so
+            // late wake-ups never add up to drift. The session copies each chunk, so the chunker may reuse its buffer.
+            var pacer = new AudioPacer(arguments.RealTime ? PacingMode.RealTime : PacingMode.AsFastAsPossible);
+            var buffer = new byte[chunker.BytesPerChunk];
+            for (long index = 0; ; index++)
+            {
+                var offset = chunker.FramesWritten;
+                var length = await chunker.ReadChunkAsync(buffer, token).ConfigureAwait(false);
+                if (length == 0)
+                {
+                    break;
+                }
+
+                var chunk = new AudioChunk(index, offset, length / format.BlockAlign, format.SampleRate, new ReadOnlyMemory<byte>(buffer, 0, length));
+                await pacer.WaitForAsync(chunk, token).ConfigureAwait(false);
+                await session.SendAudioAsync(chunk.Data, token).ConfigureAwait(false);
+            }
+
             await session.StopRecordingAsync(token).ConfigureAwait(false);
             var outcome = await session.WaitForEndAsync(token).ConfigureAwait(false);
             await printing.ConfigureAwait(false);
@@ -112,37 +139,18 @@ namespace GladiaPS.Driver
             }
         }
 
-        /// <summary>
-        /// Sends the file in chunks of the given duration. At real-time pace chunk n leaves at n × duration
-        /// after the start on a monotonic clock, so late wake-ups never add up to drift.
-        /// </summary>
-        private static async Task SendAsync(GladiaLiveSession session, WavSource source, DriverArguments arguments, CancellationToken token)
+        private static string Describe(Exception exception)
         {
-            var frames = Math.Max(1, (int)((long)source.SampleRate * arguments.ChunkMilliseconds / 1000));
-            var chunkBytes = Math.Min(frames * source.BlockAlign, LiveConnectionOptions.MaxFrameLimit / source.BlockAlign * source.BlockAlign);
-            var chunkSeconds = chunkBytes / (double)source.ByteRate;
-            var buffer = new byte[chunkBytes];
-            var clock = Stopwatch.StartNew();
-            for (long index = 0; ; index++)
+            var message = exception.Message;
+            for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
             {
-                var read = source.Read(buffer);
-                if (read == 0)
+                if (!message.Contains(inner.Message))
                 {
-                    return;
+                    message += " (" + inner.Message + ")";
                 }
-
-                if (arguments.RealTime)
-                {
-                    var due = TimeSpan.FromSeconds(index * chunkSeconds) - clock.Elapsed;
-                    if (due > TimeSpan.Zero)
-                    {
-                        await Task.Delay(due, token).ConfigureAwait(false);
-                    }
-                }
-
-                // The session copies the bytes before returning, so the buffer can be reused at once.
-                await session.SendAudioAsync(new ReadOnlyMemory<byte>(buffer, 0, read), token).ConfigureAwait(false);
             }
+
+            return message;
         }
 
         private static void Fail(string message) =>

@@ -21,8 +21,6 @@ namespace GladiaPS.Core.Messages
 
         public IReadOnlyList<string> Keywords { get; set; } = Array.Empty<string>();
 
-        public string Raw { get; set; } = "{}";
-
         public override string ToString() => Headline ?? Summary ?? string.Empty;
 
         internal static Chapter FromJson(JsonElement element) => new Chapter
@@ -32,7 +30,6 @@ namespace GladiaPS.Core.Messages
             Start = TolerantJson.GetDouble(element, "start") ?? TolerantJson.GetDouble(element, "start_time"),
             End = TolerantJson.GetDouble(element, "end") ?? TolerantJson.GetDouble(element, "end_time"),
             Keywords = TolerantJson.GetStringList(element, "keywords"),
-            Raw = element.GetRawText(),
         };
     }
 }

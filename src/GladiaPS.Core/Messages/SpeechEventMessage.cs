@@ -30,28 +30,4 @@ namespace GladiaPS.Core.Messages
             }
         }
     }
-
-    public sealed class SpeechStartMessage : SpeechEventMessage
-    {
-        public override bool IsStart => true;
-
-        internal static SpeechStartMessage FromJson(JsonElement root, string type)
-        {
-            var message = new SpeechStartMessage();
-            message.ReadSpeech(root, type);
-            return message;
-        }
-    }
-
-    public sealed class SpeechEndMessage : SpeechEventMessage
-    {
-        public override bool IsStart => false;
-
-        internal static SpeechEndMessage FromJson(JsonElement root, string type)
-        {
-            var message = new SpeechEndMessage();
-            message.ReadSpeech(root, type);
-            return message;
-        }
-    }
 }

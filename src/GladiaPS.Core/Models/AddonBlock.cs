@@ -20,8 +20,6 @@ namespace GladiaPS.Core.Models
         /// <summary>The <c>results</c> field as raw JSON, or null when it was null or absent.</summary>
         public string? ResultsJson { get; set; }
 
-        public string Raw { get; set; } = "{}";
-
         internal void ReadCommon(JsonElement element)
         {
             Success = TolerantJson.GetBoolean(element, "success");
@@ -29,7 +27,6 @@ namespace GladiaPS.Core.Models
             ExecTime = TolerantJson.GetDouble(element, "exec_time");
             Error = AddonError.FromProperty(element, "error");
             ResultsJson = TolerantJson.GetRawText(element, "results");
-            Raw = element.GetRawText();
         }
 
         internal static JsonElement? ResultsElement(JsonElement element) =>

@@ -16,8 +16,6 @@ namespace GladiaPS.Core.Models
 
         public int? NumberOfChannels { get; set; }
 
-        public string Raw { get; set; } = "{}";
-
         internal static LiveJobFile FromJson(JsonElement element) => new LiveJobFile
         {
             Id = TolerantJson.GetString(element, "id"),
@@ -25,7 +23,6 @@ namespace GladiaPS.Core.Models
             Source = TolerantJson.GetString(element, "source"),
             AudioDuration = TolerantJson.GetDouble(element, "audio_duration"),
             NumberOfChannels = TolerantJson.GetInt32(element, "number_of_channels"),
-            Raw = element.GetRawText(),
         };
     }
 }

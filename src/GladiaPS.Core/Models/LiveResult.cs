@@ -6,7 +6,9 @@ namespace GladiaPS.Core.Models
 {
     /// <summary>
     /// A live session's result (§9.2): the <c>result</c> of a job and the data of
-    /// <c>post_final_transcript</c>. Fields the API may add later stay available in <see cref="Raw"/>.
+    /// <c>post_final_transcript</c>. Fields the API may add later stay available in the raw JSON of the
+    /// job or message that carries it (nested objects keep no copy of their own, so a long session's
+    /// result is held once).
     /// </summary>
     public sealed class LiveResult
     {
@@ -33,8 +35,6 @@ namespace GladiaPS.Core.Models
 
         public IReadOnlyList<Utterance> Utterances => Transcription?.Utterances ?? Array.Empty<Utterance>();
 
-        public string Raw { get; set; } = "{}";
-
         public override string ToString() => FullTranscript;
 
         /// <summary>Reads a result from its JSON text; throws <see cref="FormatException"/> when it is not a JSON object.</summary>
@@ -57,7 +57,7 @@ namespace GladiaPS.Core.Models
         /// <summary>Reads a result from a JSON object; missing or malformed fields are left empty.</summary>
         public static LiveResult FromJson(JsonElement element)
         {
-            var result = new LiveResult { Raw = element.ValueKind == JsonValueKind.Undefined ? "{}" : element.GetRawText() };
+            var result = new LiveResult();
             if (element.ValueKind != JsonValueKind.Object)
             {
                 return result;

@@ -16,15 +16,12 @@ namespace GladiaPS.Core.Models
 
         public TimeSpan? AudioDurationTime => AudioDuration is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
 
-        public string Raw { get; set; } = "{}";
-
         internal static LiveResultMetadata FromJson(JsonElement element) => new LiveResultMetadata
         {
             AudioDuration = TolerantJson.GetDouble(element, "audio_duration"),
             NumberOfDistinctChannels = TolerantJson.GetInt32(element, "number_of_distinct_channels"),
             BillingTime = TolerantJson.GetDouble(element, "billing_time"),
             TranscriptionTime = TolerantJson.GetDouble(element, "transcription_time"),
-            Raw = element.GetRawText(),
         };
     }
 }

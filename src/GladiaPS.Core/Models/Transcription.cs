@@ -20,8 +20,6 @@ namespace GladiaPS.Core.Models
         /// <summary>The <c>subtitles</c> entries as raw JSON, when present.</summary>
         public string? SubtitlesJson { get; set; }
 
-        public string Raw { get; set; } = "{}";
-
         public override string ToString() => FullTranscript;
 
         internal static Transcription FromJson(JsonElement element) => new Transcription
@@ -31,7 +29,6 @@ namespace GladiaPS.Core.Models
             Utterances = TolerantJson.GetObjectList(element, "utterances", Utterance.FromJson),
             SentencesJson = TolerantJson.GetRawText(element, "sentences"),
             SubtitlesJson = TolerantJson.GetRawText(element, "subtitles"),
-            Raw = element.GetRawText(),
         };
     }
 }

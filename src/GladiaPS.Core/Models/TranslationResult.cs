@@ -15,8 +15,6 @@ namespace GladiaPS.Core.Models
 
         public IReadOnlyList<Utterance> Utterances { get; set; } = Array.Empty<Utterance>();
 
-        public string Raw { get; set; } = "{}";
-
         public override string ToString() => FullTranscript;
 
         internal static TranslationResult FromJson(JsonElement element) => new TranslationResult
@@ -25,7 +23,6 @@ namespace GladiaPS.Core.Models
             FullTranscript = TolerantJson.GetString(element, "full_transcript") ?? string.Empty,
             Languages = TolerantJson.GetStringList(element, "languages"),
             Utterances = TolerantJson.GetObjectList(element, "utterances", Utterance.FromJson),
-            Raw = element.GetRawText(),
         };
     }
 }

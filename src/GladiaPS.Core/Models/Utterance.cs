@@ -30,9 +30,6 @@ namespace GladiaPS.Core.Models
 
         public IReadOnlyList<Word> Words { get; set; } = Array.Empty<Word>();
 
-        /// <summary>The utterance's JSON exactly as received.</summary>
-        public string Raw { get; set; } = "{}";
-
         public TimeSpan StartTime => TimeSpan.FromSeconds(Start);
 
         public TimeSpan EndTime => TimeSpan.FromSeconds(End);
@@ -46,7 +43,7 @@ namespace GladiaPS.Core.Models
         public static Utterance Parse(string json)
         {
             using var document = TolerantJson.TryParseDocument(json);
-            return document is null ? new Utterance { Raw = json } : FromJson(document.RootElement);
+            return document is null ? new Utterance() : FromJson(document.RootElement);
         }
 
         internal static Utterance FromJson(JsonElement element) => new Utterance
@@ -59,7 +56,6 @@ namespace GladiaPS.Core.Models
             Speaker = TolerantJson.GetInt32(element, "speaker"),
             Language = TolerantJson.GetString(element, "language"),
             Words = TolerantJson.GetObjectList(element, "words", Word.FromJson),
-            Raw = element.GetRawText(),
         };
     }
 }

@@ -83,7 +83,7 @@ namespace GladiaPS.Core.Tests.Models
             Assert.Empty(result.NamedEntityRecognition.Results);
             Assert.Equal("neutral", Assert.Single(result.SentimentAnalysis!.Results).Sentiment);
             Assert.Equal(new[] { "{\"type\":\"start_session\"}", "{ \"type\": \"end_session\" }" }, result.Messages);
-            Assert.Contains("future_block", result.Raw);
+            Assert.Contains("future_block", job.Raw);
             Assert.Equal(DoneJob, job.Raw);
         }
 
@@ -116,7 +116,7 @@ namespace GladiaPS.Core.Tests.Models
             Assert.Contains("\"content\":\"hi\"", Assert.Single(job.Result!.Messages));
             Assert.Null(job.Result.Transcription);
             Assert.Equal(string.Empty, job.Result.FullTranscript);
-            Assert.Contains("language_is_accurate", job.Result.Raw);
+            Assert.Contains("language_is_accurate", job.Raw);
         }
 
         [Fact]
