@@ -15,7 +15,8 @@ namespace GladiaPS.Core.Audio
         /// <summary>Opens <paramref name="path"/>.</summary>
         /// <param name="path">The file.</param>
         /// <param name="ffmpegLayout">The rate and channels ffmpeg decodes to when it is needed (the session format,
-        /// when known); 16 kHz mono when null. WAV files keep their own format.</param>
+        /// when known); when null, ffprobe reads the file's format and <see cref="SessionFormatChooser"/> picks the
+        /// closest session layout. WAV files keep their own format.</param>
         /// <param name="readOptions">Warnings callback and block size.</param>
         /// <param name="ffmpegOptions">Where ffmpeg is, and its sample format.</param>
         /// <param name="cancellationToken">Cancels reading the header.</param>
@@ -27,7 +28,6 @@ namespace GladiaPS.Core.Audio
                 throw new ArgumentException("A file path is required.", nameof(path));
             }
 
-            var layout = ffmpegLayout ?? SessionAudioFormat.Default;
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096,
                 FileOptions.Asynchronous | FileOptions.SequentialScan);
             try
@@ -62,18 +62,31 @@ namespace GladiaPS.Core.Audio
                     {
                         // A compressed WAV (ADPCM, GSM, MP3-in-WAV…): ffmpeg decodes those.
                         stream.Dispose();
-                        return FfmpegAudioSource.Start(path, layout.SampleRate, layout.Channels, ffmpegOptions);
+                        return await StartFfmpegAsync(path, ffmpegLayout, ffmpegOptions, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
                 stream.Dispose();
-                return FfmpegAudioSource.Start(path, layout.SampleRate, layout.Channels, ffmpegOptions);
+                return await StartFfmpegAsync(path, ffmpegLayout, ffmpegOptions, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
                 stream.Dispose();
                 throw;
             }
+        }
+
+        private static async Task<IAudioSource> StartFfmpegAsync(string path, SessionAudioFormat? layout, FfmpegOptions? options,
+            CancellationToken cancellationToken)
+        {
+            if (layout is null)
+            {
+                FfmpegLocator.Find(options?.FfmpegPath, path);
+                var probed = await FfmpegProbe.ProbeAsync(path, options, cancellationToken).ConfigureAwait(false);
+                layout = new SessionFormatChooser().Choose(probed.Format, path);
+            }
+
+            return FfmpegAudioSource.Start(path, layout.SampleRate, layout.Channels, options);
         }
     }
 }

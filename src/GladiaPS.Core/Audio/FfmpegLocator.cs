@@ -20,7 +20,25 @@ namespace GladiaPS.Core.Audio
                 return File.Exists(explicitPath) ? Path.GetFullPath(explicitPath) : null;
             }
 
-            var names = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new[] { "ffmpeg.exe" } : new[] { "ffmpeg" };
+            return SearchPath("ffmpeg");
+        }
+
+        /// <summary>The full path of ffprobe: beside an explicit ffmpeg, else on PATH; null when it cannot be found.</summary>
+        public static string? TryFindProbe(string? explicitFfmpegPath = null)
+        {
+            if (!string.IsNullOrEmpty(explicitFfmpegPath))
+            {
+                var directory = Path.GetDirectoryName(Path.GetFullPath(explicitFfmpegPath)) ?? ".";
+                var beside = Path.Combine(directory, RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "ffprobe.exe" : "ffprobe");
+                return File.Exists(beside) ? beside : null;
+            }
+
+            return SearchPath("ffprobe");
+        }
+
+        private static string? SearchPath(string program)
+        {
+            var names = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new[] { program + ".exe" } : new[] { program };
             var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
             foreach (var directory in path.Split(Path.PathSeparator))
             {

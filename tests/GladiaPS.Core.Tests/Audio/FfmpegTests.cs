@@ -126,6 +126,49 @@ namespace GladiaPS.Core.Tests.Audio
         }
 
         [Fact]
+        public async Task Probing_reads_the_format_and_opening_without_a_layout_uses_the_closest_session_format()
+        {
+            var path = Encode("mp3", "-c:a libmp3lame -b:a 128k");
+            var probed = await FfmpegProbe.ProbeAsync(path).WaitAsync(Limit);
+            Assert.Equal("mp3", probed.CodecName);
+            Assert.Equal(new AudioFormat(SampleEncoding.Float, 32, 44100, 1), probed.Format);
+
+            using var source = await AudioFile.OpenAsync(path).WaitAsync(Limit);
+            Assert.Equal(44100, source.Format.SampleRate);
+            Assert.Equal(1, source.Format.Channels);
+            var target = new SessionFormatChooser().Choose(probed.Format);
+            Assert.Equal(new SessionAudioFormat(AudioEncoding.Pcm, 16, 44100, 1), target);
+            ToneWordRoundTripTests.AssertTranscripts(await ConvertAsync(source, target), target, new[] { Phrase });
+        }
+
+        [Fact]
+        public async Task Probing_a_telephony_wav_keeps_its_g711_encoding()
+        {
+            var path = Encode("wav", "-ar 8000 -c:a pcm_mulaw");
+            var probed = await FfmpegProbe.ProbeAsync(path).WaitAsync(Limit);
+            Assert.Equal(new AudioFormat(SampleEncoding.MuLaw, 8, 8000, 1), probed.Format);
+        }
+
+        [Fact]
+        public async Task Probing_without_ffprobe_or_on_a_broken_file_fails_clearly()
+        {
+            var lonely = Path.Combine(directory, "bin");
+            Directory.CreateDirectory(lonely);
+            var fakeFfmpeg = Path.Combine(lonely, "ffmpeg");
+            File.WriteAllText(fakeFfmpeg, "");
+            var path = Encode("flac", "-c:a flac");
+            var missing = await Assert.ThrowsAsync<AudioFormatException>(() => FfmpegProbe.ProbeAsync(path, new FfmpegOptions { FfmpegPath = fakeFfmpeg }));
+            Assert.Equal(AudioFormatError.DecoderNotFound, missing.Reason);
+            Assert.Contains("ffprobe", missing.Message, StringComparison.Ordinal);
+
+            var broken = Path.Combine(directory, "broken.m4a");
+            File.WriteAllText(broken, "this is not a movie");
+            var failed = await Assert.ThrowsAsync<AudioFormatException>(() => FfmpegProbe.ProbeAsync(broken).WaitAsync(Limit));
+            Assert.Equal(AudioFormatError.DecoderFailed, failed.Reason);
+            Assert.Contains(broken, failed.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Arguments_are_quoted_so_any_file_name_reaches_ffmpeg_intact()
         {
             Assert.Equal("\"file:/a b/c.mp3\"", FfmpegAudioSource.QuoteArgument("file:/a b/c.mp3"));
