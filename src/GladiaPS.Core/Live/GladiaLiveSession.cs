@@ -15,6 +15,11 @@ namespace GladiaPS.Core.Live
     /// after a reconnect to the same URL. Messages arrive typed, in order, and are kept until read.
     /// </summary>
     /// <remarks>
+    /// Reconnection: a drop without a close frame, or a server close with 1001–4399 or 4500–9999, is
+    /// resumed on the same URL with capped exponential backoff (first retry at once); connect time-outs
+    /// count as failed attempts and are retried. A server close with 1000 ends the session, as do codes
+    /// below 1000 and 4400–4499 (client errors). Unlike Gladia's SDK, 1001 is resumed: the docs say any
+    /// close but 1000 leaves the session alive, and a finished session is announced with 1000.
     /// Threading: any thread may call any member. Audio passed to <see cref="SendAudioAsync(ReadOnlyMemory{byte}, CancellationToken)"/>
     /// is copied before the call returns and is sent in call order; one writer task owns the socket's
     /// sending side, so no lock is ever held across a send.
@@ -275,7 +280,6 @@ namespace GladiaPS.Core.Live
 
         private void RequestEnd(bool stop)
         {
-            bool becameEnding;
             lock (_control)
             {
                 if (_status == LiveSessionStatus.Ended || (stop ? _stopRequested : _closeRequested))
@@ -294,14 +298,11 @@ namespace GladiaPS.Core.Live
                     _closeOffset = _backlog.End;
                 }
 
-                becameEnding = _status == LiveSessionStatus.Connected;
                 SignalControl();
             }
 
-            if (becameEnding)
-            {
-                SetStatus(LiveSessionStatus.Ending, 0, stop ? "stop requested" : "close requested");
-            }
+            // Only an open connection turns into Ending now; otherwise the next connection opens as Ending.
+            SetStatus(LiveSessionStatus.Ending, 0, stop ? "stop requested" : "close requested", onlyFrom: LiveSessionStatus.Connected);
         }
 
         private void SignalControl()
@@ -311,13 +312,14 @@ namespace GladiaPS.Core.Live
             fired.TrySetResult(true);
         }
 
-        private void SetStatus(LiveSessionStatus status, int attempt, string? detail)
+        private void SetStatus(LiveSessionStatus status, int attempt, string? detail, LiveSessionStatus? onlyFrom = null)
         {
             LiveSessionStatus previous;
             lock (_control)
             {
                 previous = _status;
-                if (previous == LiveSessionStatus.Ended || (previous == status && attempt == 0))
+                if (previous == LiveSessionStatus.Ended || (previous == status && attempt == 0) ||
+                    (onlyFrom is { } required && previous != required))
                 {
                     return;
                 }
