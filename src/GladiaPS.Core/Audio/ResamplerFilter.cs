@@ -8,7 +8,8 @@ namespace GladiaPS.Core.Audio
     /// <para>
     /// With f_N the lower of the two Nyquist frequencies: the passband runs to 0.9·f_N (7.2 kHz for 16 kHz out,
     /// 3.6 kHz for 8 kHz out) with a ripple under ±0.0001 dB; the stopband starts at f_N, the new Nyquist frequency,
-    /// and is attenuated by at least <see cref="StopbandAttenuationDb"/> dB, so nothing folds back into the output
+    /// and is attenuated by about <see cref="StopbandAttenuationDb"/> dB (the Kaiser design target; 99.6 dB measured
+    /// just above the edge at 96 → 48 kHz, 105–143 dB elsewhere), so nothing audible folds back into the output
     /// (downsampling) and no image survives (upsampling). The cut-off sits mid-transition at 0.95·f_N.
     /// </para>
     /// <para>
@@ -19,7 +20,7 @@ namespace GladiaPS.Core.Audio
     /// </summary>
     internal sealed class ResamplerFilter
     {
-        /// <summary>Attenuation of the stopband and the Kaiser design target.</summary>
+        /// <summary>The Kaiser design target for the stopband's attenuation.</summary>
         public const double StopbandAttenuationDb = 100;
 
         /// <summary>Passband edge as a fraction of the lower Nyquist frequency.</summary>
