@@ -68,7 +68,7 @@ namespace GladiaPS.Core.Audio
                 return 0;
             }
 
-            var wanted = (int)Math.Min(frames * blockAlign, remaining + carried);
+            var wanted = (int)Math.Min(frames * blockAlign, Math.Min(remaining, int.MaxValue) + carried);
             var filled = await FillAsync(bytes, wanted, cancellationToken).ConfigureAwait(false);
             var whole = filled - filled % blockAlign;
             carried = filled - whole;

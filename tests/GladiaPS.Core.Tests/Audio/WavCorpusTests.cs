@@ -113,6 +113,8 @@ namespace GladiaPS.Core.Tests.Audio
                 SampleEncoding.Pcm, 16, 8000, 1, Tone, 1.0 / 32768, warning: "reading to the end"),
             ["data-size-ffffffff-streaming"] = new(() => new WavBuilder().Fmt(1, 1, 8000, 16).Data(TestSignals.Pcm16(Tone), declaredSize: uint.MaxValue).Build(),
                 SampleEncoding.Pcm, 16, 8000, 1, Tone, 1.0 / 32768, warning: "reading to the end", nonSeekable: true),
+            ["to-end-24bit-stereo-pipe"] = new(() => new WavBuilder().Fmt(1, 2, 8000, 24).Data(TestSignals.Pcm(StereoTone, 24), declaredSize: uint.MaxValue).Build(),
+                SampleEncoding.Pcm, 24, 8000, 2, StereoTone, 1.0 / 8388608, warning: "reading to the end", nonSeekable: true),
             ["truncated-data"] = new(() => new WavBuilder().Fmt(1, 1, 8000, 16).Data(TestSignals.Pcm16(Tone), declaredSize: 100000).Build(),
                 SampleEncoding.Pcm, 16, 8000, 1, Tone, 1.0 / 32768, warning: "declares 100000 bytes but the input ends after 800"),
             ["partial-last-frame"] = new(() => new WavBuilder().Fmt(1, 2, 8000, 16).Data(TestSignals.Pcm16(StereoTone).Concat(new byte[] { 1, 2, 3 }).ToArray()).Build(),
