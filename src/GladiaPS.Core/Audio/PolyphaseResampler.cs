@@ -244,13 +244,27 @@ namespace GladiaPS.Core.Audio
             {
                 var va = MemoryMarshal.Cast<float, Vector<float>>(a);
                 var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-                var acc = Vector<float>.Zero;
-                for (var v = 0; v < va.Length; v++)
+
+                // Four independent accumulators keep the multiply-add units busy instead of waiting on one sum.
+                var acc0 = Vector<float>.Zero;
+                var acc1 = Vector<float>.Zero;
+                var acc2 = Vector<float>.Zero;
+                var acc3 = Vector<float>.Zero;
+                var v = 0;
+                for (; v + 4 <= va.Length; v += 4)
                 {
-                    acc += va[v] * vb[v];
+                    acc0 += va[v] * vb[v];
+                    acc1 += va[v + 1] * vb[v + 1];
+                    acc2 += va[v + 2] * vb[v + 2];
+                    acc3 += va[v + 3] * vb[v + 3];
                 }
 
-                sum = Vector.Dot(acc, Vector<float>.One);
+                for (; v < va.Length; v++)
+                {
+                    acc0 += va[v] * vb[v];
+                }
+
+                sum = Vector.Dot((acc0 + acc1) + (acc2 + acc3), Vector<float>.One);
                 i = va.Length * Vector<float>.Count;
             }
 
