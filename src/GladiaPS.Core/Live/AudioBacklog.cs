@@ -29,8 +29,7 @@ namespace GladiaPS.Core.Live
         private readonly int _maxBlocks;
         private readonly int _alignment;
         private readonly Signal _roomFreed = new Signal();
-        private readonly Signal _dataAdded = new Signal();
-        private readonly Signal _acknowledgedAdvanced = new Signal();
+        private readonly Signal _writerWake = new Signal();
         private long _readCursor;
         private Block? _fill;
         private Block? _writerBlock;
@@ -121,7 +120,7 @@ namespace GladiaPS.Core.Live
                         block.Segments++;
                         _end += length;
                         audio = audio.Slice(length);
-                        _dataAdded.Fire();
+                        _writerWake.Fire();
                         continue;
                     }
                 }
@@ -187,21 +186,25 @@ namespace GladiaPS.Core.Live
             }
         }
 
-        /// <summary>A task that completes when bytes past <paramref name="offset"/> exist (at once if they already do).</summary>
-        public Task WaitForDataAfter(long offset)
+        /// <summary>
+        /// A task that completes at the next change the writer may act on: audio appended, an
+        /// acknowledgment, <see cref="WakeWriter"/>, or <see cref="Close"/>. Take it, check the state once
+        /// more, then await it: a change after taking it always completes it.
+        /// </summary>
+        public Task WhenWriterShouldLook()
         {
             lock (_gate)
             {
-                return _end > offset || _closed ? Task.CompletedTask : _dataAdded.Wait();
+                return _closed ? Task.CompletedTask : _writerWake.Wait();
             }
         }
 
-        /// <summary>A task that completes once the acknowledged offset reaches <paramref name="offset"/> (at once if it has).</summary>
-        public Task WaitForAcknowledgedAtLeast(long offset)
+        /// <summary>Wakes the writer for a reason outside the backlog (a stop or close request, the connection's end).</summary>
+        public void WakeWriter()
         {
             lock (_gate)
             {
-                return _acknowledged >= offset || _closed ? Task.CompletedTask : _acknowledgedAdvanced.Wait();
+                _writerWake.Fire();
             }
         }
 
@@ -219,7 +222,7 @@ namespace GladiaPS.Core.Live
                 }
 
                 _acknowledged = Math.Min(end, _end);
-                _acknowledgedAdvanced.Fire();
+                _writerWake.Fire();
                 var freed = false;
                 while (_segments.Count > 0 && _segments.First.End <= _acknowledged)
                 {
@@ -258,8 +261,7 @@ namespace GladiaPS.Core.Live
                 _fill = null;
                 _blocksInUse = 0;
                 _roomFreed.Fire();
-                _dataAdded.Fire();
-                _acknowledgedAdvanced.Fire();
+                _writerWake.Fire();
             }
         }
 

@@ -25,6 +25,8 @@ namespace GladiaPS.Core.Live
         private async Task WriteAsync(WebSocket socket, CancellationToken token)
         {
             var offset = _backlog.Acknowledged;
+            Task? wake = null;
+            using var wakeOnEnd = token.Register(state => ((AudioBacklog)state!).WakeWriter(), _backlog);
             while (true)
             {
                 token.ThrowIfCancellationRequested();
@@ -41,11 +43,19 @@ namespace GladiaPS.Core.Live
                     {
                         if (_options.AcknowledgmentsEnabled && offset + frame.Length - acknowledged > _options.MaxBytesInFlight)
                         {
-                            // The send window is full: wait until the server acknowledges enough for this frame.
-                            await TaskWaits.WaitAsync(
-                                _backlog.WaitForAcknowledgedAtLeast(offset + frame.Length - _options.MaxBytesInFlight), token).ConfigureAwait(false);
+                            // The send window is full: wait for acknowledgments (armed first, then checked once more).
+                            if (wake is null)
+                            {
+                                wake = _backlog.WhenWriterShouldLook();
+                                continue;
+                            }
+
+                            await wake.ConfigureAwait(false);
+                            wake = null;
                             continue;
                         }
+
+                        wake = null;
 
                         var end = offset + frame.Length;
 
@@ -82,16 +92,15 @@ namespace GladiaPS.Core.Live
 
                 bool sendStop;
                 bool sendClose;
-                Task controlChanged;
                 lock (_control)
                 {
                     sendStop = _stopRequested && !_stopSentOnConnection && !_stopAcknowledged && offset >= _stopOffset;
                     sendClose = !sendStop && _closeRequested && offset >= _closeOffset;
-                    controlChanged = _controlChanged.Task;
                 }
 
                 if (sendStop)
                 {
+                    wake = null;
                     // Marked before the send: the server may answer and close with 1000 before SendAsync returns.
                     lock (_control)
                     {
@@ -114,7 +123,15 @@ namespace GladiaPS.Core.Live
                     return;
                 }
 
-                await TaskWaits.WaitAsync(Task.WhenAny(_backlog.WaitForDataAfter(offset), controlChanged), token).ConfigureAwait(false);
+                // Nothing to do: arm the wake-up, look once more, then sleep until something changes.
+                if (wake is null)
+                {
+                    wake = _backlog.WhenWriterShouldLook();
+                    continue;
+                }
+
+                await wake.ConfigureAwait(false);
+                wake = null;
             }
         }
 

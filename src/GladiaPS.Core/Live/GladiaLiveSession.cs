@@ -41,7 +41,6 @@ namespace GladiaPS.Core.Live
         private readonly Stopwatch _stopwatch = Stopwatch.StartNew();
         private readonly Func<CancellationToken, Task<LiveSessionEndpoint>>? _starter;
         private readonly object _control = new object();
-        private TaskCompletionSource<bool> _controlChanged = NewSignal();
         private Task _runTask = Task.CompletedTask;
         private LiveSessionStatus _status;
         private string? _id;
@@ -305,12 +304,7 @@ namespace GladiaPS.Core.Live
             SetStatus(LiveSessionStatus.Ending, 0, stop ? "stop requested" : "close requested", onlyFrom: LiveSessionStatus.Connected);
         }
 
-        private void SignalControl()
-        {
-            var fired = _controlChanged;
-            _controlChanged = NewSignal();
-            fired.TrySetResult(true);
-        }
+        private void SignalControl() => _backlog.WakeWriter();
 
         private void SetStatus(LiveSessionStatus status, int attempt, string? detail, LiveSessionStatus? onlyFrom = null)
         {
@@ -353,8 +347,5 @@ namespace GladiaPS.Core.Live
                 throw new ObjectDisposedException(nameof(GladiaLiveSession));
             }
         }
-
-        private static TaskCompletionSource<bool> NewSignal() =>
-            new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
