@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -74,6 +75,65 @@ namespace GladiaPS.Core.Audio
                 stream.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>
+        /// Opens several files as the channels of one stream (one participant per file): each file is opened as by
+        /// <see cref="OpenAsync"/> (files ffmpeg decodes come down to mono at their own closest session rate), and
+        /// all become one <see cref="MultiTrackSource"/> at the rate <see cref="SessionFormatChooser.ChooseForTracks"/>
+        /// picks for them. Pass its <see cref="MultiTrackSource.TrackFormats"/> to that method for the session format.
+        /// </summary>
+        public static async Task<MultiTrackSource> OpenTracksAsync(IReadOnlyList<string> paths, AudioReadOptions? readOptions = null,
+            FfmpegOptions? ffmpegOptions = null, CancellationToken cancellationToken = default)
+        {
+            if (paths is null || paths.Count == 0)
+            {
+                throw new ArgumentException("At least one file is required.", nameof(paths));
+            }
+
+            if (paths.Count > SessionAudioFormat.MaxChannels)
+            {
+                throw new AudioFormatException(null, AudioFormatError.TooManyChannels,
+                    $"{paths.Count} files were given; a session takes at most 8 channels, one per file.");
+            }
+
+            var sources = new List<IAudioSource>();
+            try
+            {
+                foreach (var path in paths)
+                {
+                    var layout = await MonoLayoutAsync(path, ffmpegOptions, cancellationToken).ConfigureAwait(false);
+                    sources.Add(await OpenAsync(path, layout, readOptions, ffmpegOptions, cancellationToken).ConfigureAwait(false));
+                }
+
+                var format = new SessionFormatChooser().ChooseForTracks(sources.ConvertAll(s => s.Format));
+                return new MultiTrackSource(sources, format.SampleRate);
+            }
+            catch
+            {
+                sources.ForEach(s => s.Dispose());
+                throw;
+            }
+        }
+
+        // WAV files need no layout; anything else is decoded by ffmpeg to mono at its closest session rate.
+        private static async Task<SessionAudioFormat?> MonoLayoutAsync(string path, FfmpegOptions? options, CancellationToken cancellationToken)
+        {
+            var start = new byte[12];
+            int read;
+            using (var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.Asynchronous))
+            {
+                read = await probe.ReadAsync(start, 0, start.Length, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (WavAudioSource.LooksLikeWav(start.AsSpan(0, read)))
+            {
+                return null;
+            }
+
+            FfmpegLocator.Find(options?.FfmpegPath, path);
+            var probed = await FfmpegProbe.ProbeAsync(path, options, cancellationToken).ConfigureAwait(false);
+            return new SessionFormatChooser().Choose(probed.Format.With(probed.Format.SampleRate, 1), path);
         }
 
         private static async Task<IAudioSource> StartFfmpegAsync(string path, SessionAudioFormat? layout, FfmpegOptions? options,

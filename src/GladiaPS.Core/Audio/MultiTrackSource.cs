@@ -32,11 +32,15 @@ namespace GladiaPS.Core.Audio
             }
 
             this.tracks = new IAudioSource[tracks.Count];
+            var formats = new AudioFormat[tracks.Count];
             for (var i = 0; i < tracks.Count; i++)
             {
                 var track = tracks[i] ?? throw new ArgumentException("A track is null.", nameof(tracks));
+                formats[i] = track.Format;
                 this.tracks[i] = AudioConverter.ToLayout(track, sampleRate, 1);
             }
+
+            TrackFormats = formats;
 
             ended = new bool[tracks.Count];
             Format = new AudioFormat(SampleEncoding.Float, 32, sampleRate, tracks.Count);
@@ -46,6 +50,9 @@ namespace GladiaPS.Core.Audio
         public AudioFormat Format { get; }
 
         public string? Name => null;
+
+        /// <summary>Each track's format as it was given, for <see cref="SessionFormatChooser.ChooseForTracks"/>.</summary>
+        public IReadOnlyList<AudioFormat> TrackFormats { get; }
 
         public async ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
         {

@@ -169,6 +169,28 @@ namespace GladiaPS.Core.Tests.Audio
         }
 
         [Fact]
+        public async Task Files_of_different_formats_become_the_channels_of_one_stream()
+        {
+            var phrases = new[] { "bravo delta | foxtrot", "hotel juliett lima mike | november", "papa romeo" };
+            var stereo = Path.Combine(directory, "host.wav");
+            ToneSignalWriter.WriteWav(stereo, ToneSignalWriter.Synthesize(new[] { phrases[0], phrases[0] }, 44100), ToneAudioFormat.Pcm(24, 44100, 2));
+            var phone = Path.Combine(directory, "caller.wav");
+            ToneSignalWriter.WriteWav(phone, ToneSignalWriter.Synthesize(new[] { phrases[1] }, 8000), ToneAudioFormat.MuLaw(8000));
+            var guestWav = Path.Combine(directory, "guest-source.wav");
+            ToneSignalWriter.WriteWav(guestWav, ToneSignalWriter.Synthesize(new[] { phrases[2] }, 16000), ToneAudioFormat.Pcm16(16000));
+            var guest = Path.Combine(directory, "guest.mp3");
+            RunFfmpeg($"-i {Quote(guestWav)} -c:a libmp3lame -b:a 96k {Quote(guest)}");
+
+            using var tracks = await AudioFile.OpenTracksAsync(new[] { stereo, phone, guest }).WaitAsync(Limit);
+            var format = new SessionFormatChooser().ChooseForTracks(tracks.TrackFormats);
+
+            Assert.Equal(new SessionAudioFormat(AudioEncoding.Pcm, 16, 44100, 3), format);
+            Assert.Equal(new AudioFormat(SampleEncoding.Pcm, 16, 16000, 1), tracks.TrackFormats[2]);
+            var raw = await ConvertAsync(tracks, format);
+            ToneWordRoundTripTests.AssertTranscripts(raw, format, phrases);
+        }
+
+        [Fact]
         public void Arguments_are_quoted_so_any_file_name_reaches_ffmpeg_intact()
         {
             Assert.Equal("\"file:/a b/c.mp3\"", FfmpegAudioSource.QuoteArgument("file:/a b/c.mp3"));
