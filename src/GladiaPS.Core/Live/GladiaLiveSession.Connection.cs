@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Messages;
+using GladiaPS.Core.Security;
 
 namespace GladiaPS.Core.Live
 {
@@ -299,7 +300,7 @@ namespace GladiaPS.Core.Live
                 sessionId: Id));
         }
 
-        private string Scrub(string text) => Volatile.Read(ref _url) is { } url ? LiveUrlRedaction.Scrub(text, url) : text;
+        private string Scrub(string text) => Volatile.Read(ref _url) is { } url ? SecretRedactor.ScrubLiveUrl(text, url) : text;
 
         private static string FlattenMessage(Exception exception)
         {

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using GladiaPS.Core.Messages;
+using GladiaPS.Core.Security;
 
 namespace GladiaPS.Core.Live
 {
@@ -69,7 +70,7 @@ namespace GladiaPS.Core.Live
         public string? Id => Volatile.Read(ref _id);
 
         /// <summary>The WebSocket URL with its token hidden; null while the init request is in flight.</summary>
-        public string? RedactedUrl => Volatile.Read(ref _url) is { } url ? LiveUrlRedaction.Redact(url) : null;
+        public string? RedactedUrl => Volatile.Read(ref _url) is { } url ? SecretRedactor.RedactLiveUrl(url) : null;
 
         public LiveSessionStatus Status
         {
@@ -108,7 +109,7 @@ namespace GladiaPS.Core.Live
 
             if (!url.IsAbsoluteUri || (url.Scheme != "ws" && url.Scheme != "wss"))
             {
-                throw new ArgumentException("The session URL must be an absolute ws:// or wss:// URL, not '" + LiveUrlRedaction.Redact(url) + "'.", nameof(url));
+                throw new ArgumentException("The session URL must be an absolute ws:// or wss:// URL, not '" + SecretRedactor.RedactLiveUrl(url) + "'.", nameof(url));
             }
 
             var session = new GladiaLiveSession(options, null, id, url);

@@ -1,4 +1,5 @@
 using System;
+using GladiaPS.Core.Security;
 
 namespace GladiaPS.Core.Live
 {
@@ -15,6 +16,6 @@ namespace GladiaPS.Core.Live
 
         public Uri Url { get; }
 
-        public override string ToString() => Id + " " + LiveUrlRedaction.Redact(Url);
+        public override string ToString() => Id + " " + SecretRedactor.RedactLiveUrl(Url);
     }
 }

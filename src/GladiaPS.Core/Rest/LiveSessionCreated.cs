@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using GladiaPS.Core.Security;
-
 namespace GladiaPS.Core.Rest
 {
     /// <summary>
@@ -32,7 +31,7 @@ namespace GladiaPS.Core.Rest
         public DateTimeOffset? CreatedAt { get; }
 
         /// <summary>The WebSocket URL with its token replaced by <c>***</c>.</summary>
-        public string RedactedUrl => SecretRedactor.RedactUrl(Url);
+        public string RedactedUrl => SecretRedactor.RedactLiveUrl(Url);
 
         public override string ToString() =>
             string.Format(CultureInfo.InvariantCulture, "Id={0}, Url={1}, CreatedAt={2:o}", Id, RedactedUrl, CreatedAt);

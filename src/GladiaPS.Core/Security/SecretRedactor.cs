@@ -21,7 +21,37 @@ namespace GladiaPS.Core.Security
         };
 
         /// <summary>The URL with every credential-bearing query value and any user information replaced by <see cref="Mask"/>.</summary>
-        public static string RedactUrl(Uri? url)
+        public static string RedactUrl(Uri? url) => RedactUrl(url, everyQueryValue: false);
+
+        /// <summary>
+        /// A live session's WebSocket URL with every query value replaced by <see cref="Mask"/>. The URL is
+        /// opaque and its query authenticates the socket, so no query value of it is shown, whatever its name.
+        /// </summary>
+        public static string RedactLiveUrl(Uri? url) => RedactUrl(url, everyQueryValue: true);
+
+        /// <summary>The text with every spelling of a live session's URL (and of its query alone) redacted as by <see cref="RedactLiveUrl"/>.</summary>
+        public static string ScrubLiveUrl(string? text, Uri url)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return text ?? string.Empty;
+            }
+
+            var redacted = RedactLiveUrl(url);
+            var result = ReplaceOrdinal(text!, url.OriginalString, redacted);
+            if (url.IsAbsoluteUri)
+            {
+                result = ReplaceOrdinal(result, url.AbsoluteUri, redacted);
+                if (url.Query.Length > 1)
+                {
+                    result = ReplaceOrdinal(result, url.Query.Substring(1), RedactQuery(url.Query, everyValue: true).Substring(1));
+                }
+            }
+
+            return result;
+        }
+
+        private static string RedactUrl(Uri? url, bool everyQueryValue)
         {
             if (url is null)
             {
@@ -30,7 +60,7 @@ namespace GladiaPS.Core.Security
 
             if (!url.IsAbsoluteUri)
             {
-                return RedactQuery(url.OriginalString);
+                return RedactQuery(url.OriginalString, everyQueryValue);
             }
 
             var builder = new StringBuilder();
@@ -45,7 +75,7 @@ namespace GladiaPS.Core.Security
             var query = url.Query;
             if (query.Length > 1)
             {
-                builder.Append(RedactQuery(query));
+                builder.Append(RedactQuery(query, everyQueryValue));
             }
 
             return builder.ToString();
@@ -78,7 +108,7 @@ namespace GladiaPS.Core.Security
             return result;
         }
 
-        private static string RedactQuery(string text)
+        private static string RedactQuery(string text, bool everyValue)
         {
             var questionMark = text.IndexOf('?');
             if (questionMark < 0)
@@ -93,7 +123,7 @@ namespace GladiaPS.Core.Security
             {
                 var equals = pair.IndexOf('=');
                 var name = equals < 0 ? pair : pair.Substring(0, equals);
-                parts.Add(equals >= 0 && IsSensitiveName(Uri.UnescapeDataString(name)) ? name + "=" + Mask : pair);
+                parts.Add(equals >= 0 && (everyValue || IsSensitiveName(Uri.UnescapeDataString(name))) ? name + "=" + Mask : pair);
             }
 
             return text.Substring(0, questionMark + 1) + string.Join("&", parts);

@@ -40,5 +40,25 @@ namespace GladiaPS.Core.Tests.Security
             Assert.Equal("key *** then *** and again ***", SecretRedactor.RedactText(text, secret));
             Assert.Equal("nothing", SecretRedactor.RedactText("nothing", null, ""));
         }
+
+        [Fact]
+        public void RedactLiveUrl_MasksEveryQueryValue_WhateverItsName()
+        {
+            var url = new Uri("wss://live.example.net:9443/v2/live/ws?t=7c2d9e10&session=abc&flag");
+
+            Assert.Equal("wss://live.example.net:9443/v2/live/ws?t=***&session=***&flag", SecretRedactor.RedactLiveUrl(url));
+        }
+
+        [Fact]
+        public void ScrubLiveUrl_RemovesTheUrlAndItsQuery_InEverySpelling()
+        {
+            var url = new Uri("wss://api.gladia.io/v2/live?token=7c2d9e10-55ab");
+            var text = "connect to wss://api.gladia.io/v2/live?token=7c2d9e10-55ab failed; query token=7c2d9e10-55ab";
+
+            var scrubbed = SecretRedactor.ScrubLiveUrl(text, url);
+
+            Assert.DoesNotContain("7c2d9e10-55ab", scrubbed);
+            Assert.Equal("connect to wss://api.gladia.io/v2/live?token=*** failed; query token=***", scrubbed);
+        }
     }
 }
