@@ -12,6 +12,30 @@ namespace GladiaPS.Core.Audio
     /// </summary>
     public static class SampleCodec
     {
+        /// <summary>
+        /// Decodes the whole frames among the first <paramref name="filled"/> bytes of <paramref name="bytes"/> and moves
+        /// the partial frame left over to the front of the buffer, for the next read to complete.
+        /// </summary>
+        /// <returns>The number of samples written (0 when not even one whole frame was filled).</returns>
+        internal static int DecodeWholeFrames(byte[] bytes, int filled, Span<float> destination, AudioFormat format, out int carried)
+        {
+            var whole = filled - filled % format.BlockAlign;
+            carried = filled - whole;
+            if (whole == 0)
+            {
+                return 0;
+            }
+
+            var samples = whole / format.BytesPerSample;
+            Decode(bytes.AsSpan(0, whole), destination.Slice(0, samples), format.Encoding, format.BitsPerSample);
+            if (carried > 0)
+            {
+                Buffer.BlockCopy(bytes, whole, bytes, 0, carried);
+            }
+
+            return samples;
+        }
+
         /// <summary>Decodes <c>destination.Length</c> samples stored as <paramref name="encoding"/>/<paramref name="bitsPerSample"/>.</summary>
         public static void Decode(ReadOnlySpan<byte> source, Span<float> destination, SampleEncoding encoding, int bitsPerSample)
         {

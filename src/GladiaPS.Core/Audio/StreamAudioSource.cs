@@ -70,17 +70,9 @@ namespace GladiaPS.Core.Audio
 
             var wanted = (int)Math.Min(frames * blockAlign, Math.Min(remaining, int.MaxValue) + carried);
             var filled = await FillAsync(bytes, wanted, cancellationToken).ConfigureAwait(false);
-            var whole = filled - filled % blockAlign;
-            carried = filled - whole;
-            if (whole > 0)
+            var samples = SampleCodec.DecodeWholeFrames(bytes, filled, buffer.Span, Format, out carried);
+            if (samples > 0)
             {
-                var samples = whole / Format.BytesPerSample;
-                SampleCodec.Decode(bytes.AsSpan(0, whole), buffer.Span.Slice(0, samples), Format.Encoding, Format.BitsPerSample);
-                if (carried > 0)
-                {
-                    Buffer.BlockCopy(bytes, whole, bytes, 0, carried);
-                }
-
                 return samples;
             }
 
