@@ -21,6 +21,12 @@ namespace GladiaPS.Driver
 
         private static async Task<int> Main(string[] args)
         {
+            if (args.Length == 1 && (args[0] == "--help" || args[0] == "-h"))
+            {
+                Console.WriteLine(DriverArguments.Usage);
+                return 0;
+            }
+
             DriverArguments arguments;
             try
             {
