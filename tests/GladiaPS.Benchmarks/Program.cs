@@ -8,7 +8,8 @@ namespace GladiaPS.Benchmarks
     ///   all [--seconds N] [--dir D]   generate the input, convert it with GladiaPS and with ffmpeg (each pinned to
     ///                                  one core, under /usr/bin/time -v) and print a comparison table;
     ///   generate FILE [--seconds N]   write a 48 kHz stereo 32-bit float WAV of tone words, streamed;
-    ///   convert IN OUT                 convert a WAV to 16 kHz mono 16-bit raw with the GladiaPS pipeline.
+    ///   convert IN OUT                 convert a WAV to 16 kHz mono 16-bit raw with the GladiaPS pipeline;
+    ///   session-memory URL KEY MINUTES stream MINUTES of tone words into one live session and print what it retains.
     /// </summary>
     public static class Program
     {
@@ -16,7 +17,7 @@ namespace GladiaPS.Benchmarks
         {
             if (args.Length == 0)
             {
-                Console.Error.WriteLine("usage: GladiaPS.Benchmarks all [--seconds N] [--dir D] | generate FILE [--seconds N] | convert IN OUT");
+                Console.Error.WriteLine("usage: GladiaPS.Benchmarks all [--seconds N] [--dir D] | generate FILE [--seconds N] | convert IN OUT | session-memory URL KEY MINUTES");
                 return 2;
             }
 
@@ -29,6 +30,9 @@ namespace GladiaPS.Benchmarks
                 case "convert":
                     await PipelineConversion.RunAsync(options.Positional(1), options.Positional(2)).ConfigureAwait(false);
                     return 0;
+                case "session-memory":
+                    return await SessionMemory.RunAsync(options.Positional(1), options.Positional(2),
+                        int.Parse(options.Positional(3), System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
                 case "all":
                     return await ComparisonRun.RunAsync(options).ConfigureAwait(false);
                 default:
