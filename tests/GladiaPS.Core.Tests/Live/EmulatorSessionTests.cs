@@ -87,18 +87,7 @@ namespace GladiaPS.Core.Tests.Live
             var (audio, expected) = EmulatorFixture.ToneAudio("alpha bravo charlie | delta echo foxtrot | golf hotel");
             var reconnectGate = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             var options = FastOptions();
-            var connections = 0;
-            options.Connector = async (url, token) =>
-            {
-                if (Interlocked.Increment(ref connections) > 1)
-                {
-                    await reconnectGate.Task.WaitAsync(token);
-                }
-
-                var socket = new ClientWebSocket();
-                await socket.ConnectAsync(url, token);
-                return socket;
-            };
+            options.Connector = LiveTestHelpers.HoldReconnectsUntil(reconnectGate.Task);
             var statuses = new StatusRecorder();
             await using var session = await GladiaLiveSession.StartAsync(fixture.Client, EmulatorFixture.Pcm16Options(), options, statuses.OnChanged);
 

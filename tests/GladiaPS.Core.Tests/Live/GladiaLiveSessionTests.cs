@@ -127,18 +127,7 @@ namespace GladiaPS.Core.Tests.Live
             await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
             var reconnectGate = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             var options = FastOptions();
-            var connections = 0;
-            options.Connector = async (url, token) =>
-            {
-                if (Interlocked.Increment(ref connections) > 1)
-                {
-                    await reconnectGate.Task.WaitAsync(token);
-                }
-
-                var socket = new ClientWebSocket();
-                await socket.ConnectAsync(url, token);
-                return socket;
-            };
+            options.Connector = LiveTestHelpers.HoldReconnectsUntil(reconnectGate.Task);
             var statuses = new StatusRecorder();
             await using var session = GladiaLiveSession.Attach(ScriptedGladiaServer.SessionId, server.Url, options, statuses.OnChanged);
             var audio = LiveTestHelpers.Audio(100_000, 14);

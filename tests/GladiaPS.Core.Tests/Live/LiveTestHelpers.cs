@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Live;
@@ -12,6 +13,23 @@ namespace GladiaPS.Core.Tests.Live
     {
         /// <summary>Generous, for a slow shared CI machine; waits return as soon as their signal fires.</summary>
         public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+        /// <summary>A connector that opens the first connection at once and holds every later one until <paramref name="gate"/> completes.</summary>
+        public static Func<Uri, CancellationToken, Task<WebSocket>> HoldReconnectsUntil(Task gate)
+        {
+            var connections = 0;
+            return async (url, token) =>
+            {
+                if (Interlocked.Increment(ref connections) > 1)
+                {
+                    await gate.WaitAsync(token);
+                }
+
+                var socket = new ClientWebSocket();
+                await socket.ConnectAsync(url, token);
+                return socket;
+            };
+        }
 
         public static byte[] Audio(int length, int seed)
         {
