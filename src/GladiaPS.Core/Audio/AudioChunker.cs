@@ -10,7 +10,9 @@ namespace GladiaPS.Core.Audio
     /// <summary>
     /// Encodes a source already at the session's rate and channels into the session's bytes and cuts it into
     /// chunks of a given duration (100 ms by default), never more than <see cref="MaxChunkBytes"/> and always on
-    /// whole sample frames. Every chunk is full except the last.
+    /// whole sample frames. Every chunk is full except the last. A WAV or raw source already in the session's
+    /// encoding, bit depth, rate and channels is passed through byte for byte (<see cref="IsPassthrough"/>), so
+    /// nothing is lost to the float conversion (32-bit PCM keeps its low 8 bits, every G.711 code is kept).
     /// </summary>
     public sealed class AudioChunker : IDisposable
     {
@@ -20,6 +22,7 @@ namespace GladiaPS.Core.Audio
         public static readonly TimeSpan DefaultChunkDuration = TimeSpan.FromMilliseconds(100);
 
         private readonly IAudioSource source;
+        private readonly StreamAudioSource? stored;
         private float[]? samples;
         private long framesWritten;
         private long chunkIndex;
@@ -44,7 +47,11 @@ namespace GladiaPS.Core.Audio
             var frames = (long)Math.Round(duration.Ticks * (double)format.SampleRate / TimeSpan.TicksPerSecond);
             FramesPerChunk = (int)Math.Max(1, Math.Min(frames, MaxChunkBytes / format.BlockAlign));
             samples = ArrayPool<float>.Shared.Rent(Math.Min(FramesPerChunk, 8192) * format.Channels);
+            stored = source is StreamAudioSource streamSource && IsStoredAs(streamSource.Format, format) ? streamSource : null;
         }
+
+        /// <summary>Whether the source's bytes are sent as they are stored, without decoding and encoding them.</summary>
+        public bool IsPassthrough => stored is not null;
 
         public SessionAudioFormat Format { get; }
 
@@ -69,6 +76,24 @@ namespace GladiaPS.Core.Audio
 
             var channels = Format.Channels;
             var frames = 0;
+            if (stored is not null)
+            {
+                while (frames < maxFrames)
+                {
+                    var copied = await stored.ReadStoredAsync(destination.Slice(frames * blockAlign, (maxFrames - frames) * blockAlign),
+                        cancellationToken).ConfigureAwait(false);
+                    if (copied <= 0)
+                    {
+                        break;
+                    }
+
+                    frames += copied / blockAlign;
+                }
+
+                framesWritten += frames;
+                return frames * blockAlign;
+            }
+
             while (frames < maxFrames)
             {
                 var want = Math.Min(maxFrames - frames, buffer.Length / channels);
@@ -103,6 +128,16 @@ namespace GladiaPS.Core.Audio
                     new ReadOnlyMemory<byte>(data, 0, length));
             }
         }
+
+        // Whether samples stored as `input` are already the bytes the session takes (8-bit PCM is unsigned in both).
+        private static bool IsStoredAs(AudioFormat input, SessionAudioFormat session) =>
+            input.SampleRate == session.SampleRate && input.Channels == session.Channels && input.BitsPerSample == session.BitDepth &&
+            input.Encoding == session.Encoding switch
+            {
+                AudioEncoding.ALaw => SampleEncoding.ALaw,
+                AudioEncoding.MuLaw => SampleEncoding.MuLaw,
+                _ => SampleEncoding.Pcm,
+            };
 
         public void Dispose()
         {

@@ -56,33 +56,46 @@ namespace GladiaPS.Core.Audio
         public async ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
         {
             var bytes = block ?? throw new ObjectDisposedException(GetType().Name);
-            var blockAlign = Format.BlockAlign;
-            var frames = Math.Min(buffer.Length / Format.Channels, (bytes.Length - bytes.Length % blockAlign) / blockAlign);
-            if (frames <= 0)
+            if (buffer.Length < Format.Channels)
             {
-                if (buffer.Length < Format.Channels)
-                {
-                    throw new ArgumentException("The buffer must hold at least one frame.", nameof(buffer));
-                }
-
-                return 0;
+                throw new ArgumentException("The buffer must hold at least one frame.", nameof(buffer));
             }
 
-            var wanted = (int)Math.Min(frames * blockAlign, Math.Min(remaining, int.MaxValue) + carried);
-            var filled = await FillAsync(bytes, wanted, cancellationToken).ConfigureAwait(false);
+            var filled = await FillFramesAsync(bytes, buffer.Length / Format.Channels, cancellationToken).ConfigureAwait(false);
             var samples = SampleCodec.DecodeWholeFrames(bytes, filled, buffer.Span, Format, out carried);
-            if (samples > 0)
+            return samples > 0 ? samples : EndOfInput();
+        }
+
+        /// <summary>
+        /// Copies the next whole frames of stored bytes, exactly as they are in the input, into
+        /// <paramref name="destination"/> and returns how many bytes it wrote; 0 means the end. This is the
+        /// passthrough for input already in the session's format: nothing goes through float, so 32-bit PCM keeps
+        /// every bit and every G.711 code (mu-law's negative zero included) is sent as stored.
+        /// </summary>
+        internal async ValueTask<int> ReadStoredAsync(Memory<byte> destination, CancellationToken cancellationToken)
+        {
+            var bytes = block ?? throw new ObjectDisposedException(GetType().Name);
+            var blockAlign = Format.BlockAlign;
+            if (destination.Length < blockAlign)
             {
-                return samples;
+                throw new ArgumentException("The destination must hold at least one frame.", nameof(destination));
+            }
+
+            var filled = await FillFramesAsync(bytes, destination.Length / blockAlign, cancellationToken).ConfigureAwait(false);
+            var whole = filled - filled % blockAlign;
+            carried = filled - whole;
+            bytes.AsSpan(0, whole).CopyTo(destination.Span);
+            if (whole == 0)
+            {
+                return EndOfInput();
             }
 
             if (carried > 0)
             {
-                Warn($"the audio ends with a partial frame of {carried} byte(s) (a frame is {blockAlign} bytes); it was dropped.");
-                carried = 0;
+                Buffer.BlockCopy(bytes, whole, bytes, 0, carried);
             }
 
-            return 0;
+            return whole;
         }
 
         public void Dispose()
@@ -110,6 +123,28 @@ namespace GladiaPS.Core.Audio
             var warning = new AudioWarning(Name, message);
             warnings.Add(warning);
             onWarning?.Invoke(warning);
+        }
+
+        // Reads up to maxFrames whole frames (bounded by the block and the declared length) into the block after
+        // the partial frame carried from the last read; returns the bytes now held.
+        private Task<int> FillFramesAsync(byte[] bytes, int maxFrames, CancellationToken cancellationToken)
+        {
+            var blockAlign = Format.BlockAlign;
+            var frames = Math.Min(maxFrames, bytes.Length / blockAlign);
+            var wanted = (int)Math.Min((long)frames * blockAlign, Math.Min(remaining, int.MaxValue) + carried);
+            return FillAsync(bytes, wanted, cancellationToken);
+        }
+
+        // Nothing whole was left: a partial frame at the end is dropped with a warning.
+        private int EndOfInput()
+        {
+            if (carried > 0)
+            {
+                Warn($"the audio ends with a partial frame of {carried} byte(s) (a frame is {Format.BlockAlign} bytes); it was dropped.");
+                carried = 0;
+            }
+
+            return 0;
         }
 
         // Fills bytes[carried..wanted) from the stream; returns the bytes now held, short only at the end.
