@@ -103,6 +103,70 @@ namespace GladiaPS.Core.Tests.Audio
         }
 
         [Fact]
+        public async Task A_read_waiting_on_an_input_that_never_ends_is_cancelled_promptly()
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                return;
+            }
+
+            // A named pipe whose writer sends a WAV of unknown length, then stays open without sending more: ffmpeg
+            // waits for input for ever, so the read waits on ffmpeg. Cancelling must end it and stop ffmpeg. The
+            // writer sends more than ffmpeg's 5 s analysis window, so ffmpeg starts decoding before the input ends.
+            var fifo = Path.Combine(directory, "live.wav");
+            using (var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", Quote(fifo)) { UseShellExecute = false })!)
+            {
+                Assert.True(mkfifo.WaitForExit(30_000) && mkfifo.ExitCode == 0, "mkfifo failed");
+            }
+
+            var tone = TestSignals.Sine(440, 16000, 16000 * 12);
+            var header = new WavBuilder().Fmt(1, 1, 16000, 16).Data(Array.Empty<byte>(), declaredSize: uint.MaxValue).Build();
+            using var release = new CancellationTokenSource();
+            var writer = Task.Run(async () =>
+            {
+                await using var pipe = new FileStream(fifo, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+                await pipe.WriteAsync(header);
+                await pipe.WriteAsync(TestSignals.Pcm16(tone));
+                await pipe.FlushAsync();
+                await Task.Delay(System.Threading.Timeout.Infinite, release.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            });
+
+            var source = FfmpegAudioSource.Start(fifo, 16000, 1);
+            try
+            {
+                using var cancellation = new CancellationTokenSource();
+                var firstSamples = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var total = 0;
+                var reading = Task.Run(async () =>
+                {
+                    var buffer = new float[1600];
+                    int read;
+                    while ((read = await source.ReadAsync(buffer, cancellation.Token)) > 0)
+                    {
+                        total += read;
+                        firstSamples.TrySetResult();
+                    }
+                });
+
+                // What was written is decoded and delivered while the input is still open.
+                await firstSamples.Task.WaitAsync(Limit);
+                Assert.False(reading.IsCompleted, "the read ended although the input never did");
+
+                cancellation.Cancel();
+                var stopwatch = Stopwatch.StartNew();
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading.WaitAsync(Limit));
+                Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"cancellation took {stopwatch.Elapsed}");
+                Assert.True(total > 0 && total <= tone.Length, $"{total} samples read from {tone.Length} written");
+            }
+            finally
+            {
+                source.Dispose();
+                release.Cancel();
+                await writer.WaitAsync(Limit).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+
+        [Fact]
         public async Task A_compressed_wav_is_handed_to_ffmpeg()
         {
             var path = Encode("wav", "-c:a adpcm_ima_wav");
