@@ -389,9 +389,30 @@ namespace GladiaPS.Core.Audio
             }
 
             var kind = Sniff(start);
+            var first = StartDescription(start);
             return kind is null
-                ? $"not a WAV file: it starts with {Hex(start.Slice(0, Math.Min(4, start.Length)))} instead of RIFF/RF64."
-                : $"not a WAV file: it looks like {kind}; decode it with ffmpeg.";
+                ? $"not a WAV file: it starts with {first}, not 'RIFF' or 'RF64'."
+                : $"not a WAV file: it starts with {first}, so it looks like {kind}; formats other than WAV are decoded with ffmpeg.";
+        }
+
+        // The first bytes as a user would recognise them: as text when they are printable ('ID3', 'fLaC'), with
+        // their hex values otherwise or as well.
+        private static string StartDescription(ReadOnlySpan<byte> start)
+        {
+            var magic = start.Slice(0, Math.Min(start.Length >= 3 && Ascii(start.Slice(0, 3)) == "ID3" ? 3 : 4, start.Length));
+            var text = Ascii(magic);
+            var printable = true;
+            foreach (var c in text)
+            {
+                printable &= c >= 0x20 && c < 0x7F;
+            }
+
+            if (!printable)
+            {
+                return Hex(magic);
+            }
+
+            return magic.Length == 4 ? $"'{text}' ({Hex(magic)})" : $"'{text}'";
         }
 
         /// <summary>A name for a few common non-WAV containers, from their magic bytes.</summary>

@@ -132,9 +132,13 @@ namespace GladiaPS.Core.Tests.Audio
         private static readonly Dictionary<string, Bad> BadFiles = new()
         {
             ["empty-file"] = new(() => Array.Empty<byte>(), AudioFormatError.NotWav, "empty"),
-            ["text-file"] = new(() => "hello, world, this is not audio"u8.ToArray(), AudioFormatError.NotWav, "not a WAV file", "68 65 6C 6C"),
-            ["mp3-with-id3"] = new(() => "ID3\u0004\0\0\0\0\0\0\0\0\0\0"u8.ToArray(), AudioFormatError.NotWav, "MP3", "ffmpeg"),
-            ["flac"] = new(() => "fLaC\0\0\0\"\0\0\0\0\0\0"u8.ToArray(), AudioFormatError.NotWav, "FLAC"),
+            ["text-file"] = new(() => "hello, world, this is not audio"u8.ToArray(), AudioFormatError.NotWav, "not a WAV file: it starts with 'hell' (bytes 68 65 6C 6C), not 'RIFF' or 'RF64'."),
+            ["binary-file"] = new(() => new byte[] { 0x00, 0x01, 0xFE, 0x7F, 0x10, 0x20, 0x30, 0x40, 0, 0, 0, 0 }, AudioFormatError.NotWav,
+                "it starts with bytes 00 01 FE 7F, not 'RIFF'"),
+            ["mp3-with-id3"] = new(() => "ID3\u0004\0\0\0\0\0\0\0\0\0\0"u8.ToArray(), AudioFormatError.NotWav,
+                "not a WAV file: it starts with 'ID3', so it looks like an MP3 file", "ffmpeg"),
+            ["ogg"] = new(() => "OggS\0\u0002\0\0\0\0\0\0\0\0"u8.ToArray(), AudioFormatError.NotWav, "'OggS'", "Ogg"),
+            ["flac"] = new(() => "fLaC\0\0\0\"\0\0\0\0\0\0"u8.ToArray(), AudioFormatError.NotWav, "starts with 'fLaC'", "a FLAC file"),
             ["riff-avi"] = new(() => new WavBuilder { FormType = "AVI " }.Chunk("LIST", new byte[8]).Build(), AudioFormatError.NotWav, "'AVI '"),
             ["rifx-big-endian"] = new(() => new WavBuilder { Container = "RIFX" }.Fmt(1, 1, 8000, 16).Build(), AudioFormatError.NotWav, "RIFX"),
             ["riff-header-only"] = new(() => "RIFF\0\0\0\0"u8.ToArray(), AudioFormatError.NotWav, "ends inside the RIFF header"),
