@@ -13,7 +13,8 @@ namespace GladiaPS.Core.Audio
         /// <summary>A source at <paramref name="target"/>'s sample rate and channel count.</summary>
         /// <param name="source">The input; the returned source owns and disposes it.</param>
         /// <param name="target">The session format to reach.</param>
-        /// <param name="channelMap">How input channels become output channels; <see cref="ChannelMap.Default"/> when null.</param>
+        /// <param name="channelMap">How input channels become output channels; when null,
+        /// <see cref="ChannelMap.Default(AudioFormat, int)"/> (which folds surround down by its speaker mask).</param>
         public static IAudioSource ToSessionLayout(IAudioSource source, SessionAudioFormat target, ChannelMap? channelMap = null)
         {
             if (source is null)
@@ -37,7 +38,7 @@ namespace GladiaPS.Core.Audio
                 throw new ArgumentNullException(nameof(source));
             }
 
-            var map = channelMap ?? ChannelMap.Default(source.Format.Channels, channels);
+            var map = channelMap ?? ChannelMap.Default(source.Format, channels);
             if (map.InputChannels != source.Format.Channels || map.OutputChannels != channels)
             {
                 throw new ArgumentException(

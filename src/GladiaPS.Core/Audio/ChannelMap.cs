@@ -109,6 +109,7 @@ namespace GladiaPS.Core.Audio
         /// The mapping used when only the counts are given: unchanged when equal; any input to one channel is
         /// the average; mono is copied to every channel; otherwise the first channels are kept in order and any
         /// extra output channels are silent (so channel k stays channel k: one speaker per channel keeps its index).
+        /// It knows channels by position only; <see cref="Default(AudioFormat, int)"/> also reads the speaker mask.
         /// </summary>
         public static ChannelMap Default(int inputChannels, int outputChannels)
         {
@@ -134,6 +135,22 @@ namespace GladiaPS.Core.Audio
             }
 
             return new ChannelMap(inputChannels, outputChannels, gains);
+        }
+
+        /// <summary>
+        /// The mapping used when only the target count is given for an input whose format is known: for surround
+        /// input with a WAVE_FORMAT_EXTENSIBLE speaker mask going to mono or stereo, the ITU-R BS.775 fold-down
+        /// (centre and surrounds at −3 dB, LFE left out, so the dialogue in the centre channel is kept); otherwise
+        /// <see cref="Default(int, int)"/>, which knows channels by position only.
+        /// </summary>
+        public static ChannelMap Default(AudioFormat input, int outputChannels)
+        {
+            if (input is null)
+            {
+                throw new ArgumentNullException(nameof(input));
+            }
+
+            return SpeakerDownmix.For(input, outputChannels) ?? Default(input.Channels, outputChannels);
         }
 
         private static int[] Range(int count)

@@ -1,5 +1,7 @@
 using System;
+using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
 using Xunit;
@@ -68,6 +70,87 @@ namespace GladiaPS.Core.Tests.Audio
             var samples = await TestSignals.ReadAllAsync(converted);
             Assert.Equal(16000, samples.Length);
             Assert.InRange(TestSignals.Amplitude(samples.AsSpan(1600, 12800), 1000, 16000), 0.499, 0.501);
+        }
+
+        [Fact]
+        public async Task Converter_up_mixes_after_resampling()
+        {
+            var mono = TestSignals.Sine(1000, 48000, 4800, 0.5);
+            using var converted = AudioConverter.ToSessionLayout(new ArraySource(mono, 48000),
+                new SessionAudioFormat(AudioEncoding.Pcm, 16, 16000, 8));
+            Assert.IsType<ChannelMixer>(converted);
+            var samples = await TestSignals.ReadAllAsync(converted);
+            Assert.Equal(1600 * 8, samples.Length);
+            var first = TestSignals.Channel(samples, 8, 0);
+            Assert.InRange(TestSignals.Amplitude(first.AsSpan(160, 1280), 1000, 16000), 0.499, 0.501);
+            for (var c = 1; c < 8; c++)
+            {
+                Assert.Equal(first, TestSignals.Channel(samples, 8, c));
+            }
+        }
+
+        [Fact]
+        public void Surround_with_a_speaker_mask_folds_down_by_speaker()
+        {
+            // 5.1 (FL FR FC LFE BL BR): BS.775 gains 1, 0.707, 0.707 per side, scaled to sum to 1; LFE left out.
+            var surround = new AudioFormat(SampleEncoding.Pcm, 16, 48000, 6, 0x3F);
+            var stereo = ChannelMap.Default(surround, 2);
+            var side = 1 + 2 * 0.70710677f;
+            Assert.Equal(new[] { 1 / side, 0, 0.70710677f / side, 0, 0.70710677f / side, 0 }, Row(stereo, 0, 6), Tolerance);
+            Assert.Equal(new[] { 0, 1 / side, 0.70710677f / side, 0, 0, 0.70710677f / side }, Row(stereo, 1, 6), Tolerance);
+
+            var mono = ChannelMap.Default(surround, 1);
+            var total = 2 + 4 * 0.70710677f;
+            Assert.Equal(new[] { 1 / total, 1 / total, 2 * 0.70710677f / total, 0, 0.70710677f / total, 0.70710677f / total },
+                Row(mono, 0, 6), Tolerance);
+
+            // Without a mask, or to more than two channels, channels are known by position only.
+            var unmasked = ChannelMap.Default(new AudioFormat(SampleEncoding.Pcm, 16, 48000, 6), 2);
+            Assert.Equal(new float[] { 1, 0, 0, 0, 0, 0 }, Row(unmasked, 0, 6));
+            Assert.Equal(0f, ChannelMap.Default(surround, 4).Gain(0, 2));
+        }
+
+        [Fact]
+        public async Task Dialogue_in_the_centre_channel_of_a_5_1_wav_reaches_a_stereo_session()
+        {
+            // Speech in the centre, a rumble in the LFE, silence elsewhere: both stereo channels get the speech.
+            var speech = TestSignals.Sine(1000, 16000, 3200, 0.5);
+            var rumble = TestSignals.Sine(60, 16000, 3200, 0.9);
+            var frames = new float[speech.Length * 6];
+            for (var i = 0; i < speech.Length; i++)
+            {
+                frames[i * 6 + 2] = speech[i];
+                frames[i * 6 + 3] = rumble[i];
+            }
+
+            var wav = new WavBuilder().FmtExtensible(WavBuilder.FloatSubFormat, 6, 16000, 32, 32, 0x3F).Data(TestSignals.Float32(frames)).Build();
+            var source = await WavAudioSource.OpenAsync(new MemoryStream(wav), "film.wav", false, null, CancellationToken.None);
+            using var converted = AudioConverter.ToSessionLayout(source, new SessionAudioFormat(AudioEncoding.Pcm, 16, 16000, 2));
+            var samples = await TestSignals.ReadAllAsync(converted);
+
+            var expected = 0.5 * 0.70710677 / (1 + 2 * 0.70710677);
+            foreach (var channel in new[] { 0, 1 })
+            {
+                var output = TestSignals.Channel(samples, 2, channel);
+                Assert.InRange(TestSignals.Amplitude(output, 1000, 16000), expected * 0.999, expected * 1.001);
+                Assert.True(TestSignals.Amplitude(output, 60, 16000) < 1e-4, "the LFE channel leaked into the mix");
+            }
+        }
+
+        private static readonly FloatTolerance Tolerance = new(1e-6f);
+
+        private static float[] Row(ChannelMap map, int output, int inputs) =>
+            Enumerable.Range(0, inputs).Select(i => map.Gain(output, i)).ToArray();
+
+        private sealed class FloatTolerance : System.Collections.Generic.IEqualityComparer<float>
+        {
+            private readonly float tolerance;
+
+            public FloatTolerance(float tolerance) => this.tolerance = tolerance;
+
+            public bool Equals(float x, float y) => Math.Abs(x - y) <= tolerance;
+
+            public int GetHashCode(float obj) => 0;
         }
 
         [Fact]
