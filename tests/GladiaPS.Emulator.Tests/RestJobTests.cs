@@ -140,6 +140,36 @@ namespace GladiaPS.Emulator.Tests
         }
 
         [Fact]
+        public async Task Delete_of_a_streaming_session_closes_its_socket_with_1000_and_ends_the_session()
+        {
+            await using var emulator = await TestEmulator.StartAsync();
+            using var http = TestEmulator.Http(emulator);
+            var (_, audio) = TestAudio.Phrase(Format, "alpha bravo");
+            await using var client = await LiveTestClient.CreateAsync(http, TestAudio.Init(Format));
+            await client.SendAudioAsync(audio.AsMemory(0, 3200), 1600);
+            await client.WaitForAckAsync(3200);
+            var session = emulator.FindSession(client.Id)!;
+
+            using var deleted = await http.DeleteAsync($"/v2/live/{client.Id}");
+            Assert.Equal(202, (int)deleted.StatusCode);
+
+            // A close frame with 1000 (finished on purpose: do not reconnect), not a reset.
+            await client.WaitForDisconnectAsync();
+            Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, client.LastCloseStatus);
+            Assert.True(client.LastCloseWasClean);
+            await session.Completion.WaitAsync(TestEmulator.Timeout);
+            await session.WaitUntilAsync(s => s.Connections == 1 && s.Drops == 0, TestEmulator.Timeout);
+            await TestEmulator.GetJsonAsync(http, $"/v2/live/{client.Id}", 404);
+            using (var file = await http.GetAsync($"/v2/live/{client.Id}/file"))
+            {
+                Assert.Equal(404, (int)file.StatusCode);
+            }
+
+            Assert.DoesNotContain(client.Id, await http.GetStringAsync("/v2/live"), StringComparison.Ordinal);
+            await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => client.ConnectAsync());
+        }
+
+        [Fact]
         public async Task File_is_a_wav_of_exactly_the_kept_audio()
         {
             await using var emulator = await TestEmulator.StartAsync();
