@@ -185,6 +185,11 @@ namespace GladiaPS.Emulator.Tests
 
             var rejected = client.Acks.Where(a => !(bool)a["acknowledged"]!).ToList();
             Assert.Equal(2, rejected.Count);
+            var unknown = client.OfType("something_else").Single();
+            Assert.False((bool)unknown["acknowledged"]!);
+            Assert.Contains("unknown message type", (string)unknown["error"]!["message"]!, StringComparison.Ordinal);
+            Assert.Null(unknown["data"]);
+            Assert.Equal(client.Id, (string)unknown["session_id"]!);
             Assert.All(rejected, a =>
             {
                 Assert.Contains("base64", (string)a["error"]!["message"]!, StringComparison.Ordinal);
@@ -217,6 +222,84 @@ namespace GladiaPS.Emulator.Tests
             Assert.Equal(raw.Length, session.KeptBytes);
             Assert.Equal(raw.Length, client.LastAckEnd);
             Assert.Equal("romeo sierra", client.Transcript());
+        }
+
+        [Fact]
+        public async Task Text_frames_the_server_cannot_use_are_logged_and_unknown_types_need_acks_to_be_answered()
+        {
+            var log = new System.IO.StringWriter();
+            await using var emulator = await GladiaEmulator.StartAsync(new EmulatorOptions { ApiKey = TestEmulator.ApiKey, WarningLog = log });
+            using var http = TestEmulator.Http(emulator);
+            var format = ToneAudioFormat.Pcm16(8000);
+            var (_, audio) = TestAudio.Phrase(format, "zulu");
+            await using var client = await LiveTestClient.CreateAsync(http, TestAudio.Init(format, acks: false));
+
+            await client.SendTextAsync("not json at all");
+            await client.SendTextAsync("{\"type\":\"pause_recording\"}");
+            await client.SendTextAsync("[1, 2]");
+            await client.SendAudioAsync(audio, 1600);
+            await client.StopAndWaitForCloseAsync();
+
+            Assert.Equal("zulu", client.Transcript());
+            Assert.Empty(client.OfType("pause_recording"));
+            string warnings;
+            lock (log) warnings = log.ToString();
+            Assert.Contains("not JSON", warnings, StringComparison.Ordinal);
+            Assert.Contains("unknown type \"pause_recording\"", warnings, StringComparison.Ordinal);
+            Assert.Contains("without a string \"type\"", warnings, StringComparison.Ordinal);
+            Assert.Contains(client.Id, warnings, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestEmulator.ApiKey, warnings, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task A_stream_that_starts_like_a_wav_header_but_is_malformed_is_audio_at_once()
+        {
+            await using var emulator = await TestEmulator.StartAsync();
+            using var http = TestEmulator.Http(emulator);
+            var format = ToneAudioFormat.Pcm16();
+            // RIFF....WAVE, then a fmt chunk too short to describe any format.
+            var header = new byte[] { (byte)'R', (byte)'I', (byte)'F', (byte)'F', 0, 0, 0, 0, (byte)'W', (byte)'A', (byte)'V', (byte)'E',
+                (byte)'f', (byte)'m', (byte)'t', (byte)' ', 4, 0, 0, 0, 1, 0, 1, 0, (byte)'d', (byte)'a', (byte)'t', (byte)'a', 0, 0, 0, 0 };
+            Assert.Equal(ToneWavHeaderStatus.Malformed, ToneWavHeader.Probe(header, out _, out _, out _));
+            await using var client = await LiveTestClient.CreateAsync(http, TestAudio.Init(format));
+
+            await client.SendBinaryAsync(header);
+            await client.WaitForAckAsync(header.Length);
+            await client.StopAndWaitForCloseAsync();
+
+            var session = emulator.FindSession(client.Id)!;
+            Assert.Equal(0, session.HeaderBytes);
+            Assert.Equal(header.Length, session.KeptBytes);
+            Assert.Equal(header.Length, client.LastAckEnd);
+        }
+
+        [Fact]
+        public async Task A_wav_header_with_a_long_metadata_chunk_is_held_until_complete_then_stripped()
+        {
+            await using var emulator = await TestEmulator.StartAsync();
+            using var http = TestEmulator.Http(emulator);
+            var format = ToneAudioFormat.Pcm16(8000);
+            var signal = ToneSignalWriter.Synthesize(new[] { "hotel" }, format.SampleRate);
+            var wav = ToneSignalWriter.ToWav(signal, format);
+            Assert.True(ToneWavHeader.TryParse(wav, out var plainHeader, out _));
+            var raw = ToneSignalWriter.Encode(signal, format);
+
+            // Insert a 100 000-byte LIST chunk before the data chunk: longer than any fixed look-ahead.
+            var list = new byte[8 + 100_000];
+            "LIST"u8.CopyTo(list);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(list.AsSpan(4), 100_000);
+            var dataChunk = plainHeader - 8;
+            var stream = wav.AsSpan(0, dataChunk).ToArray().Concat(list).Concat(wav.AsSpan(dataChunk).ToArray()).ToArray();
+            await using var client = await LiveTestClient.CreateAsync(http, TestAudio.Init(format));
+
+            await client.SendAudioAsync(stream, 16_000);
+            await client.WaitForAckAsync(raw.Length);
+            await client.StopAndWaitForCloseAsync();
+
+            var session = emulator.FindSession(client.Id)!;
+            Assert.Equal(plainHeader + list.Length, session.HeaderBytes);
+            Assert.Equal(raw.Length, session.KeptBytes);
+            Assert.Equal("hotel", client.Transcript());
         }
 
         [Fact]

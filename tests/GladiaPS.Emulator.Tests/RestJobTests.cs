@@ -50,6 +50,32 @@ namespace GladiaPS.Emulator.Tests
         }
 
         [Fact]
+        public async Task Billing_time_is_the_audio_duration_times_the_channels()
+        {
+            await using var emulator = await TestEmulator.StartAsync();
+            using var http = TestEmulator.Http(emulator);
+            var format = ToneAudioFormat.MuLaw(8000, channels: 3);
+            var (_, audio) = TestAudio.Phrase(format, "alpha", "bravo", "charlie");
+            await using var client = await LiveTestClient.CreateAsync(http, TestAudio.Init(format));
+            await client.SendAudioAsync(audio, 2400);
+            await client.StopAndWaitForCloseAsync();
+
+            var job = await TestEmulator.GetJsonAsync(http, $"/v2/live/{client.Id}");
+
+            var duration = audio.Length / (double)format.ByteRate;
+            var metadata = job["result"]!["metadata"]!;
+            Assert.Equal(duration, (double)metadata["audio_duration"]!, 3);
+            Assert.Equal(3, (int)metadata["number_of_distinct_channels"]!);
+            Assert.Equal(3 * duration, (double)metadata["billing_time"]!, 3);
+            Assert.Equal(3, (int)job["file"]!["number_of_channels"]!);
+            Assert.Equal(duration, (double)job["file"]!["audio_duration"]!, 3);
+            Assert.Equal("wav/ulaw", (string)job["request_params"]!["encoding"]!);
+            Assert.Equal(8, (int)job["request_params"]!["bit_depth"]!);
+            Assert.Equal(3, (int)job["request_params"]!["channels"]!);
+            Assert.Equal(new[] { 0, 1, 2 }, job["result"]!["transcription"]!["utterances"]!.AsArray().Select(u => (int)u!["channel"]!).OrderBy(c => c));
+        }
+
+        [Fact]
         public async Task Get_of_an_unknown_id_is_404_with_the_error_body()
         {
             await using var emulator = await TestEmulator.StartAsync();
@@ -136,6 +162,36 @@ namespace GladiaPS.Emulator.Tests
             using var again = await http.DeleteAsync($"/v2/live/{client.Id}");
             Assert.Equal(404, (int)again.StatusCode);
             Assert.Null(emulator.FindSession(client.Id));
+            await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => client.ConnectAsync());
+        }
+
+        [Fact]
+        public async Task Delete_of_a_streaming_session_closes_its_socket_with_1000_and_ends_the_session()
+        {
+            await using var emulator = await TestEmulator.StartAsync();
+            using var http = TestEmulator.Http(emulator);
+            var (_, audio) = TestAudio.Phrase(Format, "alpha bravo");
+            await using var client = await LiveTestClient.CreateAsync(http, TestAudio.Init(Format));
+            await client.SendAudioAsync(audio.AsMemory(0, 3200), 1600);
+            await client.WaitForAckAsync(3200);
+            var session = emulator.FindSession(client.Id)!;
+
+            using var deleted = await http.DeleteAsync($"/v2/live/{client.Id}");
+            Assert.Equal(202, (int)deleted.StatusCode);
+
+            // A close frame with 1000 (finished on purpose: do not reconnect), not a reset.
+            await client.WaitForDisconnectAsync();
+            Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, client.LastCloseStatus);
+            Assert.True(client.LastCloseWasClean);
+            await session.Completion.WaitAsync(TestEmulator.Timeout);
+            await session.WaitUntilAsync(s => s.Connections == 1 && s.Drops == 0, TestEmulator.Timeout);
+            await TestEmulator.GetJsonAsync(http, $"/v2/live/{client.Id}", 404);
+            using (var file = await http.GetAsync($"/v2/live/{client.Id}/file"))
+            {
+                Assert.Equal(404, (int)file.StatusCode);
+            }
+
+            Assert.DoesNotContain(client.Id, await http.GetStringAsync("/v2/live"), StringComparison.Ordinal);
             await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => client.ConnectAsync());
         }
 

@@ -292,7 +292,7 @@ namespace GladiaPS.Emulator
             {
                 if (Config.Socket.Acknowledgments && ReferenceEquals(_current, connection))
                 {
-                    var json = LiveMessages.RejectedAudioChunk(Id, reason).ToJsonString();
+                    var json = LiveMessages.RejectedMessage("audio_chunk", Id, reason).ToJsonString();
                     await connection.SendTextAsync(Encoding.UTF8.GetBytes(json)).ConfigureAwait(false);
                 }
             }
@@ -336,18 +336,25 @@ namespace GladiaPS.Emulator
             }
         }
 
-        /// <summary>Removes the session: its audio is deleted and any connection is closed.</summary>
+        /// <summary>
+        /// Removes the session: its audio is deleted and an open connection is closed with 1000 (the server ended the
+        /// session on purpose: a client must not reconnect, and the URL no longer answers).
+        /// </summary>
         internal async Task DeleteAsync()
         {
-            LiveConnection? connection;
             await _gate.WaitAsync().ConfigureAwait(false);
             try
             {
                 if (_phase == SessionPhase.Deleted) return;
                 _phase = SessionPhase.Deleted;
-                connection = _current;
+                var connection = _current;
                 _current = null;
-                connection?.MarkDiscarding();
+                if (connection != null)
+                {
+                    connection.MarkDiscarding();
+                    await connection.CloseOutputAsync(1000, "session deleted").ConfigureAwait(false);
+                }
+
                 _audio.Dispose();
                 _callbacks?.Complete();
                 _limit?.Dispose();
@@ -358,8 +365,29 @@ namespace GladiaPS.Emulator
                 _gate.Release();
             }
 
-            connection?.Abort();
             _changed.Pulse();
+        }
+
+        /// <summary>
+        /// Answers a client text frame the server cannot act on: a message of a type it does not take gets a negative
+        /// ack of that type (when acks are on); text that is not a JSON message with a <c>type</c> gets nothing.
+        /// </summary>
+        internal async Task RejectMessageAsync(LiveConnection connection, string? type, string reason)
+        {
+            if (type == null) return;
+            await _gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (Config.Socket.Acknowledgments && ReferenceEquals(_current, connection))
+                {
+                    var json = LiveMessages.RejectedMessage(type, Id, reason).ToJsonString();
+                    await connection.SendTextAsync(Encoding.UTF8.GetBytes(json)).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
         }
 
         internal async Task<long> FlushAudioAsync()

@@ -98,7 +98,14 @@ namespace GladiaPS.Core.Live
                             return;
                     }
 
-                    // A retryable close or a drop: the session is still alive on the server; resume it.
+                    // A retryable close or a drop: the session is still alive on the server; resume it,
+                    // unless it is being disposed, which abandons it.
+                    if (Volatile.Read(ref _disposeClosing))
+                    {
+                        reason = LiveSessionEndReason.Disposed;
+                        return;
+                    }
+
                     var maxReconnects = _options.MaxReconnects;
                     if (maxReconnects > 0 && Volatile.Read(ref _reconnects) >= maxReconnects)
                     {
@@ -124,6 +131,11 @@ namespace GladiaPS.Core.Live
             }
             finally
             {
+                if (reason == LiveSessionEndReason.ClosedByClient && Volatile.Read(ref _disposeClosing))
+                {
+                    reason = LiveSessionEndReason.Disposed;
+                }
+
                 if (reason == LiveSessionEndReason.Disposed)
                 {
                     _started.TrySetCanceled();
@@ -284,19 +296,25 @@ namespace GladiaPS.Core.Live
             _completion.TrySetResult(new LiveSessionOutcome(reason, closeStatus, closeDescription, error, GetStatistics()));
         }
 
-        private void WarnWhenAcknowledgmentsNeverCame(int incoming)
+        /// <summary>Reports, once, that the send window is full and the server has acknowledged nothing at all.</summary>
+        private void ReportMissingAcknowledgments()
         {
-            if (!_options.AcknowledgmentsEnabled || Volatile.Read(ref _acknowledgmentsReceived) > 0 ||
-                _backlog.UnacknowledgedBytes + Math.Min(incoming, _options.MaxFrameBytes) <= _backlog.Capacity ||
-                Interlocked.Exchange(ref _warnedNoAcknowledgments, 1) == 1)
+            if (Volatile.Read(ref _acknowledgmentsReceived) > 0 || Interlocked.Exchange(ref _warnedNoAcknowledgments, 1) == 1)
             {
                 return;
             }
 
             Publish(LiveErrorMessage.Client(
                 LiveErrorKind.Resume,
-                "The audio backlog is full (" + _backlog.Capacity + " bytes) and the server has acknowledged nothing, so sending waits. " +
-                "Was the session created without messages_config.receive_acknowledgments? If so, attach with AcknowledgmentsEnabled = false.",
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "The server has acknowledged none of the {0} bytes sent in {1:0.###} s, so sending is paused (at most {2} bytes in flight " +
+                    "and {3} queued; further sends wait). Was the session created without messages_config.receive_acknowledgments? " +
+                    "If so, attach with AcknowledgmentsEnabled = false.",
+                    Interlocked.Read(ref _bytesSent),
+                    _options.MissingAcknowledgmentsReportDelay.TotalSeconds,
+                    _options.MaxBytesInFlight,
+                    _backlog.Capacity),
                 sessionId: Id));
         }
 

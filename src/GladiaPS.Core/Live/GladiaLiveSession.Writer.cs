@@ -30,6 +30,18 @@ namespace GladiaPS.Core.Live
             while (true)
             {
                 token.ThrowIfCancellationRequested();
+                if (Volatile.Read(ref _disposeClosing))
+                {
+                    // Disposal abandons unsent audio: close with 1000 now rather than after the backlog.
+                    lock (_control)
+                    {
+                        _closeSent = true;
+                    }
+
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, token).ConfigureAwait(false);
+                    return;
+                }
+
                 var acknowledged = _backlog.Acknowledged;
                 if (offset < acknowledged)
                 {
@@ -50,7 +62,7 @@ namespace GladiaPS.Core.Live
                                 continue;
                             }
 
-                            await wake.ConfigureAwait(false);
+                            await WaitForAcknowledgmentsAsync(wake, token).ConfigureAwait(false);
                             wake = null;
                             continue;
                         }
@@ -132,6 +144,30 @@ namespace GladiaPS.Core.Live
 
                 await wake.ConfigureAwait(false);
                 wake = null;
+            }
+        }
+
+        /// <summary>
+        /// Waits for the wake-up while the send window is full. Until a first acknowledgment arrives, the
+        /// wait is timed: a server that never acknowledges (a session created without acknowledgments) is
+        /// reported instead of stalling in silence.
+        /// </summary>
+        private async Task WaitForAcknowledgmentsAsync(Task wake, CancellationToken token)
+        {
+            if (Volatile.Read(ref _acknowledgmentsReceived) > 0 || Volatile.Read(ref _warnedNoAcknowledgments) == 1)
+            {
+                await wake.ConfigureAwait(false);
+                return;
+            }
+
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(token);
+            var delay = Task.Delay(_options.MissingAcknowledgmentsReportDelay, timer.Token);
+            var first = await Task.WhenAny(wake, delay).ConfigureAwait(false);
+            timer.Cancel();
+            if (first == delay && delay.Status == TaskStatus.RanToCompletion)
+            {
+                ReportMissingAcknowledgments();
+                await wake.ConfigureAwait(false);
             }
         }
 

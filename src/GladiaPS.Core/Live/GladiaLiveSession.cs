@@ -51,6 +51,10 @@ namespace GladiaPS.Core.Live
         private bool _closeRequested;
         private long _closeOffset;
         private int _disposed;
+        private bool _disposeClosing;
+        private long _unreadPartials;
+        private long _partialsDropped;
+        private int _reportedPartialsDropped;
 
         private GladiaLiveSession(LiveConnectionOptions? options, Func<CancellationToken, Task<LiveSessionEndpoint>>? starter, string? id, Uri? url)
         {
@@ -162,8 +166,6 @@ namespace GladiaPS.Core.Live
                     }
                 }
 
-                WarnWhenAcknowledgmentsNeverCame(audio.Length);
-
                 // Disposal needs no token here: the session's end closes the backlog, which fails waiting appends.
                 await _backlog.AppendAsync(audio, cancellationToken).ConfigureAwait(false);
             }
@@ -216,7 +218,15 @@ namespace GladiaPS.Core.Live
             return await WaitForEndAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Waits until the session has ended (server close after stop, failure, or dispose). Never throws for a failed session.</summary>
+        /// <summary>
+        /// Waits until the session has ended (server close after stop, failure, or dispose). Never throws for a failed session.
+        /// </summary>
+        /// <remarks>
+        /// The session sets no limit on how long the server may take to finish after a stop (post-processing
+        /// can be long). To bound the wait, pass a token that cancels after the limit: the wait then throws
+        /// <see cref="OperationCanceledException"/> and the session keeps running, so the caller decides,
+        /// for example to dispose it, which closes the socket with 1000.
+        /// </remarks>
         public Task<LiveSessionOutcome> WaitForEndAsync(CancellationToken cancellationToken = default) =>
             TaskWaits.WaitAsync(_completion.Task, cancellationToken);
 
@@ -231,6 +241,7 @@ namespace GladiaPS.Core.Live
             {
                 while (reader.TryRead(out var message))
                 {
+                    OnRead(message);
                     yield return message;
                 }
             }
@@ -241,6 +252,7 @@ namespace GladiaPS.Core.Live
         {
             if (_messages.Reader.TryRead(out var next))
             {
+                OnRead(next);
                 message = next;
                 return true;
             }
@@ -260,10 +272,16 @@ namespace GladiaPS.Core.Live
             MessagesReceived = Interlocked.Read(ref _messagesReceived),
             Reconnects = Volatile.Read(ref _reconnects),
             ConnectionAttempts = Volatile.Read(ref _connectionAttempts),
+            PartialsDropped = Interlocked.Read(ref _partialsDropped),
             Elapsed = _stopwatch.Elapsed,
         };
 
-        /// <summary>Ends the session at once if it is still running: the connection is aborted without a stop. Waits for the session's task.</summary>
+        /// <summary>
+        /// Ends the session if it is still running, without a stop. When its socket is open, unsent audio is
+        /// abandoned and the socket is closed with 1000, so the server ends the session (it never sees 1001);
+        /// if that close does not complete within <see cref="LiveConnectionOptions.DisposeCloseTimeout"/>, or
+        /// no socket is open (starting, reconnecting), the connection is abandoned at once. Waits for the session's task.
+        /// </summary>
         public async ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -272,8 +290,32 @@ namespace GladiaPS.Core.Live
                 return;
             }
 
+            if (RequestCloseForDispose() && _options.DisposeCloseTimeout > TimeSpan.Zero)
+            {
+                using var grace = new CancellationTokenSource();
+                await Task.WhenAny(_runTask, Task.Delay(_options.DisposeCloseTimeout, grace.Token)).ConfigureAwait(false);
+                grace.Cancel();
+            }
+
             _disposeCts.Cancel();
             await _runTask.ConfigureAwait(false);
+        }
+
+        /// <summary>Asks the writer to close the open socket with 1000 before sending anything more; false when no socket is open.</summary>
+        private bool RequestCloseForDispose()
+        {
+            lock (_control)
+            {
+                if (_status != LiveSessionStatus.Connected && _status != LiveSessionStatus.Ending)
+                {
+                    return false;
+                }
+
+                _disposeClosing = true;
+                _closeRequested = true;
+                SignalControl();
+                return true;
+            }
         }
 
         public override string ToString() => "GladiaLiveSession " + (Id ?? "(starting)") + " " + Status;
@@ -339,7 +381,46 @@ namespace GladiaPS.Core.Live
             }
         }
 
-        private void Publish(LiveMessage message) => _messages.Writer.TryWrite(message);
+        private void Publish(LiveMessage message)
+        {
+            if (message is TranscriptMessage { IsFinal: false } && !AdmitPartial())
+            {
+                return;
+            }
+
+            _messages.Writer.TryWrite(message);
+        }
+
+        /// <summary>Counts an unread partial in, or drops it (reported once) when too many wait unread.</summary>
+        private bool AdmitPartial()
+        {
+            var limit = _options.MaxUnreadPartials;
+            if (Interlocked.Increment(ref _unreadPartials) <= limit || limit == 0)
+            {
+                return true;
+            }
+
+            Interlocked.Decrement(ref _unreadPartials);
+            Interlocked.Increment(ref _partialsDropped);
+            if (Interlocked.Exchange(ref _reportedPartialsDropped, 1) == 0)
+            {
+                _messages.Writer.TryWrite(LiveErrorMessage.Client(
+                    LiveErrorKind.PartialsDropped,
+                    limit + " partial transcripts are waiting unread, so newer partials are dropped until they are read " +
+                    "(counted in the statistics' PartialsDropped). Final transcripts and other messages are always kept.",
+                    sessionId: Id));
+            }
+
+            return false;
+        }
+
+        private void OnRead(LiveMessage message)
+        {
+            if (message is TranscriptMessage { IsFinal: false })
+            {
+                Interlocked.Decrement(ref _unreadPartials);
+            }
+        }
 
         private void ThrowIfDisposed()
         {

@@ -67,6 +67,28 @@ namespace GladiaPS.Core.Live
         /// <summary>How long to wait for the server's close after the client closed with 1000.</summary>
         public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+        /// <summary>
+        /// How long disposing a session whose socket is open waits for its close with 1000 to complete
+        /// (default 2 s) before the connection is aborted. A 1000 close ends the session on the server
+        /// (post-processing still runs there); an abort would leave it waiting for a reconnect.
+        /// </summary>
+        public TimeSpan DisposeCloseTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>
+        /// How long the writer may wait on a full send window, with no acknowledgment received yet in the
+        /// session, before it reports (once, as a <see cref="Messages.LiveErrorKind.Resume"/> error) that the
+        /// server seems not to send them (default 10 s). Sending stays paused and memory stays within
+        /// <see cref="MaxBacklogBytes"/>; a session created without acknowledgments needs <see cref="AcknowledgmentsEnabled"/> = false.
+        /// </summary>
+        public TimeSpan MissingAcknowledgmentsReportDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>
+        /// Most partial (non-final) transcripts kept unread (default 1000; 0 keeps all). Beyond it, new
+        /// partials are dropped and counted in <see cref="LiveSessionStatistics.PartialsDropped"/>; a
+        /// partial is superseded by its final anyway. Final transcripts and every other message are never dropped.
+        /// </summary>
+        public int MaxUnreadPartials { get; set; } = 1000;
+
         /// <summary>Opens the socket; tests replace it. The default is a <see cref="ClientWebSocket"/> with no custom headers.</summary>
         internal Func<Uri, CancellationToken, Task<WebSocket>> Connector { get; set; } = ConnectClientWebSocketAsync;
 
@@ -117,6 +139,22 @@ namespace GladiaPS.Core.Live
             if (CloseTimeout <= TimeSpan.Zero)
             {
                 throw new ArgumentOutOfRangeException(nameof(CloseTimeout), CloseTimeout, "CloseTimeout must be positive.");
+            }
+
+            if (DisposeCloseTimeout < TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(DisposeCloseTimeout), DisposeCloseTimeout, "DisposeCloseTimeout must not be negative (0 aborts at once).");
+            }
+
+            if (MissingAcknowledgmentsReportDelay <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(MissingAcknowledgmentsReportDelay), MissingAcknowledgmentsReportDelay, "MissingAcknowledgmentsReportDelay must be positive.");
+            }
+
+            if (MaxUnreadPartials < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxUnreadPartials), MaxUnreadPartials, "MaxUnreadPartials must be 0 (keep all) or more.");
             }
         }
 

@@ -33,6 +33,9 @@ namespace GladiaPS.Core.Live
         /// <summary>Connection attempts, failed ones included.</summary>
         public int ConnectionAttempts { get; set; }
 
+        /// <summary>Partial transcripts dropped because <see cref="LiveConnectionOptions.MaxUnreadPartials"/> were already waiting unread.</summary>
+        public long PartialsDropped { get; set; }
+
         /// <summary>Time since the session object was created, frozen when it ends.</summary>
         public TimeSpan Elapsed { get; set; }
 

@@ -26,5 +26,8 @@ namespace GladiaPS.Core.Messages
 
         /// <summary>Audio could not be protected against loss, for example because acknowledgments are off.</summary>
         Resume,
+
+        /// <summary>Partial transcripts were dropped because they were not being read (finals never are).</summary>
+        PartialsDropped,
     }
 }

@@ -19,6 +19,7 @@ namespace GladiaPS.Core.Tests.Live
         private readonly object _gate = new object();
         private readonly MemoryStream _kept = new MemoryStream();
         private readonly Queue<Drop> _drops = new Queue<Drop>();
+        private readonly TaskCompletionSource<int?> _clientClosed = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource<bool> _stopReceived = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         private static readonly TimeSpan AbruptDropFlushGrace = TimeSpan.FromMilliseconds(150);
@@ -27,6 +28,12 @@ namespace GladiaPS.Core.Tests.Live
 
         /// <summary>Acknowledge nothing (a stalled server).</summary>
         public bool Stall { get; set; }
+
+        /// <summary>Keep audio but send no acknowledgments (a session created without <c>receive_acknowledgments</c>).</summary>
+        public bool SendAcknowledgments { get; set; } = true;
+
+        /// <summary>Completes with the close status of the first close frame the client sends.</summary>
+        public Task<int?> ClientClosed => _clientClosed.Task;
 
         /// <summary>Extra raw frames to send right after each connection opens.</summary>
         public List<string> GreetingFrames { get; } = new List<string>();
@@ -74,6 +81,7 @@ namespace GladiaPS.Core.Tests.Live
                 var (type, length) = await ReceiveMessageAsync(socket, buffer, token);
                 if (type == WebSocketMessageType.Close)
                 {
+                    _clientClosed.TrySetResult((int?)socket.CloseStatus);
                     await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, token);
                     return;
                 }
@@ -150,6 +158,11 @@ namespace GladiaPS.Core.Tests.Live
                 }
 
                 var ackEnd = ackStart + audio.Length;
+                if (!SendAcknowledgments)
+                {
+                    continue;
+                }
+
                 var ack = "{\"type\":\"audio_chunk\",\"session_id\":\"" + SessionId + "\",\"created_at\":\"2026-02-14T10:15:33.402Z\",\"acknowledged\":true,\"error\":null," +
                     "\"data\":{\"byte_range\":[" + ackStart + "," + ackEnd + "],\"time_range\":[" +
                     (ackStart / 32000.0).ToString(CultureInfo.InvariantCulture) + "," + (ackEnd / 32000.0).ToString(CultureInfo.InvariantCulture) + "]}}";

@@ -4,13 +4,12 @@ using GladiaPS.TestSupport.ToneWords;
 namespace GladiaPS.Emulator.Live
 {
     /// <summary>
-    /// Removes a WAV header from the very start of a session's audio. Bytes are held back only while they
-    /// may still be the start of a header; the session's init format stays authoritative.
+    /// Removes a WAV header from the very start of a session's audio. Bytes are held back only while they are a
+    /// well-formed header still missing its end; anything else is released as audio at once. The session's init
+    /// format stays authoritative.
     /// </summary>
     internal sealed class LeadingWavHeaderStripper
     {
-        private const int MaxHeaderBytes = 64 * 1024;
-        private static readonly byte[] Riff = "RIFF"u8.ToArray();
         private byte[] _held = Array.Empty<byte>();
         private bool _decided;
 
@@ -26,24 +25,23 @@ namespace GladiaPS.Emulator.Live
             bytes.Span.CopyTo(held.AsSpan(_held.Length));
             _held = held;
 
-            var prefix = Math.Min(held.Length, Riff.Length);
-            if (!held.AsSpan(0, prefix).SequenceEqual(Riff.AsSpan(0, prefix))) return Release(0);
-            if (held.Length < Riff.Length) return ReadOnlyMemory<byte>.Empty;
-            if (ToneWavHeader.TryParse(held, out var headerLength, out _) && headerLength > 0 && headerLength <= held.Length)
-                return Release(headerLength);
-            return held.Length > MaxHeaderBytes ? Release(0) : ReadOnlyMemory<byte>.Empty;
+            // A malformed header is audio as far as the session knows: its format comes from the init, not the header.
+            return ToneWavHeader.Probe(held, out var headerLength, out _, out _) switch
+            {
+                ToneWavHeaderStatus.Incomplete => ReadOnlyMemory<byte>.Empty,
+                ToneWavHeaderStatus.Complete => Release(headerLength),
+                _ => Release(0),
+            };
         }
 
-        /// <summary>At the end of the stream: whatever is still held is audio unless it began like a header.</summary>
+        /// <summary>At the end of the stream: a header that never reached its data chunk is dropped, with nothing after it.</summary>
         public ReadOnlyMemory<byte> Complete()
         {
             if (_decided) return ReadOnlyMemory<byte>.Empty;
-            var isHeaderStart = _held.AsSpan().StartsWith(Riff.AsSpan(0, Math.Min(_held.Length, Riff.Length)));
-            if (isHeaderStart) StrippedBytes += _held.Length;
-            var rest = isHeaderStart ? ReadOnlyMemory<byte>.Empty : _held;
+            StrippedBytes += _held.Length;
             _held = Array.Empty<byte>();
             _decided = true;
-            return rest;
+            return ReadOnlyMemory<byte>.Empty;
         }
 
         private ReadOnlyMemory<byte> Release(int headerLength)

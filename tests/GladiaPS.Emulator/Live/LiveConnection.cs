@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace GladiaPS.Emulator.Live
 {
@@ -253,7 +254,20 @@ namespace GladiaPS.Emulator.Live
             }
             catch (JsonException)
             {
-                // Text that is not JSON is ignored, as are messages of other types.
+                // Nothing to acknowledge without a type: the frame is reported here and otherwise ignored.
+                Warn("a text frame that is not JSON");
+                return;
+            }
+
+            if (type is not ("audio_chunk" or "stop_recording"))
+            {
+                Warn(type == null ? "a JSON text frame without a string \"type\"" : $"a message of unknown type \"{Truncate(type)}\"");
+                if (!_stopReceived)
+                {
+                    await _session.RejectMessageAsync(this, type,
+                        $"unknown message type \"{Truncate(type ?? string.Empty)}\": send audio (binary or audio_chunk) or stop_recording").ConfigureAwait(false);
+                }
+
                 return;
             }
 
@@ -269,6 +283,16 @@ namespace GladiaPS.Emulator.Live
                 await OnAudioAsync(audio, clock).ConfigureAwait(false);
             }
         }
+
+        private void Warn(string what)
+        {
+            var logger = _context.RequestServices.GetService(typeof(ILoggerFactory)) is ILoggerFactory factory
+                ? factory.CreateLogger("GladiaPS.Emulator.Live")
+                : null;
+            logger?.LogWarning("Session {SessionId}: ignored {What} from the client", _session.Id, what);
+        }
+
+        private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "…";
 
         private async Task OnAudioAsync(ReadOnlyMemory<byte> audio, Stopwatch clock)
         {

@@ -53,10 +53,10 @@ namespace GladiaPS.Emulator.Protocol
             return buffer.WrittenSpan.ToArray();
         }
 
-        /// <summary>An <c>audio_chunk</c> message that could not be used: <c>acknowledged</c> false, the reason in <c>error</c>.</summary>
-        public static JsonObject RejectedAudioChunk(string sessionId, string reason)
+        /// <summary>A client message that could not be used: an ack of its type, <c>acknowledged</c> false, the reason in <c>error</c>.</summary>
+        public static JsonObject RejectedMessage(string type, string sessionId, string reason)
         {
-            var message = Envelope("audio_chunk", sessionId);
+            var message = Envelope(type, sessionId);
             message["acknowledged"] = false;
             message["error"] = new JsonObject { ["message"] = reason };
             message["data"] = null;
