@@ -9,7 +9,12 @@ namespace GladiaPS.Core.Audio
         /// It runs on the reading thread; keep it short.</summary>
         public Action<AudioWarning>? OnWarning { get; set; }
 
-        /// <summary>Bytes read from the input at a time (rounded down to whole frames); 64 KiB by default.</summary>
-        public int BlockSize { get; set; } = 64 * 1024;
+        /// <summary>The most bytes read from the input at a time (rounded down to whole frames); 256 KiB by default.
+        /// A read returns as soon as the input gives a whole frame, so a larger block adds no latency on a slow pipe;
+        /// it only means fewer reads (each a few hundred bytes of async state) on a fast file.</summary>
+        public int BlockSize { get; set; } = DefaultBlockSize;
+
+        /// <summary>The default <see cref="BlockSize"/>: 256 KiB.</summary>
+        public const int DefaultBlockSize = 256 * 1024;
     }
 }

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace GladiaPS.Core.Audio
 {
     /// <summary>
-    /// Decodes stored samples from a stream, a block at a time through a pooled buffer: the common part of the WAV
+    /// Decodes stored samples from a stream, read a block ahead through a pooled buffer: the common part of the WAV
     /// and raw readers. Reads stop at the declared length or the end of the stream, whichever comes first; a
     /// declared length the stream does not reach and a partial last frame are reported as warnings.
     /// </summary>
@@ -19,8 +19,10 @@ namespace GladiaPS.Core.Audio
         private readonly Action<AudioWarning>? onWarning;
         private readonly List<AudioWarning> warnings = new();
         private readonly long? declaredLength;
+        private readonly int capacity;
         private byte[]? block;
-        private int carried;
+        private int start;
+        private int end;
         private long remaining;
         private long bytesRead;
         private bool ended;
@@ -35,8 +37,9 @@ namespace GladiaPS.Core.Audio
             onWarning = options?.OnWarning;
             declaredLength = dataLength;
             remaining = dataLength ?? long.MaxValue;
-            var blockSize = Math.Max(options?.BlockSize ?? 64 * 1024, format.BlockAlign);
-            block = ArrayPool<byte>.Shared.Rent(blockSize - blockSize % format.BlockAlign);
+            var blockSize = Math.Max(options?.BlockSize ?? AudioReadOptions.DefaultBlockSize, format.BlockAlign);
+            capacity = blockSize - blockSize % format.BlockAlign;
+            block = ArrayPool<byte>.Shared.Rent(capacity);
             if (headerWarnings is not null)
             {
                 warnings.AddRange(headerWarnings);
@@ -50,20 +53,29 @@ namespace GladiaPS.Core.Audio
         /// <summary>Warnings found so far (header oddities, truncation), in order.</summary>
         public IReadOnlyList<AudioWarning> Warnings => warnings;
 
-        /// <summary>Bytes of sample data consumed so far.</summary>
+        /// <summary>Bytes of sample data read from the input so far (a block may be read ahead of the samples
+        /// returned).</summary>
         public long BytesRead => bytesRead;
 
         public async ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
         {
             var bytes = block ?? throw new ObjectDisposedException(GetType().Name);
+            var blockAlign = Format.BlockAlign;
             if (buffer.Length < Format.Channels)
             {
                 throw new ArgumentException("The buffer must hold at least one frame.", nameof(buffer));
             }
 
-            var filled = await FillFramesAsync(bytes, buffer.Length / Format.Channels, cancellationToken).ConfigureAwait(false);
-            var samples = SampleCodec.DecodeWholeFrames(bytes, filled, buffer.Span, Format, out carried);
-            return samples > 0 ? samples : EndOfInput();
+            if (end - start < blockAlign && !await FillAsync(bytes, cancellationToken).ConfigureAwait(false))
+            {
+                return EndOfInput();
+            }
+
+            var frames = Math.Min(buffer.Length / Format.Channels, (end - start) / blockAlign);
+            var samples = frames * Format.Channels;
+            SampleCodec.Decode(bytes.AsSpan(start, frames * blockAlign), buffer.Span.Slice(0, samples), Format.Encoding, Format.BitsPerSample);
+            start += frames * blockAlign;
+            return samples;
         }
 
         /// <summary>
@@ -81,21 +93,15 @@ namespace GladiaPS.Core.Audio
                 throw new ArgumentException("The destination must hold at least one frame.", nameof(destination));
             }
 
-            var filled = await FillFramesAsync(bytes, destination.Length / blockAlign, cancellationToken).ConfigureAwait(false);
-            var whole = filled - filled % blockAlign;
-            carried = filled - whole;
-            bytes.AsSpan(0, whole).CopyTo(destination.Span);
-            if (whole == 0)
+            if (end - start < blockAlign && !await FillAsync(bytes, cancellationToken).ConfigureAwait(false))
             {
                 return EndOfInput();
             }
 
-            if (carried > 0)
-            {
-                Buffer.BlockCopy(bytes, whole, bytes, 0, carried);
-            }
-
-            return whole;
+            var length = Math.Min(destination.Length / blockAlign, (end - start) / blockAlign) * blockAlign;
+            bytes.AsSpan(start, length).CopyTo(destination.Span);
+            start += length;
+            return length;
         }
 
         public void Dispose()
@@ -125,35 +131,30 @@ namespace GladiaPS.Core.Audio
             onWarning?.Invoke(warning);
         }
 
-        // Reads up to maxFrames whole frames (bounded by the block and the declared length) into the block after
-        // the partial frame carried from the last read; returns the bytes now held.
-        private Task<int> FillFramesAsync(byte[] bytes, int maxFrames, CancellationToken cancellationToken)
+        // Reads ahead into the block (as much as one read of the stream gives, up to a block or the declared length)
+        // until it holds at least one whole frame; false when the input ends first. Callers are then served from
+        // the block without touching the stream, so a consumer asking for small pieces costs one read per block,
+        // not one per piece, and a slow pipe is passed on as soon as a frame has arrived.
+        private async ValueTask<bool> FillAsync(byte[] bytes, CancellationToken cancellationToken)
         {
             var blockAlign = Format.BlockAlign;
-            var frames = Math.Min(maxFrames, bytes.Length / blockAlign);
-            var wanted = (int)Math.Min((long)frames * blockAlign, Math.Min(remaining, int.MaxValue) + carried);
-            return FillAsync(bytes, wanted, cancellationToken);
-        }
-
-        // Nothing whole was left: a partial frame at the end is dropped with a warning.
-        private int EndOfInput()
-        {
-            if (carried > 0)
+            if (start > 0)
             {
-                Warn($"the audio ends with a partial frame of {carried} byte(s) (a frame is {Format.BlockAlign} bytes); it was dropped.");
-                carried = 0;
+                Buffer.BlockCopy(bytes, start, bytes, 0, end - start);
+                end -= start;
+                start = 0;
             }
 
-            return 0;
-        }
-
-        // Fills bytes[carried..wanted) from the stream; returns the bytes now held, short only at the end.
-        private async Task<int> FillAsync(byte[] bytes, int wanted, CancellationToken cancellationToken)
-        {
-            var filled = carried;
-            while (filled < wanted && !ended)
+            while (end < blockAlign && !ended)
             {
-                var read = await stream.ReadAsync(bytes, filled, wanted - filled, cancellationToken).ConfigureAwait(false);
+                var wanted = (int)Math.Min(capacity - end, remaining);
+                if (wanted <= 0)
+                {
+                    ended = true;
+                    break;
+                }
+
+                var read = await stream.ReadAsync(bytes, end, wanted, cancellationToken).ConfigureAwait(false);
                 if (read <= 0)
                 {
                     ended = true;
@@ -166,12 +167,25 @@ namespace GladiaPS.Core.Audio
                     break;
                 }
 
-                filled += read;
+                end += read;
                 bytesRead += read;
                 remaining -= read;
             }
 
-            return filled;
+            return end >= blockAlign;
+        }
+
+        // Nothing whole is left: a partial frame at the end is dropped with a warning.
+        private int EndOfInput()
+        {
+            var partial = end - start;
+            if (partial > 0)
+            {
+                Warn($"the audio ends with a partial frame of {partial} byte(s) (a frame is {Format.BlockAlign} bytes); it was dropped.");
+                start = end;
+            }
+
+            return 0;
         }
     }
 }
