@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -66,6 +67,7 @@ namespace GladiaPS.Core.Audio
             source.Dispose();
         }
 
+        [MethodImpl(HotLoop.FullyOptimized)]
         private void Mix(ReadOnlySpan<float> samples, Span<float> destination, int frames)
         {
             var inChannels = map.InputChannels;

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -137,6 +138,7 @@ namespace GladiaPS.Core.Audio
         }
 
         // Computes output frames while the history covers their kernels; returns how many.
+        [MethodImpl(HotLoop.FullyOptimized)]
         private int Produce(Span<float> destination, int maxFrames)
         {
             var coefficients = filter.Coefficients;
@@ -213,6 +215,7 @@ namespace GladiaPS.Core.Audio
             bufferCount += count;
         }
 
+        [MethodImpl(HotLoop.FullyOptimized)]
         private void Deinterleave(int frames)
         {
             var input = readBuffer!;
@@ -236,6 +239,7 @@ namespace GladiaPS.Core.Audio
             inputFrames += frames;
         }
 
+        [MethodImpl(HotLoop.FullyOptimized)]
         private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
         {
             var sum = 0f;

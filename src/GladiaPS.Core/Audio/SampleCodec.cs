@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace GladiaPS.Core.Audio
@@ -37,6 +38,7 @@ namespace GladiaPS.Core.Audio
         }
 
         /// <summary>Decodes <c>destination.Length</c> samples stored as <paramref name="encoding"/>/<paramref name="bitsPerSample"/>.</summary>
+        [MethodImpl(HotLoop.FullyOptimized)]
         public static void Decode(ReadOnlySpan<byte> source, Span<float> destination, SampleEncoding encoding, int bitsPerSample)
         {
             var count = destination.Length;
@@ -132,6 +134,7 @@ namespace GladiaPS.Core.Audio
         }
 
         /// <summary>Encodes every sample of <paramref name="source"/> into a session's byte format.</summary>
+        [MethodImpl(HotLoop.FullyOptimized)]
         public static void Encode(ReadOnlySpan<float> source, Span<byte> destination, AudioEncoding encoding, int bitDepth)
         {
             var count = source.Length;
@@ -246,6 +249,7 @@ namespace GladiaPS.Core.Audio
         }
 
         // A float file may hold NaN or infinities; they would poison the resampler's history for good.
+        [MethodImpl(HotLoop.FullyOptimized)]
         private static void SanitizeFloats(Span<float> samples)
         {
             for (var i = 0; i < samples.Length; i++)
