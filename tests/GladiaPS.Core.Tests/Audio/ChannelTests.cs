@@ -154,6 +154,31 @@ namespace GladiaPS.Core.Tests.Audio
         }
 
         [Fact]
+        public async Task Converter_sends_the_selected_channel_and_refuses_a_map_of_the_wrong_shape()
+        {
+            // The second speaker of a stereo call, alone, to a mono session at another rate.
+            var left = TestSignals.Sine(500, 32000, 3200, 0.5);
+            var right = TestSignals.Sine(1500, 32000, 3200, 0.25);
+            var stereo = new float[left.Length * 2];
+            for (var i = 0; i < left.Length; i++)
+            {
+                stereo[2 * i] = left[i];
+                stereo[2 * i + 1] = right[i];
+            }
+
+            var mono16k = new SessionAudioFormat(AudioEncoding.Pcm, 16, 16000, 1);
+            using var converted = AudioConverter.ToSessionLayout(new ArraySource(stereo, 32000, 2), mono16k, ChannelMap.Select(2, new[] { 1 }));
+            var samples = await TestSignals.ReadAllAsync(converted);
+            Assert.Equal(1600, samples.Length);
+            Assert.InRange(TestSignals.Amplitude(samples.AsSpan(160, 1280), 1500, 16000), 0.249, 0.251);
+            Assert.True(TestSignals.Amplitude(samples.AsSpan(160, 1280), 500, 16000) < 1e-4, "the other channel leaked in");
+
+            var error = Assert.Throws<ArgumentException>(() =>
+                AudioConverter.ToSessionLayout(new ArraySource(stereo, 32000, 2), mono16k, ChannelMap.Select(3, new[] { 2 })));
+            Assert.Contains("goes from 3 to 1 channels; this conversion goes from 2 to 1", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Converter_passes_a_source_already_in_layout_through()
         {
             var source = new ArraySource(new float[10], 16000);

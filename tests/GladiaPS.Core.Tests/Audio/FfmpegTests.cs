@@ -122,9 +122,11 @@ namespace GladiaPS.Core.Tests.Audio
             var tone = TestSignals.Sine(440, 16000, 16000 * 12);
             var header = new WavBuilder().Fmt(1, 1, 16000, 16).Data(Array.Empty<byte>(), declaredSize: uint.MaxValue).Build();
             using var release = new CancellationTokenSource();
+            var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var writer = Task.Run(async () =>
             {
                 await using var pipe = new FileStream(fifo, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+                opened.TrySetResult();
                 await pipe.WriteAsync(header);
                 await pipe.WriteAsync(TestSignals.Pcm16(tone));
                 await pipe.FlushAsync();
@@ -162,6 +164,12 @@ namespace GladiaPS.Core.Tests.Audio
             {
                 source.Dispose();
                 release.Cancel();
+                if (!opened.Task.IsCompleted)
+                {
+                    // ffmpeg never opened the pipe: open it here so the writer's open returns and its writes fail.
+                    new FileStream(fifo, FileMode.Open, FileAccess.Read).Dispose();
+                }
+
                 await writer.WaitAsync(Limit).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
