@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Emulator.Live;
 using GladiaPS.Emulator.Protocol;
+using GladiaPS.TestSupport;
 using GladiaPS.TestSupport.ToneWords;
 
 namespace GladiaPS.Emulator

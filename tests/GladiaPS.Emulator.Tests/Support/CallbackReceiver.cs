@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using GladiaPS.TestSupport;
 
 namespace GladiaPS.Emulator.Tests.Support
 {
@@ -20,7 +21,7 @@ namespace GladiaPS.Emulator.Tests.Support
     {
         private readonly WebApplication _app;
         private readonly List<(string Method, JsonObject Body)> _received = new();
-        private readonly AsyncSignal _changed = new();
+        private readonly ChangeSignal _changed = new();
 
         private CallbackReceiver(WebApplication app) => _app = app;
 

@@ -9,6 +9,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
+using GladiaPS.TestSupport;
 
 namespace GladiaPS.Emulator.Tests.Support
 {
@@ -21,7 +22,7 @@ namespace GladiaPS.Emulator.Tests.Support
         private readonly object _gate = new();
         private readonly List<JsonObject> _messages = new();
         private readonly List<string> _nonJsonFrames = new();
-        private readonly AsyncSignal _changed = new();
+        private readonly ChangeSignal _changed = new();
         private ClientWebSocket? _socket;
         private Task? _reader;
         private long _lastAckEnd;

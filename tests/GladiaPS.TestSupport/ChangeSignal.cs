@@ -2,10 +2,10 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GladiaPS.Emulator
+namespace GladiaPS.TestSupport
 {
     /// <summary>Wakes waiters whenever some observed state changes, so tests wait on conditions instead of sleeping.</summary>
-    internal sealed class ChangeSignal
+    public sealed class ChangeSignal
     {
         private readonly object _gate = new();
         private TaskCompletionSource _next = New();
@@ -22,7 +22,7 @@ namespace GladiaPS.Emulator
             current.TrySetResult();
         }
 
-        public async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what, CancellationToken cancellationToken)
+        public async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what, CancellationToken cancellationToken = default)
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(timeout);
