@@ -47,7 +47,7 @@ namespace GladiaPS.Core.Tests.Live
                     {
                         if (received > acknowledged)
                         {
-                            await ScriptedGladiaServer.SendTextAsync(socket, Ack(acknowledged, received), token);
+                            await ScriptedGladiaServer.SendTextAsync(socket, ScriptedGladiaServer.AcknowledgmentJson(acknowledged, received), token);
                         }
 
                         await ScriptedGladiaServer.SendTextAsync(socket, "{\"type\":\"end_session\",\"session_id\":\"s\"}", token);
@@ -59,7 +59,7 @@ namespace GladiaPS.Core.Tests.Live
                     received += result.Count;
                     if (received - acknowledged > window - frame)
                     {
-                        await ScriptedGladiaServer.SendTextAsync(socket, Ack(acknowledged, received), token);
+                        await ScriptedGladiaServer.SendTextAsync(socket, ScriptedGladiaServer.AcknowledgmentJson(acknowledged, received), token);
                         acknowledged = received;
                     }
                 }
@@ -139,7 +139,7 @@ namespace GladiaPS.Core.Tests.Live
                         return;
                     }
 
-                    await ScriptedGladiaServer.SendTextAsync(socket, Ack(start, kept), token);
+                    await ScriptedGladiaServer.SendTextAsync(socket, ScriptedGladiaServer.AcknowledgmentJson(start, kept), token);
                 }
             });
             await using var session = GladiaLiveSession.Attach("id", server.Url, FastOptions());
@@ -294,8 +294,5 @@ namespace GladiaPS.Core.Tests.Live
             Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(8));
             Assert.Equal(LiveSessionEndReason.Disposed, (await Within(session.Completion)).Reason);
         }
-
-        private static string Ack(long start, long end) =>
-            "{\"type\":\"audio_chunk\",\"session_id\":\"s\",\"acknowledged\":true,\"error\":null,\"data\":{\"byte_range\":[" + start + "," + end + "]}}";
     }
 }

@@ -163,9 +163,7 @@ namespace GladiaPS.Core.Tests.Live
                     continue;
                 }
 
-                var ack = "{\"type\":\"audio_chunk\",\"session_id\":\"" + SessionId + "\",\"created_at\":\"2026-02-14T10:15:33.402Z\",\"acknowledged\":true,\"error\":null," +
-                    "\"data\":{\"byte_range\":[" + ackStart + "," + ackEnd + "],\"time_range\":[" +
-                    (ackStart / 32000.0).ToString(CultureInfo.InvariantCulture) + "," + (ackEnd / 32000.0).ToString(CultureInfo.InvariantCulture) + "]}}";
+                var ack = AcknowledgmentJson(ackStart, ackEnd);
                 if (RewriteAck is { } rewrite)
                 {
                     ack = rewrite(ackStart, ackEnd, ack);
@@ -174,6 +172,12 @@ namespace GladiaPS.Core.Tests.Live
                 await SendTextAsync(socket, ack, token);
             }
         }
+
+        /// <summary>An accepted <c>audio_chunk</c> acknowledgment of bytes [start, end) of a 16 kHz 16-bit mono stream.</summary>
+        public static string AcknowledgmentJson(long start, long end) =>
+            "{\"type\":\"audio_chunk\",\"session_id\":\"" + SessionId + "\",\"created_at\":\"2026-02-14T10:15:33.402Z\",\"acknowledged\":true,\"error\":null," +
+            "\"data\":{\"byte_range\":[" + start + "," + end + "],\"time_range\":[" +
+            (start / 32000.0).ToString(CultureInfo.InvariantCulture) + "," + (end / 32000.0).ToString(CultureInfo.InvariantCulture) + "]}}";
 
         public static Task SendTextAsync(WebSocket socket, string text, CancellationToken token) =>
             socket.SendAsync(new ArraySegment<byte>(Encoding.UTF8.GetBytes(text)), WebSocketMessageType.Text, true, token);
