@@ -10,9 +10,13 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     RequiredAssemblies   = @()
-    FormatsToProcess     = @()
+    FormatsToProcess     = @('GladiaPS.Format.ps1xml')
     FunctionsToExport    = @()
-    CmdletsToExport      = @()
+    CmdletsToExport      = @(
+        'New-GladiaLiveSession', 'Send-GladiaAudio', 'Receive-GladiaMessage', 'Stop-GladiaRecording',
+        'Get-GladiaLiveResult', 'Save-GladiaLiveAudio', 'Remove-GladiaLiveResult', 'Get-GladiaLiveSession',
+        'ConvertTo-GladiaSubtitle'
+    )
     VariablesToExport    = @()
     AliasesToExport      = @()
     PrivateData          = @{

@@ -1,0 +1,163 @@
+using System;
+using System.Collections;
+using System.Globalization;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using GladiaPS.Core.Models;
+using GladiaPS.Core.Options;
+using GladiaPS.Core.Rest;
+using GladiaPS.Infrastructure;
+
+namespace GladiaPS.Commands
+{
+    /// <summary>GET /v2/live/{id}: a session's status and result; without an id, the past sessions that match the filters.</summary>
+    [Cmdlet(VerbsCommon.Get, "GladiaLiveResult", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(GladiaLiveResult))]
+    public sealed class GetGladiaLiveResultCommand : SessionIdCmdletBase
+    {
+        private const string ListSet = "List";
+        private GladiaRestClient? _client;
+
+        /// <summary>Poll until the job is done (or failed).</summary>
+        [Parameter(ParameterSetName = IdSet)]
+        [Parameter(ParameterSetName = SessionSet)]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>Seconds to wait at most with -Wait.</summary>
+        [Parameter(ParameterSetName = IdSet)]
+        [Parameter(ParameterSetName = SessionSet)]
+        [ValidateRange(0, int.MaxValue)]
+        public double? Timeout { get; set; }
+
+        /// <summary>Only sessions in these states: queued, processing, done, error.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet("queued", "processing", "done", "error", IgnoreCase = true)]
+        public string[]? Status { get; set; }
+
+        /// <summary>Only sessions created after this time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? After { get; set; }
+
+        /// <summary>Only sessions created before this time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? Before { get; set; }
+
+        /// <summary>Only sessions created on this day.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? Date { get; set; }
+
+        /// <summary>Only sessions whose custom metadata has these values.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public IDictionary? CustomMetadata { get; set; }
+
+        protected override void BeginProcessing() => _client = CreateClient();
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ListSet)
+            {
+                return;
+            }
+
+            foreach (var id in NewIds())
+            {
+                try
+                {
+                    var job = Run(token => Wait ? WaitForJobAsync(id, token) : _client!.GetLiveJobAsync(id, token));
+                    WriteObject(new GladiaLiveResult(job));
+                }
+                catch (Exception exception) when (exception is not PipelineStoppedException)
+                {
+                    WriteError(GladiaErrors.From(exception, id, "Session " + id));
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName == ListSet)
+            {
+                List();
+            }
+        }
+
+        internal override void OnDispose() => _client?.Dispose();
+
+        private void List()
+        {
+            var filter = new LiveJobFilter
+            {
+                Offset = PagingParameters.Skip > 0 ? (int)Math.Min(PagingParameters.Skip, int.MaxValue) : null,
+                Limit = PagingParameters.First is > 0 and < 100 ? (int)PagingParameters.First : null,
+                Date = Date?.Date,
+                AfterDate = After is { } after ? new DateTimeOffset(after) : null,
+                BeforeDate = Before is { } before ? new DateTimeOffset(before) : null,
+            };
+            foreach (var status in Status ?? Array.Empty<string>())
+            {
+                filter.Statuses.Add(status.ToLowerInvariant());
+            }
+
+            if (CustomMetadata is not null)
+            {
+                foreach (DictionaryEntry entry in CustomMetadata)
+                {
+                    filter.CustomMetadata[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty] =
+                        entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                }
+            }
+
+            var first = PagingParameters.First;
+            try
+            {
+                Run(async token =>
+                {
+                    ulong written = 0;
+                    await foreach (var job in _client!.ListLiveJobsAsync(filter, token).ConfigureAwait(false))
+                    {
+                        if (written++ >= first)
+                        {
+                            break;
+                        }
+
+                        PostObject(new GladiaLiveResult(job));
+                    }
+                });
+            }
+            catch (GladiaValidationException exception)
+            {
+                ThrowTerminatingError(new ErrorRecord(exception, "InvalidFilter", ErrorCategory.InvalidArgument, exception.Field));
+            }
+            catch (Exception exception) when (exception is not PipelineStoppedException)
+            {
+                ThrowTerminatingError(GladiaErrors.From(exception, null, "Listing sessions"));
+            }
+        }
+
+        private async Task<LiveJob> WaitForJobAsync(string id, CancellationToken token)
+        {
+            using var limit = Timeout is { } seconds ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : new CancellationTokenSource();
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, limit.Token);
+            var delay = TimeSpan.FromMilliseconds(250);
+            var job = await _client!.GetLiveJobAsync(id, token).ConfigureAwait(false);
+            while (!job.IsFinished)
+            {
+                PostVerbose("Session " + id + " is " + job.Status + "; asking again in " + delay.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + " s.");
+                try
+                {
+                    await Task.Delay(delay, linked.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (limit.IsCancellationRequested && !token.IsCancellationRequested)
+                {
+                    throw new TimeoutException("Session " + id + " was still " + job.Status + " after " + Timeout + " s.");
+                }
+
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+                job = await _client!.GetLiveJobAsync(id, token).ConfigureAwait(false);
+            }
+
+            return job;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using GladiaPS.Core.Rest;
+using GladiaPS.Infrastructure;
+
+namespace GladiaPS.Commands
+{
+    /// <summary>GET /v2/live/{id}/file: the audio a session received, streamed to disk as a WAV file.</summary>
+    [Cmdlet(VerbsData.Save, "GladiaLiveAudio", SupportsShouldProcess = true, DefaultParameterSetName = IdSet)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class SaveGladiaLiveAudioCommand : SessionIdCmdletBase
+    {
+        private GladiaRestClient? _client;
+
+        /// <summary>A file, or a folder to write &lt;id&gt;.wav into; the current folder when omitted.</summary>
+        [Parameter(Position = 1)]
+        public string? Path { get; set; }
+
+        /// <summary>Overwrite a file that exists.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void BeginProcessing() => _client = CreateClient();
+
+        protected override void ProcessRecord()
+        {
+            foreach (var id in NewIds())
+            {
+                var destination = Destination(id);
+                if (File.Exists(destination) && !Force)
+                {
+                    WriteError(GladiaErrors.Create("'" + destination + "' exists; pass -Force to overwrite it.", "FileExists", ErrorCategory.ResourceExists, destination));
+                    continue;
+                }
+
+                if (!ShouldProcess(destination, "Save the audio of session " + id))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var bytes = Run(token => _client!.DownloadLiveAudioToFileAsync(id, destination, overwrite: Force, token));
+                    WriteVerbose("Session " + id + ": " + bytes + " bytes written to " + destination);
+                    WriteObject(new FileInfo(destination));
+                }
+                catch (Exception exception) when (exception is not PipelineStoppedException)
+                {
+                    WriteError(GladiaErrors.From(exception, id, "Session " + id));
+                }
+            }
+        }
+
+        internal override void OnDispose() => _client?.Dispose();
+
+        private string Destination(string id)
+        {
+            var fileName = id + ".wav";
+            if (string.IsNullOrEmpty(Path))
+            {
+                return System.IO.Path.Combine(SessionState.Path.CurrentFileSystemLocation.ProviderPath, fileName);
+            }
+
+            var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            var endsWithSeparator = Path!.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal);
+            return Directory.Exists(resolved) || endsWithSeparator ? System.IO.Path.Combine(resolved, fileName) : resolved;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using GladiaPS.Core.Audio;
+using GladiaPS.Core.Options;
+using GladiaPS.Core.Rest;
+
+namespace GladiaPS.Infrastructure
+{
+    /// <summary>Turns what the core throws into error records with an id, a category and the target the user gave.</summary>
+    internal static class GladiaErrors
+    {
+        public static ErrorRecord From(Exception exception, object? target, string? context = null)
+        {
+            if (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
+            {
+                exception = aggregate.InnerException!;
+            }
+
+            var (id, category) = Classify(exception);
+            var record = new ErrorRecord(exception, id, category, target);
+            var message = exception is GladiaApiException api ? DescribeApiError(api) : exception.Message;
+            // The core's audio errors already name the file; say it once.
+            if (context is not null && message.IndexOf(context.Trim('\''), StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                message = context + ": " + message;
+            }
+
+            record.ErrorDetails = new ErrorDetails(message);
+            if (exception is GladiaApiException { StatusCode: 401 })
+            {
+                record.ErrorDetails.RecommendedAction = "Check the key: pass -ApiKey, or set $env:GLADIA_API_KEY to a key from app.gladia.io.";
+            }
+
+            return record;
+        }
+
+        public static ErrorRecord Create(string message, string id, ErrorCategory category, object? target, string? recommendedAction = null)
+        {
+            var record = new ErrorRecord(new InvalidOperationException(message), id, category, target);
+            if (recommendedAction is not null)
+            {
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction };
+            }
+
+            return record;
+        }
+
+        /// <summary>The status, the server's words and the request id, in that order, so a support ticket can quote it.</summary>
+        public static string DescribeApiError(GladiaApiException api)
+        {
+            var what = api.StatusCode switch
+            {
+                400 => "The server refused the request as malformed",
+                401 => "The API key was refused (401)",
+                403 => "The API key may not do this (403)",
+                404 => "Not found (404)",
+                422 => "The server refused an option (422)",
+                429 => "Too many requests (429), still refused after " + api.Attempts + " attempts",
+                _ when api.StatusCode >= 500 => "The server failed (" + api.StatusCode + ") after " + api.Attempts + " attempts",
+                _ => "The server answered " + api.StatusCode,
+            };
+
+            var text = what + " on " + api.Method + " " + api.Path;
+            if (!string.IsNullOrWhiteSpace(api.ServerMessage))
+            {
+                text += ": " + api.ServerMessage;
+            }
+
+            if (!string.IsNullOrWhiteSpace(api.RequestId))
+            {
+                text += " (request id " + api.RequestId + ")";
+            }
+
+            return text;
+        }
+
+        private static (string Id, ErrorCategory Category) Classify(Exception exception) => exception switch
+        {
+            GladiaApiException { StatusCode: 401 } => ("ApiKeyRefused", ErrorCategory.AuthenticationError),
+            GladiaApiException { StatusCode: 403 } => ("Forbidden", ErrorCategory.PermissionDenied),
+            GladiaApiException { StatusCode: 404 } => ("NotFound", ErrorCategory.ObjectNotFound),
+            GladiaApiException { StatusCode: 400 or 422 } => ("OptionRefused", ErrorCategory.InvalidArgument),
+            GladiaApiException { StatusCode: 408 or 429 } => ("RateLimited", ErrorCategory.LimitsExceeded),
+            GladiaApiException => ("ApiError", ErrorCategory.ConnectionError),
+            GladiaValidationException => ("InvalidOption", ErrorCategory.InvalidArgument),
+            AudioFormatException => ("InvalidAudio", ErrorCategory.InvalidData),
+            FileNotFoundException or DirectoryNotFoundException => ("FileNotFound", ErrorCategory.ObjectNotFound),
+            UnauthorizedAccessException => ("AccessDenied", ErrorCategory.PermissionDenied),
+            IOException => ("ReadError", ErrorCategory.ReadError),
+            TimeoutException => ("Timeout", ErrorCategory.OperationTimeout),
+            ArgumentException => ("InvalidArgument", ErrorCategory.InvalidArgument),
+            InvalidOperationException => ("InvalidOperation", ErrorCategory.InvalidOperation),
+            _ => ("Failed", ErrorCategory.NotSpecified),
+        };
+    }
+}

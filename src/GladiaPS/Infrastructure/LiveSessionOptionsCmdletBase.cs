@@ -1,0 +1,395 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using GladiaPS.Completion;
+using GladiaPS.Core.Audio;
+using GladiaPS.Core.Live;
+using GladiaPS.Core.Options;
+
+namespace GladiaPS.Infrastructure
+{
+    /// <summary>
+    /// The init options of a live session, declared once for every cmdlet that creates sessions
+    /// (New-GladiaLiveSession, Send-GladiaAudio). Values are checked before any request, and an error names
+    /// the parameter. Switches left out leave the server's default; -Switch:$false sends false.
+    /// </summary>
+    public abstract class LiveSessionOptionsCmdletBase : GladiaApiCmdletBase
+    {
+        private bool? _codeSwitching;
+        private bool? _audioEnhancer;
+        private bool? _namedEntities;
+        private bool? _sentiment;
+        private bool? _summarize;
+        private bool? _chapterize;
+        private bool? _partials;
+        private bool? _speechEvents;
+        private bool? _lifecycle;
+        private bool? _acknowledgments;
+
+        /// <summary>wav/pcm, wav/alaw or wav/ulaw.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(EncodingCompleter))]
+        public string? Encoding { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(BitDepthCompleter))]
+        public int? BitDepth { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(SampleRateCompleter))]
+        public int? SampleRate { get; set; }
+
+        [Parameter]
+        public int? Channels { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(ModelCompleter))]
+        public string? Model { get; set; }
+
+        /// <summary>Languages to expect (codes such as en, fr); the server detects the language when omitted.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(LanguageCompleter))]
+        public string[]? Language { get; set; }
+
+        [Parameter]
+        public SwitchParameter CodeSwitching { get => _codeSwitching == true; set => _codeSwitching = value.IsPresent; }
+
+        /// <summary>Seconds of silence that end an utterance (0.01 to 10).</summary>
+        [Parameter]
+        public double? Endpointing { get; set; }
+
+        /// <summary>Seconds after which an utterance ends even without silence (5 to 60).</summary>
+        [Parameter]
+        public double? MaximumDurationWithoutEndpointing { get; set; }
+
+        [Parameter]
+        public SwitchParameter AudioEnhancer { get => _audioEnhancer == true; set => _audioEnhancer = value.IsPresent; }
+
+        /// <summary>How loud sound must be to count as speech (0 to 1).</summary>
+        [Parameter]
+        public double? SpeechThreshold { get; set; }
+
+        /// <summary>Words to favour: strings, or hashtables with Value, Intensity, Pronunciations and Language.</summary>
+        [Parameter]
+        public object[]? CustomVocabulary { get; set; }
+
+        [Parameter]
+        public double? CustomVocabularyIntensity { get; set; }
+
+        /// <summary>How to spell words: a hashtable from the spelling wanted to the spellings heard, e.g. @{ Gladia = 'gladya','gladiah' }.</summary>
+        [Parameter]
+        public IDictionary? CustomSpelling { get; set; }
+
+        /// <summary>Languages to translate every utterance into.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(TranslationLanguageCompleter))]
+        public string[]? TranslateTo { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(TranslationModelCompleter))]
+        public string? TranslationModel { get; set; }
+
+        [Parameter]
+        public SwitchParameter NamedEntityRecognition { get => _namedEntities == true; set => _namedEntities = value.IsPresent; }
+
+        [Parameter]
+        public SwitchParameter SentimentAnalysis { get => _sentiment == true; set => _sentiment = value.IsPresent; }
+
+        [Parameter]
+        public SwitchParameter Summarize { get => _summarize == true; set => _summarize = value.IsPresent; }
+
+        /// <summary>general, bullet_points or concise; implies -Summarize.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(SummaryTypeCompleter))]
+        public string? SummaryType { get; set; }
+
+        [Parameter]
+        public SwitchParameter Chapterize { get => _chapterize == true; set => _chapterize = value.IsPresent; }
+
+        /// <summary>Also receive partial transcripts (the utterance in progress).</summary>
+        [Parameter]
+        public SwitchParameter PartialTranscripts { get => _partials == true; set => _partials = value.IsPresent; }
+
+        [Parameter]
+        public SwitchParameter SpeechEvents { get => _speechEvents == true; set => _speechEvents = value.IsPresent; }
+
+        [Parameter]
+        public SwitchParameter LifecycleEvents { get => _lifecycle == true; set => _lifecycle = value.IsPresent; }
+
+        /// <summary>Also pass audio acknowledgments on to Receive-GladiaMessage (they are always used to resume).</summary>
+        [Parameter]
+        public SwitchParameter ReceiveAcknowledgments { get => _acknowledgments == true; set => _acknowledgments = value.IsPresent; }
+
+        /// <summary>A URL the server posts the session's messages to.</summary>
+        [Parameter]
+        public Uri? CallbackUrl { get; set; }
+
+        /// <summary>Which messages go to the callback: a hashtable of callback_config fields, e.g. @{ receive_partial_transcripts = $true }.</summary>
+        [Parameter]
+        public IDictionary? CallbackConfig { get; set; }
+
+        /// <summary>Your own fields stored with the session and searchable with Get-GladiaLiveResult -CustomMetadata.</summary>
+        [Parameter]
+        public IDictionary? CustomMetadata { get; set; }
+
+        /// <summary>Init fields the module has no parameter for yet, merged into the request at any depth.</summary>
+        [Parameter]
+        public IDictionary? Option { get; set; }
+
+        /// <summary>True when a parameter that sets the audio format was given.</summary>
+        internal bool HasFormatParameters => Encoding is not null || BitDepth is not null || SampleRate is not null || Channels is not null;
+
+        /// <summary>
+        /// The session format: the one chosen for <paramref name="input"/> (or the API's default when there is no input),
+        /// with whatever -Encoding, -BitDepth, -SampleRate and -Channels say instead.
+        /// </summary>
+        /// <exception cref="GladiaValidationException">A format parameter is out of range; names it.</exception>
+        internal SessionAudioFormat ResolveFormat(SessionAudioFormat? chosen)
+        {
+            var baseFormat = chosen ?? SessionAudioFormat.Default;
+            var encoding = baseFormat.Encoding;
+            if (Encoding is not null)
+            {
+                try
+                {
+                    encoding = SessionAudioFormat.ParseWireEncoding(Encoding.Trim().ToLowerInvariant());
+                }
+                catch (ArgumentException)
+                {
+                    throw new GladiaValidationException(nameof(Encoding), $"-Encoding '{Encoding}' is not an encoding the API takes; use wav/pcm, wav/alaw or wav/ulaw.");
+                }
+            }
+
+            // A-law and mu-law are 8-bit only: changing to them implies 8 bits unless -BitDepth says otherwise (and is refused).
+            var bitDepth = BitDepth ?? (encoding == baseFormat.Encoding ? baseFormat.BitDepth : encoding == GladiaPS.Core.Audio.AudioEncoding.Pcm ? 16 : 8);
+            var sampleRate = SampleRate ?? baseFormat.SampleRate;
+            var channels = Channels ?? baseFormat.Channels;
+            try
+            {
+                return new SessionAudioFormat(encoding, bitDepth, sampleRate, channels);
+            }
+            catch (ArgumentOutOfRangeException exception)
+            {
+                var parameter = exception.ParamName switch
+                {
+                    "bitDepth" => nameof(BitDepth),
+                    "sampleRate" => nameof(SampleRate),
+                    "channels" => nameof(Channels),
+                    _ => nameof(Encoding),
+                };
+                var message = exception.Message.Split(new[] { Environment.NewLine, "(Parameter" }, StringSplitOptions.None)[0].Trim();
+                throw new GladiaValidationException(parameter, "-" + parameter + " " + Convert.ToString(exception.ActualValue, CultureInfo.InvariantCulture) + ": " + message);
+            }
+        }
+
+        /// <summary>The init request for a session in <paramref name="format"/>, every option checked.</summary>
+        /// <exception cref="GladiaValidationException">An option is out of range; the message names the parameter.</exception>
+        internal LiveSessionOptions BuildOptions(SessionAudioFormat format)
+        {
+            if (!AudioEncodings.TryParse(format.WireEncoding, out var wireEncoding))
+            {
+                throw new GladiaValidationException(nameof(Encoding), "-Encoding: " + format.WireEncoding + " is not an encoding the API takes.");
+            }
+
+            var options = new LiveSessionOptions
+            {
+                Encoding = wireEncoding,
+                BitDepth = format.BitDepth,
+                SampleRate = format.SampleRate,
+                Channels = format.Channels,
+                Model = Model,
+                Endpointing = Endpointing,
+                MaximumDurationWithoutEndpointing = MaximumDurationWithoutEndpointing,
+            };
+
+            if (Language is { Length: > 0 } || _codeSwitching is not null)
+            {
+                options.LanguageConfig = new LanguageConfig
+                {
+                    Languages = Language?.Select(l => l.Trim()).ToList(),
+                    CodeSwitching = _codeSwitching,
+                };
+            }
+
+            if (_audioEnhancer is not null || SpeechThreshold is not null)
+            {
+                options.PreProcessing = new PreProcessingConfig { AudioEnhancer = _audioEnhancer, SpeechThreshold = SpeechThreshold };
+            }
+
+            options.RealtimeProcessing = BuildRealtime();
+            if (_summarize is not null || SummaryType is not null || _chapterize is not null)
+            {
+                options.PostProcessing = new PostProcessingConfig
+                {
+                    Summarization = SummaryType is not null ? true : _summarize,
+                    SummarizationConfig = SummaryType is null ? null : new SummarizationConfig { Type = SummaryType },
+                    Chapterization = _chapterize,
+                };
+            }
+
+            options.MessagesConfig = new MessagesConfig
+            {
+                ReceivePartialTranscripts = _partials,
+                ReceiveSpeechEvents = _speechEvents,
+                ReceiveLifecycleEvents = _lifecycle,
+                ReceiveAcknowledgments = _acknowledgments,
+            };
+
+            if (CallbackUrl is not null || CallbackConfig is not null)
+            {
+                options.Callback = true;
+                var callback = new CallbackConfig { Url = CallbackUrl };
+                if (CallbackConfig is not null)
+                {
+                    DictionaryBinder.Apply(CallbackConfig, callback, nameof(CallbackConfig));
+                    callback.Url ??= CallbackUrl;
+                }
+
+                options.CallbackConfig = callback;
+            }
+
+            if (CustomMetadata is not null)
+            {
+                options.SetCustomMetadata(CustomMetadata, "-" + nameof(CustomMetadata));
+            }
+
+            if (Option is not null)
+            {
+                options = options.WithFields(Option, "-" + nameof(Option));
+            }
+
+            try
+            {
+                options.Validate();
+            }
+            catch (GladiaValidationException exception)
+            {
+                throw new GladiaValidationException(ParameterFor(exception.Field), "-" + ParameterFor(exception.Field) + ": " + exception.Message);
+            }
+
+            return options;
+        }
+
+        /// <summary>How the session uses its socket: acknowledgments passed on only when asked for.</summary>
+        internal LiveConnectionOptions BuildConnectionOptions() => new LiveConnectionOptions { ForwardAcknowledgments = _acknowledgments == true };
+
+        /// <summary>Messages the caller asked to see that a batch run would otherwise leave out.</summary>
+        internal bool WantsPartials => _partials == true;
+
+        private RealtimeProcessingConfig? BuildRealtime()
+        {
+            var realtime = new RealtimeProcessingConfig();
+            var any = false;
+            if (CustomVocabulary is { Length: > 0 })
+            {
+                realtime.CustomVocabulary = true;
+                realtime.CustomVocabularyConfig = new CustomVocabularyConfig
+                {
+                    Vocabulary = CustomVocabulary.Select((item, i) => VocabularyEntry(item, i)).ToList(),
+                    DefaultIntensity = CustomVocabularyIntensity,
+                };
+                any = true;
+            }
+            else if (CustomVocabularyIntensity is not null)
+            {
+                throw new GladiaValidationException(nameof(CustomVocabularyIntensity), "-CustomVocabularyIntensity needs -CustomVocabulary: give the words it applies to.");
+            }
+
+            if (CustomSpelling is not null)
+            {
+                var dictionary = new Dictionary<string, IList<string>>(StringComparer.Ordinal);
+                foreach (DictionaryEntry entry in CustomSpelling)
+                {
+                    var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
+                    dictionary[key] = Strings(entry.Value).ToList();
+                }
+
+                realtime.CustomSpelling = true;
+                realtime.CustomSpellingConfig = new CustomSpellingConfig { SpellingDictionary = dictionary };
+                any = true;
+            }
+
+            if (TranslateTo is { Length: > 0 })
+            {
+                realtime.Translation = true;
+                realtime.TranslationConfig = new TranslationConfig { TargetLanguages = TranslateTo.Select(l => l.Trim()).ToList(), Model = TranslationModel };
+                any = true;
+            }
+            else if (TranslationModel is not null)
+            {
+                throw new GladiaValidationException(nameof(TranslationModel), "-TranslationModel needs -TranslateTo: give the languages to translate into.");
+            }
+
+            if (_namedEntities is not null)
+            {
+                realtime.NamedEntityRecognition = _namedEntities;
+                any = true;
+            }
+
+            if (_sentiment is not null)
+            {
+                realtime.SentimentAnalysis = _sentiment;
+                any = true;
+            }
+
+            return any ? realtime : null;
+        }
+
+        private static CustomVocabularyEntry VocabularyEntry(object? item, int index)
+        {
+            var value = item is PSObject wrapped ? wrapped.BaseObject : item;
+            switch (value)
+            {
+                case string text:
+                    return new CustomVocabularyEntry(text);
+                case IDictionary dictionary:
+                    var entry = new CustomVocabularyEntry();
+                    DictionaryBinder.Apply(dictionary, entry, "CustomVocabulary[" + index + "]");
+                    return entry;
+                default:
+                    throw new GladiaValidationException(nameof(CustomVocabulary),
+                        "-CustomVocabulary item " + index + " is a " + (value?.GetType().Name ?? "null") + "; give a string or a hashtable with Value, Intensity, Pronunciations, Language.");
+            }
+        }
+
+        private static IEnumerable<string> Strings(object? value)
+        {
+            value = value is PSObject wrapped ? wrapped.BaseObject : value;
+            if (value is string single)
+            {
+                return new[] { single };
+            }
+
+            return value is IEnumerable many
+                ? many.Cast<object?>().Select(v => Convert.ToString(v is PSObject p ? p.BaseObject : v, CultureInfo.InvariantCulture) ?? string.Empty)
+                : new[] { Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty };
+        }
+
+        /// <summary>The parameter a wire field comes from, so an error names what the user typed.</summary>
+        internal static string ParameterFor(string field) => field switch
+        {
+            "encoding" => nameof(Encoding),
+            "bit_depth" => nameof(BitDepth),
+            "sample_rate" => nameof(SampleRate),
+            "channels" => nameof(Channels),
+            "model" => nameof(Model),
+            "endpointing" => nameof(Endpointing),
+            "maximum_duration_without_endpointing" => nameof(MaximumDurationWithoutEndpointing),
+            "custom_metadata" => nameof(CustomMetadata),
+            _ when field.StartsWith("language_config", StringComparison.Ordinal) => nameof(Language),
+            _ when field.StartsWith("pre_processing.speech_threshold", StringComparison.Ordinal) => nameof(SpeechThreshold),
+            _ when field.StartsWith("pre_processing", StringComparison.Ordinal) => nameof(AudioEnhancer),
+            _ when field.StartsWith("realtime_processing.custom_vocabulary", StringComparison.Ordinal) => nameof(CustomVocabulary),
+            _ when field.StartsWith("realtime_processing.custom_spelling", StringComparison.Ordinal) => nameof(CustomSpelling),
+            _ when field.StartsWith("realtime_processing.translation_config.model", StringComparison.Ordinal) => nameof(TranslationModel),
+            _ when field.StartsWith("realtime_processing.translation", StringComparison.Ordinal) => nameof(TranslateTo),
+            _ when field.StartsWith("post_processing.summarization", StringComparison.Ordinal) => nameof(SummaryType),
+            _ when field.StartsWith("callback_config.url", StringComparison.Ordinal) => nameof(CallbackUrl),
+            _ when field.StartsWith("callback", StringComparison.Ordinal) => nameof(CallbackConfig),
+            _ => field.StartsWith("-", StringComparison.Ordinal) ? field.TrimStart('-') : nameof(Option),
+        };
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using GladiaPS.Core.Audio;
+using GladiaPS.Core.Live;
+
+namespace GladiaPS
+{
+    /// <summary>
+    /// A live session as PowerShell sees it: what it is (id, format) and how it is going (status, bytes sent and
+    /// acknowledged, reconnects), read fresh on every access. The WebSocket URL is shown with its token hidden.
+    /// </summary>
+    public sealed class GladiaSession
+    {
+        internal GladiaSession(GladiaLiveSession live, Infrastructure.SessionEventRelay events, SessionAudioFormat format, string? path, Guid runspaceId)
+        {
+            Live = live;
+            Events = events;
+            Format = format;
+            Path = path;
+            RunspaceId = runspaceId;
+            CreatedAt = DateTimeOffset.Now;
+        }
+
+        internal GladiaLiveSession Live { get; }
+
+        internal Infrastructure.SessionEventRelay Events { get; }
+
+        internal SessionAudioFormat Format { get; }
+
+        internal Guid RunspaceId { get; }
+
+        /// <summary>The session id (the job id of GET /v2/live/{id}).</summary>
+        public string? Id => Live.Id;
+
+        public LiveSessionStatus Status => Live.Status;
+
+        /// <summary>The audio format the session takes, as sent in the init request.</summary>
+        public string Encoding => Format.WireEncoding;
+
+        public int BitDepth => Format.BitDepth;
+
+        public int SampleRate => Format.SampleRate;
+
+        public int Channels => Format.Channels;
+
+        /// <summary>The file this session was created for, when Send-GladiaAudio created it.</summary>
+        public string? Path { get; }
+
+        public DateTimeOffset CreatedAt { get; }
+
+        public long BytesSent => Live.GetStatistics().BytesQueued;
+
+        public long BytesAcknowledged => Live.GetStatistics().BytesAcknowledged;
+
+        /// <summary>Seconds of audio sent.</summary>
+        public double AudioSeconds => Format.ByteRate == 0 ? 0 : (double)BytesSent / Format.ByteRate;
+
+        public int Reconnects => Live.GetStatistics().Reconnects;
+
+        /// <summary>The WebSocket URL with its token hidden.</summary>
+        public string? Url => Live.RedactedUrl;
+
+        /// <summary>How the session ended, once it has.</summary>
+        public LiveSessionOutcome? Outcome => Live.Completion.Status == System.Threading.Tasks.TaskStatus.RanToCompletion ? Live.Completion.Result : null;
+
+        public LiveSessionStatistics Statistics => Live.GetStatistics();
+
+        internal string FormatText => string.Format(CultureInfo.InvariantCulture, "{0} {1}-bit {2} Hz {3} ch", Encoding, BitDepth, SampleRate, Channels);
+
+        public override string ToString() => "GladiaSession " + (Id ?? "(starting)") + " " + Status;
+    }
+}

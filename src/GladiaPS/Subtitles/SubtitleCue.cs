@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using GladiaPS.Core.Models;
+
+namespace GladiaPS.Subtitles
+{
+    /// <summary>One utterance to show: its time, channel and text, and its words' times when the server gave them.</summary>
+    public sealed class SubtitleCue
+    {
+        public SubtitleCue(double start, double end, string text, int channel, IReadOnlyList<Word>? words = null)
+        {
+            Start = start;
+            End = end;
+            Text = text;
+            Channel = channel;
+            Words = words ?? System.Array.Empty<Word>();
+        }
+
+        public double Start { get; }
+
+        public double End { get; }
+
+        public string Text { get; }
+
+        public int Channel { get; }
+
+        public IReadOnlyList<Word> Words { get; }
+    }
+}

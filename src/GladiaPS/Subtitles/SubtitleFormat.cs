@@ -1,0 +1,12 @@
+namespace GladiaPS
+{
+    /// <summary>Subtitle file formats ConvertTo-GladiaSubtitle writes.</summary>
+    public enum SubtitleFormat
+    {
+        /// <summary>SubRip (.srt).</summary>
+        Srt,
+
+        /// <summary>WebVTT (.vtt), with the channel as a voice tag.</summary>
+        WebVtt,
+    }
+}
