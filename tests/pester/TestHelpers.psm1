@@ -1,0 +1,65 @@
+# Shared by the Pester tests: the local Gladia-compatible server, tone-word audio files, and a pwsh child process.
+$script:Repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$script:EmulatorDll = Join-Path $script:Repo 'tests/GladiaPS.Emulator/bin/Release/net10.0/GladiaPS.Emulator.dll'
+$script:ToneDll = Join-Path $script:Repo 'tests/GladiaPS.TestSupport/bin/Release/net10.0/GladiaPS.TestSupport.dll'
+Add-Type -Path $script:ToneDll
+
+function Get-ModuleUnderTest {
+    if ($env:GLADIAPS_MODULE_PATH) { return $env:GLADIAPS_MODULE_PATH }
+    Join-Path $script:Repo 'out/GladiaPS/GladiaPS.psd1'
+}
+
+function Start-TestServer {
+    param([string] $ApiKey = ('k-' + [guid]::NewGuid().ToString('n')), [string[]] $Arguments = @())
+    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in @($script:EmulatorDll, '--port', '0', '--api-key', $ApiKey) + $Arguments) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($psi)
+    $line = $process.StandardOutput.ReadLine()
+    if ($line -notmatch '^listening (http://127\.0\.0\.1:\d+)') {
+        $process.Kill()
+        throw "The local server did not start: '$line' $($process.StandardError.ReadToEnd())"
+    }
+    [pscustomobject]@{ Url = $Matches[1]; ApiKey = $ApiKey; Process = $process }
+}
+
+function Stop-TestServer {
+    param($Server)
+    if ($Server -and -not $Server.Process.HasExited) { $Server.Process.Kill(); $Server.Process.WaitForExit() }
+}
+
+function Invoke-TestServerApi {
+    param($Server, [string] $Method = 'GET', [string] $Path, $Body)
+    $params = @{ Method = $Method; Uri = $Server.Url + $Path; Headers = @{ 'x-gladia-key' = $Server.ApiKey } }
+    if ($null -ne $Body) { $params.Body = ($Body | ConvertTo-Json -Depth 5); $params.ContentType = 'application/json' }
+    Invoke-RestMethod @params
+}
+
+function Set-TestServerFault {
+    param($Server, [hashtable] $Fault = @{})
+    $null = Invoke-TestServerApi -Server $Server -Method PUT -Path '/emulator/faults' -Body $Fault
+}
+
+function New-ToneWav {
+    <# Writes a tone-word WAV file: one phrase per channel. #>
+    param(
+        [Parameter(Mandatory)] [string] $Path,
+        [Parameter(Mandatory)] [string[]] $Phrase,
+        [int] $SampleRate = 16000,
+        [int] $BitDepth = 16,
+        [ValidateSet('pcm', 'alaw', 'ulaw')] [string] $Encoding = 'pcm'
+    )
+    $format = [GladiaPS.TestSupport.ToneWords.ToneAudioFormat]::FromWire("wav/$Encoding", $BitDepth, $SampleRate, $Phrase.Count)
+    [System.IO.File]::WriteAllBytes($Path, [GladiaPS.TestSupport.ToneWords.ToneAudio]::Wav($format, [string[]] $Phrase))
+    Get-Item -LiteralPath $Path
+}
+
+function New-ToneRaw {
+    <# Raw 16-bit 16 kHz mono samples of a phrase, no header. #>
+    param([Parameter(Mandatory)] [string] $Phrase, [int] $SampleRate = 16000)
+    [GladiaPS.TestSupport.ToneWords.ToneAudio]::Raw([GladiaPS.TestSupport.ToneWords.ToneAudioFormat]::Pcm16($SampleRate, 1), [string[]] @($Phrase))
+}
+
+Export-ModuleMember -Function Get-ModuleUnderTest, Start-TestServer, Stop-TestServer, Invoke-TestServerApi, Set-TestServerFault, New-ToneWav, New-ToneRaw
