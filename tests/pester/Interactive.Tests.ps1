@@ -1,0 +1,137 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-ModuleUnderTest) -Force
+    $server = Start-TestServer
+    $env:GLADIA_API_URL = $server.Url
+    $env:GLADIA_API_KEY = $server.ApiKey
+    $work = Join-Path ([IO.Path]::GetTempPath()) ('gladiaps-flow-' + [guid]::NewGuid().ToString('n'))
+    $null = New-Item -ItemType Directory -Path $work
+}
+
+AfterAll {
+    Get-GladiaLiveSession | Where-Object Status -ne 'Ended' | Stop-GladiaRecording -Wait -Timeout 10 -ErrorAction SilentlyContinue
+    Stop-TestServer $server
+    Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue
+    Remove-Item Env:GLADIA_API_URL, Env:GLADIA_API_KEY -ErrorAction SilentlyContinue
+}
+
+Describe 'The interactive flow' {
+    BeforeAll {
+        $file = New-ToneWav -Path "$work/call.wav" -Phrase 'alpha bravo charlie delta'
+        $session = New-GladiaLiveSession -FromAudio $file.FullName -Language en -CustomMetadata @{ ticket = 'T-42' }
+        Send-GladiaAudio -Session $session -LiteralPath $file.FullName
+        $stopped = $session | Stop-GladiaRecording -Wait -Timeout 30 -PassThru
+        $messages = Receive-GladiaMessage -Session $session
+    }
+
+    It 'creates a session in the file''s format and shows it without its token' {
+        $session | Should -BeOfType ([GladiaPS.GladiaSession])
+        $session.Id | Should -Match '^[0-9a-f-]{36}$'
+        $session.SampleRate | Should -Be 16000
+        $session.Channels | Should -Be 1
+        $session.Url | Should -Not -BeNullOrEmpty
+        $session.Url | Should -Not -Match 'token=[^*]'
+        (Get-GladiaLiveSession -Id $session.Id) | Should -Be $session
+    }
+
+    It 'stops behind the audio and ends cleanly' {
+        $stopped | Should -Be $session
+        $session.Status | Should -Be 'Ended'
+        $session.Outcome.Succeeded | Should -BeTrue
+        $session.BytesAcknowledged | Should -Be $session.BytesSent
+    }
+
+    It 'receives the typed messages that arrived, each once' {
+        $final = $messages | Where-Object { $_ -is [GladiaPS.GladiaTranscript] -and $_.IsFinal }
+        $final.Text | Should -Be 'alpha bravo charlie delta'
+        $final.SessionId | Should -Be $session.Id
+        $messages.Type | Should -Contain 'post_final_transcript'
+        $messages.Type | Should -Not -Contain 'audio_chunk'
+        @(Receive-GladiaMessage -Session $session).Count | Should -Be 0
+    }
+
+    It 'reads the result back' {
+        $result = $session | Get-GladiaLiveResult -Wait -Timeout 30
+        $result | Should -BeOfType ([GladiaPS.GladiaLiveResult])
+        $result.Status | Should -Be 'done'
+        $result.FullTranscript | Should -Be 'alpha bravo charlie delta'
+        $result.Utterances[0].Text | Should -Be 'alpha bravo charlie delta'
+        $result.Utterances[0].Words.Count | Should -Be 4
+        $result.CustomMetadata['ticket'] | Should -Be 'T-42'
+        $result.Raw | Should -Match '"id"'
+    }
+
+    It 'saves the audio the server kept, equal to what was sent' {
+        $saved = $session | Save-GladiaLiveAudio -Path $work
+        $saved | Should -BeOfType ([IO.FileInfo])
+        $saved.Name | Should -Be "$($session.Id).wav"
+        $sent = [IO.File]::ReadAllBytes($file.FullName)
+        $got = [IO.File]::ReadAllBytes($saved.FullName)
+        # Both are 44-byte-header PCM WAV files of the same format: the samples must be equal.
+        [Convert]::ToBase64String($got, 44, $got.Length - 44) | Should -Be ([Convert]::ToBase64String($sent, 44, $sent.Length - 44))
+    }
+
+    It 'does not overwrite a saved file without -Force' {
+        $again = $session | Save-GladiaLiveAudio -Path $work -ErrorVariable exists -ErrorAction SilentlyContinue
+        $again | Should -BeNullOrEmpty
+        $exists[0].FullyQualifiedErrorId | Should -Match '^FileExists'
+        ($session | Save-GladiaLiveAudio -Path $work -Force).Length | Should -BeGreaterThan 44
+    }
+
+    It 'lists past sessions with filters and paging' {
+        $listed = Get-GladiaLiveResult -CustomMetadata @{ ticket = 'T-42' }
+        $listed.Id | Should -Contain $session.Id
+        @(Get-GladiaLiveResult -First 1).Count | Should -Be 1
+    }
+
+    It 'fetches each session once however many transcripts are piped' {
+        $many = 1..5 | ForEach-Object { [pscustomobject]@{ SessionId = $session.Id } }
+        @($many | Get-GladiaLiveResult).Count | Should -Be 1
+    }
+
+    It 'removes a result only when confirmed' {
+        $gone = New-ToneWav -Path "$work/gone.wav" -Phrase 'echo'
+        $s = Send-GladiaAudio -LiteralPath $gone.FullName -PassThru
+        Remove-GladiaLiveResult -Id $s.Id -WhatIf
+        (Get-GladiaLiveResult -Id $s.Id).Id | Should -Be $s.Id
+        $s | Remove-GladiaLiveResult -Confirm:$false
+        Get-GladiaLiveResult -Id $s.Id -ErrorVariable notFound -ErrorAction SilentlyContinue
+        $notFound[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}
+
+Describe 'Receive-GladiaMessage -Wait while a ThreadJob sends at real time' {
+    It 'writes the transcripts as they arrive and returns when the session ends' {
+        # Three utterances over about four seconds: the first is final long before the last is sent.
+        $file = New-ToneWav -Path "$work/live.wav" -Phrase 'foxtrot golf | hotel india | lima mike'
+        $session = New-GladiaLiveSession -FromAudio $file.FullName -PartialTranscripts
+        $module = Get-ModuleUnderTest
+        $job = Start-ThreadJob -ArgumentList $module, $session, $file.FullName {
+            param($module, $session, $path)
+            Import-Module $module
+            Send-GladiaAudio -Session $session -LiteralPath $path -Pace RealTime
+            [DateTimeOffset]::Now
+            Stop-GladiaRecording -Session $session
+        }
+        try {
+            $received = Receive-GladiaMessage -Session $session -Wait -Timeout 60 -Type transcript
+            $finals = $received | Where-Object IsFinal
+            $finals.Text | Should -Be @('foxtrot golf', 'hotel india', 'lima mike')
+            ($received | Where-Object { -not $_.IsFinal }).Count | Should -BeGreaterThan 0
+            $session.Status | Should -Be 'Ended'
+            $sendFinished = $job | Wait-Job -Timeout 30 | Receive-Job -ErrorAction Stop
+            # Written as they arrived: the first utterance was final while the job was still streaming.
+            $finals[0].ReceivedAt | Should -BeLessThan $sendFinished
+        } finally { $job | Remove-Job -Force }
+    }
+
+    It 'keeps only final transcripts with -FinalOnly' {
+        $file = New-ToneWav -Path "$work/final.wav" -Phrase 'juliett kilo'
+        $session = New-GladiaLiveSession -PartialTranscripts
+        Send-GladiaAudio -Session $session -LiteralPath $file.FullName
+        Stop-GladiaRecording -Session $session
+        $out = Receive-GladiaMessage -Session $session -Wait -FinalOnly -Timeout 30
+        @($out).Count | Should -Be 1
+        $out.Text | Should -Be 'juliett kilo'
+    }
+}
