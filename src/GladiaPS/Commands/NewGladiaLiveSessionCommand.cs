@@ -57,7 +57,8 @@ namespace GladiaPS.Commands
             }
             catch (System.Exception exception) when (exception is not PipelineStoppedException)
             {
-                ThrowTerminatingError(GladiaErrors.From(exception, null, "The session could not be created"));
+                // The server's refusal is reported like any failed item, so -ErrorAction and -ErrorVariable apply.
+                WriteError(GladiaErrors.From(exception, null, "The session could not be created"));
                 return;
             }
 
