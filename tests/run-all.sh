@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test suite of the repository and prints, as its last line, "N passed, N failed".
 #   - the xunit projects of GladiaPS.sln (dotnet test, results read from TRX files);
+#   - the module's Pester tests, in the pinned PowerShell (.config/dotnet-tools.json) against the built module;
 #   - the conformance check that drives the local server with Gladia's own JavaScript SDK.
-# Needs: the .NET 10 SDK, ffmpeg on PATH, Node.js 20+ with npm (the script installs the npm packages).
+# Needs: the .NET 10 SDK, ffmpeg on PATH, Node.js 20+ with npm (the script installs the npm packages and
+# restores PowerShell and Pester from NuGet).
 set -uo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,6 +42,24 @@ for project in tests/*/*.Tests.csproj; do
     if [ "$field" = passed ]; then passed=$((passed + ${value:-0})); else failed=$((failed + ${value:-0})); fi
   done
 done
+
+echo "== Pester (the module, in the pinned PowerShell)"
+pester_log="$results/pester.log"
+if dotnet tool restore >/dev/null && dotnet restore tests/pester/Pester.Restore.csproj >/dev/null \
+   && dotnet publish src/GladiaPS/GladiaPS.csproj -c Release -o out/GladiaPS --nologo -v quiet >/dev/null; then
+  dotnet pwsh -NoProfile -NonInteractive -File tests/pester/run.ps1 -ResultFile "$results/pester.xml" 2>&1 | tee "$pester_log"
+else
+  echo "PowerShell, Pester or the module could not be prepared" | tee "$pester_log" >&2
+fi
+summary=$(grep -aE '^Pester: [0-9]+ passed, [0-9]+ failed' "$pester_log" | tail -n 1)
+if [ -z "$summary" ]; then
+  echo "the Pester tests did not finish" >&2
+  failed=$((failed + 1))
+  status=1
+else
+  passed=$((passed + $(cut -d' ' -f2 <<<"$summary")))
+  failed=$((failed + $(cut -d' ' -f4 <<<"$summary")))
+fi
 
 if [ -f tests/conformance/package.json ]; then
   echo "== conformance with @gladiaio/sdk"

@@ -104,6 +104,7 @@ Describe 'The key never shows' {
         try {
             $env:GLADIA_API_URL = $secretServer.Url
             $DebugPreference = 'Continue'
+            $ErrorActionPreference = 'Continue'
             $all = & {
                 Send-GladiaAudio -LiteralPath $file.FullName -ApiKey 'sk-VERY-SECRET-1234567890' -PassThru -Verbose -Debug
                 Send-GladiaAudio -LiteralPath "$work/missing.wav" -ApiKey 'sk-VERY-SECRET-1234567890' -Verbose -Debug

@@ -15,11 +15,14 @@ namespace GladiaPS.Infrastructure
         protected const string SessionSet = "Session";
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
 
-        /// <summary>Session ids; sessions, transcripts and results bind here by their Id or SessionId.</summary>
+        /// <summary>
+        /// Session ids (-Id or -SessionId); sessions and results bind here by their Id, transcripts by their
+        /// SessionId (named so, because a transcript's own Id is its utterance's and binding tries the name first).
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("SessionId")]
+        [Alias("Id")]
         [ValidateNotNullOrEmpty]
-        public string[] Id { get; set; } = Array.Empty<string>();
+        public string[] SessionId { get; set; } = Array.Empty<string>();
 
         [Parameter(Mandatory = true, ParameterSetName = SessionSet, ValueFromPipeline = true)]
         public GladiaSession Session { get; set; } = null!;
@@ -43,7 +46,7 @@ namespace GladiaPS.Infrastructure
                 yield break;
             }
 
-            foreach (var id in Id)
+            foreach (var id in SessionId)
             {
                 var trimmed = id.Trim();
                 if (trimmed.Length > 0 && _seen.Add(trimmed))
