@@ -3,12 +3,14 @@ using System.Management.Automation;
 
 namespace GladiaPS
 {
-    /// <summary>Closes the sessions a runspace still has open when the module is removed from it, so the server finishes them.</summary>
+    /// <summary>
+    /// On import, sets up loading of the core and its dependencies from the module's dependencies/ folder
+    /// (before any cmdlet touches them); on removal, closes the sessions the runspace still has open, so the
+    /// server finishes them.
+    /// </summary>
     public sealed class ModuleInitAndCleanup : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
-        public void OnImport()
-        {
-        }
+        public void OnImport() => Loading.DependencyLoader.Register();
 
         public void OnRemove(PSModuleInfo psModuleInfo)
         {

@@ -18,7 +18,13 @@ namespace GladiaPS.Core.Audio
         private readonly TimeProvider timeProvider;
         private long start = -1;
 
-        public AudioPacer(PacingMode mode, TimeProvider? timeProvider = null)
+        /// <summary>A pacer on the system clock. (An overload of its own, so callers need no reference to TimeProvider's assembly.)</summary>
+        public AudioPacer(PacingMode mode)
+            : this(mode, null)
+        {
+        }
+
+        public AudioPacer(PacingMode mode, TimeProvider? timeProvider)
         {
             Mode = mode;
             this.timeProvider = timeProvider ?? TimeProvider.System;

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using GladiaPS.Core.Live;
 using GladiaPS.Infrastructure;
 
 namespace GladiaPS.Commands
@@ -19,7 +18,8 @@ namespace GladiaPS.Commands
 
         /// <summary>Only sessions in these states (Starting, Connecting, Connected, Reconnecting, Ending, Ended).</summary>
         [Parameter]
-        public LiveSessionStatus[]? Status { get; set; }
+        [ValidateSet("Starting", "Connecting", "Connected", "Reconnecting", "Ending", "Ended", IgnoreCase = true)]
+        public string[]? Status { get; set; } // names, not the core's enum: the core loads only after the module's import has set up its dependencies
 
         /// <summary>Sessions of every runspace in this process, not only this one.</summary>
         [Parameter]
@@ -41,7 +41,7 @@ namespace GladiaPS.Commands
                     continue;
                 }
 
-                if (Status is { Length: > 0 } && !Status.Contains(session.Status))
+                if (Status is { Length: > 0 } && !Status.Contains(session.Status.ToString(), StringComparer.OrdinalIgnoreCase))
                 {
                     continue;
                 }

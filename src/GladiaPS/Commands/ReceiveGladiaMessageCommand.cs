@@ -15,7 +15,8 @@ namespace GladiaPS.Commands
     /// core's message types. Each message is read once. Without -Wait, what has arrived; with -Wait, until the session ends.
     /// </summary>
     [Cmdlet(VerbsCommunications.Receive, "GladiaMessage")]
-    [OutputType(typeof(GladiaTranscript), typeof(LiveMessage))]
+    [OutputType(typeof(GladiaTranscript))]
+    [OutputType("GladiaPS.Core.Messages.LiveMessage")] // by name: the core loads only once the module has set up its dependencies
     public sealed class ReceiveGladiaMessageCommand : GladiaCmdletBase
     {
         private HashSet<string>? _types;
