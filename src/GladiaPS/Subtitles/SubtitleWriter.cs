@@ -41,27 +41,29 @@ namespace GladiaPS.Subtitles
                 text.Append("WEBVTT\n\n");
             }
 
+            // Split first, then order: a long utterance's later pieces interleave with what another channel said meanwhile.
+            var pieces = ordered
+                .SelectMany(cue => Split(cue).Select(piece => (piece.Start, piece.End, piece.Lines, cue.Channel)))
+                .OrderBy(piece => piece.Start).ThenBy(piece => piece.Channel)
+                .ToList();
             var number = 1;
-            foreach (var cue in ordered)
+            foreach (var (start, end, lines, channel) in pieces)
             {
-                foreach (var (start, end, lines) in Split(cue))
+                if (format == SubtitleFormat.Srt)
                 {
-                    if (format == SubtitleFormat.Srt)
-                    {
-                        text.Append(number.ToString(CultureInfo.InvariantCulture)).Append('\n');
-                        text.Append(Time(start, ',')).Append(" --> ").Append(Time(end, ',')).Append('\n');
-                        var body = string.Join("\n", lines);
-                        text.Append(labels ? "[Channel " + cue.Channel + "] " + body : body).Append("\n\n");
-                    }
-                    else
-                    {
-                        text.Append(Time(start, '.')).Append(" --> ").Append(Time(end, '.')).Append('\n');
-                        var body = string.Join("\n", lines.Select(EscapeVtt));
-                        text.Append(labels ? "<v Channel " + cue.Channel + ">" + body : body).Append("\n\n");
-                    }
-
-                    number++;
+                    text.Append(number.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                    text.Append(Time(start, ',')).Append(" --> ").Append(Time(end, ',')).Append('\n');
+                    var body = string.Join("\n", lines);
+                    text.Append(labels ? "[Channel " + channel + "] " + body : body).Append("\n\n");
                 }
+                else
+                {
+                    text.Append(Time(start, '.')).Append(" --> ").Append(Time(end, '.')).Append('\n');
+                    var body = string.Join("\n", lines.Select(EscapeVtt));
+                    text.Append(labels ? "<v Channel " + channel + ">" + body : body).Append("\n\n");
+                }
+
+                number++;
             }
 
             return text.ToString();
