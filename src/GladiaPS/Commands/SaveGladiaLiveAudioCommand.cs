@@ -64,7 +64,13 @@ namespace GladiaPS.Commands
 
             var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             var endsWithSeparator = Path!.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal);
-            return Directory.Exists(resolved) || endsWithSeparator ? System.IO.Path.Combine(resolved, fileName) : resolved;
+            if (endsWithSeparator && !Directory.Exists(resolved))
+            {
+                // "-Path .\audio\" names a folder, whether or not it exists yet.
+                Directory.CreateDirectory(resolved);
+            }
+
+            return Directory.Exists(resolved) ? System.IO.Path.Combine(resolved, fileName) : resolved;
         }
     }
 }
