@@ -41,6 +41,7 @@ namespace GladiaPS.Commands
 
                 try
                 {
+                    Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
                     var bytes = Run(token => _client!.DownloadLiveAudioToFileAsync(id, destination, overwrite: Force, token));
                     WriteVerbose("Session " + id + ": " + bytes + " bytes written to " + destination);
                     WriteObject(new FileInfo(destination));
@@ -64,13 +65,8 @@ namespace GladiaPS.Commands
 
             var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             var endsWithSeparator = Path!.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal);
-            if (endsWithSeparator && !Directory.Exists(resolved))
-            {
-                // "-Path .\audio\" names a folder, whether or not it exists yet.
-                Directory.CreateDirectory(resolved);
-            }
-
-            return Directory.Exists(resolved) ? System.IO.Path.Combine(resolved, fileName) : resolved;
+            // "-Path .\audio\" names a folder, whether or not it exists yet; it is made once the save is confirmed.
+            return Directory.Exists(resolved) || endsWithSeparator ? System.IO.Path.Combine(resolved, fileName) : resolved;
         }
     }
 }
