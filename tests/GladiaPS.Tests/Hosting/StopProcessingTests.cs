@@ -41,16 +41,7 @@ namespace GladiaPS.Tests.Hosting
             await session.WaitUntilAsync(s => s.ReceivedBytes > 0, Deadline);
             Assert.Equal(PSInvocationState.Running, ps.InvocationStateInfo.State);
 
-            // Stop from a thread of its own, as a console's Ctrl+C handler does: blocking a thread-pool thread here
-            // would starve the very continuations that close the session (2-core machines have 2 to start with).
-            var clock = Stopwatch.StartNew();
-            var stopped = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
-            new Thread(() =>
-            {
-                ps.Stop();
-                stopped.SetResult(clock.Elapsed);
-            }) { IsBackground = true, Name = "Ctrl+C" }.Start();
-            var stopTook = await stopped.Task.WaitAsync(Deadline);
+            var stopTook = await StopAsync(ps);
 
             Assert.True(stopTook < TimeSpan.FromSeconds(1), "Stop took " + stopTook);
             Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
@@ -65,6 +56,102 @@ namespace GladiaPS.Tests.Hosting
             Assert.Equal(0, session.Drops);
             var job = await ServerJobs.GetAsync(_host.Emulator.BaseUrl, ModuleHost.ApiKey, session.Id);
             Assert.Equal("done", (string?)job["status"]);
+        }
+
+        [Fact]
+        public async Task Stop_DuringReceiveWait_ReturnsWithinASecond_AndLeavesTheSessionUsable()
+        {
+            var folder = _host.NewFolder("stop-receive");
+            var file = _host.WriteWav(folder, "after.wav", "xray yankee | zulu");
+            var runspace = _host.OpenRunspace();
+            using (var create = PowerShell.Create(runspace))
+            {
+                create.AddScript("$script:s = New-GladiaLiveSession -LifecycleEvents -ApiKey $key");
+                create.Invoke();
+                Assert.Empty(create.Streams.Error);
+            }
+
+            using var ps = PowerShell.Create(runspace);
+            ps.AddScript("Receive-GladiaMessage -Session $s -Wait");
+            var output = new PSDataCollection<PSObject>();
+            var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            output.DataAdded += (_, _) => received.TrySetResult();
+            var invocation = ps.BeginInvoke<PSObject, PSObject>(null, output);
+
+            // The session's start_session message has come out of the wait: the cmdlet is inside it.
+            await received.Task.WaitAsync(Deadline);
+            var stopTook = await StopAsync(ps);
+
+            Assert.True(stopTook < TimeSpan.FromSeconds(1), "Stop took " + stopTook);
+            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+            var ended = Record.Exception(() => ps.EndInvoke(invocation));
+            Assert.True(ended is null or PipelineStoppedException, "EndInvoke threw " + ended);
+            Assert.Empty(ps.Streams.Error);
+            Assert.Equal("start_session", output[0].Properties["Type"]?.Value as string);
+
+            // The session goes on: audio sent into it after the stop is transcribed word for word.
+            using var after = PowerShell.Create(runspace);
+            after.AddScript("param($file) Send-GladiaAudio -Session $s -Path $file; Stop-GladiaRecording -Session $s -Wait; Receive-GladiaMessage -Session $s -FinalOnly")
+                .AddArgument(file);
+            var transcripts = ModuleHost.Transcripts(after.Invoke());
+            Assert.Empty(after.Streams.Error);
+            Assert.Equal(new[] { "xray yankee", "zulu" }, transcripts.Select(t => t.Text));
+        }
+
+        [Fact]
+        public async Task Stop_DuringGetGladiaLiveResultWait_ReturnsWithinASecond()
+        {
+            var runspace = _host.OpenRunspace();
+            using (var create = PowerShell.Create(runspace))
+            {
+                create.AddScript("$script:s = New-GladiaLiveSession -ApiKey $key");
+                create.Invoke();
+                Assert.Empty(create.Streams.Error);
+            }
+
+            using var ps = PowerShell.Create(runspace);
+            ps.AddScript("$s | Get-GladiaLiveResult -Wait -ApiKey $key -Verbose");
+            var polling = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            ps.Streams.Verbose.DataAdded += (_, e) =>
+            {
+                if (ps.Streams.Verbose[e.Index].Message.Contains("asking again", StringComparison.Ordinal))
+                {
+                    polling.TrySetResult();
+                }
+            };
+            var invocation = ps.BeginInvoke();
+
+            // The job is still processing (the session is open), and the cmdlet says it is polling.
+            await polling.Task.WaitAsync(Deadline);
+            var stopTook = await StopAsync(ps);
+
+            Assert.True(stopTook < TimeSpan.FromSeconds(1), "Stop took " + stopTook);
+            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+            var ended = Record.Exception(() => ps.EndInvoke(invocation));
+            Assert.True(ended is null or PipelineStoppedException, "EndInvoke threw " + ended);
+            Assert.Empty(ps.Streams.Error);
+
+            using var close = PowerShell.Create(runspace);
+            close.AddScript("Stop-GladiaRecording -Session $s -Wait -PassThru");
+            var session = Assert.IsType<GladiaSession>(Assert.Single(close.Invoke()).BaseObject);
+            Assert.Empty(close.Streams.Error);
+            await _host.Emulator.FindSession(session.Id!)!.WaitUntilAsync(s => s.Status == "done", Deadline);
+        }
+
+        /// <summary>
+        /// Stops the pipeline from a thread of its own, as a console's Ctrl+C handler does (blocking a thread-pool thread
+        /// here would starve the continuations that close the session: 2-core machines start with 2), and times it.
+        /// </summary>
+        private static async Task<TimeSpan> StopAsync(PowerShell ps)
+        {
+            var clock = Stopwatch.StartNew();
+            var stopped = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+            new Thread(() =>
+            {
+                ps.Stop();
+                stopped.SetResult(clock.Elapsed);
+            }) { IsBackground = true, Name = "Ctrl+C" }.Start();
+            return await stopped.Task.WaitAsync(Deadline);
         }
 
         /// <summary>The session the invocation created: polled on the server's list, with a deadline.</summary>
