@@ -35,7 +35,7 @@ namespace GladiaPS.Tests.Hosting
             }
 
             using var ps = PowerShell.Create(_host.OpenRunspace());
-            ps.AddScript("param($files) Send-GladiaAudio -LiteralPath $files -ThrottleLimit 8 -ApiKey $key")
+            ps.AddScript("param($files) Send-GladiaAudio -LiteralPath $files -ThrottleLimit 8 -ApiKey $key -Verbose")
                 .AddArgument(expected.Keys.ToArray());
             var output = ps.Invoke();
 
@@ -50,6 +50,13 @@ namespace GladiaPS.Tests.Hosting
                 var ofFile = transcripts.Where(t => t.Path == path).OrderBy(t => t.Start).ToList();
                 Assert.Equal(utterances, ofFile.Select(t => t.Text));
                 Assert.Single(ofFile.Select(t => t.SessionId).Distinct());
+            }
+
+            // What the 16 background runs had to say reached the pipeline thread too: a started line per file, progress per file.
+            foreach (var path in expected.Keys)
+            {
+                Assert.Single(ps.Streams.Verbose, v => v.Message.StartsWith("'" + path + "': session ", StringComparison.Ordinal) && v.Message.EndsWith(" started.", StringComparison.Ordinal));
+                Assert.Contains(ps.Streams.Progress, p => p.Activity == "Sending " + path && p.RecordType == ProgressRecordType.Completed);
             }
 
             // Every session the cmdlet opened was finished on the server.
