@@ -92,6 +92,46 @@ namespace GladiaPS.Core.Audio
             return new FfmpegAudioSource(process, path, format);
         }
 
+        /// <summary>
+        /// Starts ffmpeg reading a live input, such as a capture device (<c>-f pulse -i SOURCE</c>), as 16-bit samples at
+        /// <paramref name="sampleRate"/> Hz and <paramref name="channels"/> channels; reads wait for the device.
+        /// </summary>
+        /// <param name="inputOptions">ffmpeg options before <c>-i</c>: the input format and its settings.</param>
+        /// <param name="input">What follows <c>-i</c>: the device's name or index.</param>
+        /// <param name="name">How errors name the input.</param>
+        public static FfmpegAudioSource StartInput(string inputOptions, string input, string name, int sampleRate, int channels, FfmpegOptions? options = null)
+        {
+            var format = new AudioFormat(SampleEncoding.Pcm, 16, sampleRate, channels);
+            var ffmpeg = FfmpegLocator.Find(options?.FfmpegPath, name);
+            var arguments = string.Format(CultureInfo.InvariantCulture,
+                "-nostdin -hide_banner -loglevel error {0} -i {1} -vn -sn -dn -f s16le -ac {2} -ar {3} pipe:1",
+                inputOptions, QuoteArgument(input), channels, sampleRate);
+            var process = new Process
+            {
+                StartInfo = new ProcessStartInfo(ffmpeg, arguments)
+                {
+                    UseShellExecute = false,
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    RedirectStandardInput = false,
+                    CreateNoWindow = true,
+                    StandardErrorEncoding = Encoding.UTF8,
+                },
+            };
+            try
+            {
+                process.Start();
+            }
+            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
+            {
+                process.Dispose();
+                throw new AudioFormatException(name, AudioFormatError.DecoderNotFound,
+                    $"ffmpeg could not be started from '{ffmpeg}': {ex.Message}. {FfmpegLocator.InstallHint}", ex);
+            }
+
+            return new FfmpegAudioSource(process, name, format);
+        }
+
         public async ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
         {
             var bytes = block ?? throw new ObjectDisposedException(nameof(FfmpegAudioSource));
