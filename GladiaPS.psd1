@@ -15,7 +15,7 @@
     CmdletsToExport        = @(
         'New-GladiaLiveSession', 'Send-GladiaAudio', 'Receive-GladiaMessage', 'Stop-GladiaRecording',
         'Get-GladiaLiveResult', 'Save-GladiaLiveAudio', 'Remove-GladiaLiveResult', 'Get-GladiaLiveSession',
-        'ConvertTo-GladiaSubtitle'
+        'ConvertTo-GladiaSubtitle', 'Get-GladiaAudioDevice'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -13,7 +13,7 @@ Describe 'The module' {
             ForEach-Object { $a = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]; "$($a.VerbName)-$($a.NounName)" }
         $module.ExportedCmdlets.Keys | Sort-Object | Should -Be ($defined | Sort-Object)
         $module.ExportedCmdlets.Keys | Should -Contain 'Send-GladiaAudio'
-        $module.ExportedCmdlets.Count | Should -Be 9
+        $module.ExportedCmdlets.Count | Should -Be 10
     }
 
     It 'declares an output type on every cmdlet' {

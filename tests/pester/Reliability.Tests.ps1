@@ -158,3 +158,28 @@ Describe 'Ctrl+C' {
         } finally { $ps.Dispose() }
     }
 }
+
+Describe 'Longer than one session' {
+    It 'rolls a long file over to new sessions at pauses, nothing lost or doubled, times continuous' {
+        $words = 'alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november oscar papa'.Split(' ')
+        $phrase = (0..7 | ForEach-Object { $words[(2 * $_)..(2 * $_ + 1)] -join ' ' }) -join ' | '
+        $long = New-ToneWav -Path "$work/eight-utterances.wav" -Phrase $phrase
+        $single = Send-GladiaAudio -LiteralPath $long.FullName
+        # Sessions finish independently, so transcripts of neighbouring sessions may arrive interleaved: order by time.
+        $rolled = Send-GladiaAudio -LiteralPath $long.FullName -SessionLimit 3 | Sort-Object Start
+        $sessions = $rolled | Select-Object -ExpandProperty SessionId -Unique
+        $sessions.Count | Should -BeGreaterOrEqual 2
+        ($rolled.Text -join ' | ') | Should -Be $phrase
+        for ($i = 0; $i -lt $single.Count; $i++) {
+            [math]::Abs($rolled[$i].Start - $single[$i].Start) | Should -BeLessThan 0.03 -Because "utterance $i starts where it does in the file"
+            [math]::Abs($rolled[$i].Words[0].Start - $single[$i].Words[0].Start) | Should -BeLessThan 0.03
+        }
+        ($rolled | Where-Object Offset -gt 0).Count | Should -BeGreaterThan 0
+        # Every session of the input, including one that held only silence and so wrote no transcript.
+        $all = Send-GladiaAudio -LiteralPath $long.FullName -SessionLimit 3 -PassThru
+        $all.Count | Should -BeGreaterOrEqual $sessions.Count
+        $all | ForEach-Object { $_.Outcome.Succeeded | Should -BeTrue }
+        $kept = $all | ForEach-Object { (Invoke-TestServerApi -Server $server -Path "/emulator/sessions/$($_.Id)").kept_bytes } | Measure-Object -Sum
+        $kept.Sum | Should -Be ($long.Length - 44)
+    }
+}

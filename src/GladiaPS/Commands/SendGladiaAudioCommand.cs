@@ -6,6 +6,8 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
+using GladiaPS.Completion;
+using GladiaPS.Core.Capture;
 using GladiaPS.Core.Options;
 using GladiaPS.Core.Rest;
 using GladiaPS.Infrastructure;
@@ -25,6 +27,11 @@ namespace GladiaPS.Commands
         private const string LiteralPathSet = "LiteralPath";
         private const string BytesSet = "InputObject";
         private const string StreamSet = "Stream";
+        private const string DeviceSet = "Device";
+        private const string LoopbackSet = "Loopback";
+
+        /// <summary>Just under Gladia's 3-hour limit: time to open the next session and switch at a pause.</summary>
+        private static readonly TimeSpan DefaultSessionLimit = TimeSpan.FromHours(3) - TimeSpan.FromMinutes(5);
 
         private readonly List<string> _tracks = new List<string>();
         private readonly List<Task> _running = new List<Task>();
@@ -50,6 +57,34 @@ namespace GladiaPS.Commands
         /// <summary>A stream of audio: a WAV file's bytes, or raw samples in the session's format.</summary>
         [Parameter(Mandatory = true, ParameterSetName = StreamSet)]
         public Stream? Stream { get; set; }
+
+        /// <summary>
+        /// A microphone (or, with -Loopback, an output) to capture, by name, part of its name, or id (Get-GladiaAudioDevice);
+        /// 'Default' or '' for the default one. Captures at real time until -Duration, Ctrl+C, or a stop from elsewhere.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = DeviceSet)]
+        [AllowEmptyString]
+        [ArgumentCompleter(typeof(AudioDeviceCompleter))]
+        public string? Device { get; set; }
+
+        /// <summary>Capture what the computer plays: the default output, or the output -Device names.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LoopbackSet)]
+        [Parameter(ParameterSetName = DeviceSet)]
+        public SwitchParameter Loopback { get; set; }
+
+        /// <summary>How long to capture (a TimeSpan, or seconds); until Ctrl+C or a stop when omitted.</summary>
+        [Parameter(ParameterSetName = DeviceSet)]
+        [Parameter(ParameterSetName = LoopbackSet)]
+        [SecondsTransformation]
+        public TimeSpan? Duration { get; set; }
+
+        /// <summary>
+        /// The longest one session may run (default 2:55:00, under Gladia's 3-hour limit); longer audio continues in a new
+        /// session, switched at a pause, with transcript times running on across the seam.
+        /// </summary>
+        [Parameter]
+        [SecondsTransformation]
+        public TimeSpan? SessionLimit { get; set; }
 
         /// <summary>The session to stream into; without it each file gets a session of its own.</summary>
         [Parameter]
@@ -132,6 +167,10 @@ namespace GladiaPS.Commands
                     break;
                 case StreamSet:
                     HandleStream(Stream!);
+                    break;
+                case DeviceSet:
+                case LoopbackSet:
+                    HandleDevice();
                     break;
             }
         }
@@ -275,8 +314,47 @@ namespace GladiaPS.Commands
             _running.Add(run.StartFromSource(token => OpenStreamAsync(stream, ResolveFormat(null), token), Cancellation));
         }
 
+        private void HandleDevice()
+        {
+            var kind = Loopback ? AudioDeviceKind.Loopback : AudioDeviceKind.Capture;
+            var wanted = ParameterSetName == DeviceSet ? Device : null;
+            AudioDevice device;
+            AudioDeviceSelector selector;
+            try
+            {
+                (selector, device) = Run(async token =>
+                {
+                    var found = await AudioDeviceSelector.ForThisPlatformAsync(cancellationToken: token).ConfigureAwait(false);
+                    return (found, await found.FindAsync(wanted, kind, token).ConfigureAwait(false));
+                });
+            }
+            catch (AudioCaptureException exception)
+            {
+                ThrowTerminatingError(new ErrorRecord(exception, "AudioDeviceNotFound", ErrorCategory.ObjectNotFound, wanted ?? "Default"));
+                return;
+            }
+
+            var name = "device " + device.Name;
+            WriteVerbose("Capturing from " + device + (Duration is { } d ? " for " + d : " until Ctrl+C or a stop") + ".");
+            if (Session is not null)
+            {
+                SendIntoSession(name, token => Task.FromResult(selector.Backend.Open(device, Session.SampleRate, Session.Channels)), Session, null, Duration);
+                return;
+            }
+
+            // Speech wants one channel at 16 kHz whatever the device's own layout; -SampleRate and -Channels say otherwise.
+            var format = ResolveFormat(new SessionAudioFormat(GladiaPS.Core.Audio.AudioEncoding.Pcm, 16, 16000, 1));
+            var run = new BatchFileRun(this, _client!, null, _runspaceId, _activityId++)
+            {
+                DisplayName = name,
+                FixedFormat = format,
+                MaxSeconds = Duration?.TotalSeconds,
+            };
+            _running.Add(run.StartFromSource(_ => Task.FromResult(selector.Backend.Open(device, format.SampleRate, format.Channels)), Cancellation));
+        }
+
         /// <summary>Streams one input into the given session; a bad input is a non-terminating error and the next goes on.</summary>
-        private void SendIntoSession(string name, Func<CancellationToken, Task<IAudioSource>> open, GladiaSession session, IReadOnlyList<string>? tracks = null)
+        private void SendIntoSession(string name, Func<CancellationToken, Task<IAudioSource>> open, GladiaSession session, IReadOnlyList<string>? tracks = null, TimeSpan? duration = null)
         {
             using (session.Events.Listen(this))
             {
@@ -286,7 +364,9 @@ namespace GladiaPS.Commands
                     using var source = await open(token).ConfigureAwait(false);
                     WriteFormatVerbose(name, source, session.Format);
                     var progress = new ProgressReporter(this, activity, name, AudioSender.Duration(source));
-                    await AudioSender.SendAsync(source, session.Live, session.Format, Pace, progress.Report, token).ConfigureAwait(false);
+                    var limits = new AudioSender.Limits(duration?.TotalSeconds, () => session.Live.IsStopRequested);
+                    await AudioSender.SendAsync(
+                        source, session.Format, Pace, (chunk, _, _) => session.Live.SendAudioAsync(chunk, token), limits, progress.Report, token).ConfigureAwait(false);
                     progress.Complete();
                 });
             }
@@ -313,6 +393,9 @@ namespace GladiaPS.Commands
             var pending = _running.Where(t => !t.IsCompleted).ToList();
             return pending.Count == 0 ? Task.CompletedTask : Task.WhenAny(pending);
         }
+
+        /// <summary>The session limit in force: -SessionLimit, else just under Gladia's 3 hours.</summary>
+        internal TimeSpan SessionLimitOrDefault => SessionLimit ?? DefaultSessionLimit;
 
         internal AudioReadOptions ReadOptions() => new AudioReadOptions { OnWarning = warning => PostWarning(warning.ToString()) };
 

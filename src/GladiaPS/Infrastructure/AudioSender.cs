@@ -2,24 +2,31 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
-using GladiaPS.Core.Live;
 
 namespace GladiaPS.Infrastructure
 {
-    /// <summary>Converts a source to a session's format and streams it in 100 ms chunks, paced as asked.</summary>
+    /// <summary>
+    /// Converts a source (a file, a stream, a device) to a session's format and hands it on in 100 ms chunks, paced as
+    /// asked, until the source ends, <see cref="Limits.MaxSeconds"/> of audio are sent, or <see cref="Limits.ShouldStop"/> says so.
+    /// </summary>
     internal static class AudioSender
     {
+        /// <summary>A chunk whose loudest sample is below this (about -40 dBFS) counts as a pause.</summary>
+        private const double QuietPeak = 0.01;
+
+        /// <param name="send">Takes each chunk (valid until it returns), its seconds of audio, and whether it is quiet.</param>
         /// <param name="progress">Called with the seconds of audio sent so far, after each chunk.</param>
         /// <returns>Seconds of audio sent.</returns>
         public static async Task<double> SendAsync(
-            IAudioSource source, GladiaLiveSession session, SessionAudioFormat format, AudioPace pace,
-            Action<double>? progress, CancellationToken cancellationToken)
+            IAudioSource source, SessionAudioFormat format, AudioPace pace, Func<ReadOnlyMemory<byte>, double, bool, Task> send,
+            Limits limits, Action<double>? progress, CancellationToken cancellationToken)
         {
             using var converted = AudioConverter.ToSessionLayout(source, format);
             using var chunker = new AudioChunker(converted, format);
             var pacer = new AudioPacer(pace == AudioPace.RealTime ? PacingMode.RealTime : PacingMode.AsFastAsPossible);
             var buffer = new byte[chunker.BytesPerChunk];
-            for (long index = 0; ; index++)
+            var maxFrames = limits.MaxSeconds is { } seconds ? (long)Math.Round(seconds * format.SampleRate) : long.MaxValue;
+            for (long index = 0; chunker.FramesWritten < maxFrames && !limits.ShouldStop(); index++)
             {
                 var offset = chunker.FramesWritten;
                 var length = await chunker.ReadChunkAsync(buffer, cancellationToken).ConfigureAwait(false);
@@ -28,19 +35,72 @@ namespace GladiaPS.Infrastructure
                     break;
                 }
 
-                var chunk = new AudioChunk(index, offset, length / format.BlockAlign, format.SampleRate, new ReadOnlyMemory<byte>(buffer, 0, length));
-                await pacer.WaitForAsync(chunk, cancellationToken).ConfigureAwait(false);
+                var frames = length / format.BlockAlign;
+                if (offset + frames > maxFrames)
+                {
+                    frames = (int)(maxFrames - offset);
+                    length = frames * format.BlockAlign;
+                }
 
-                // The session copies the chunk before this returns, so the buffer is reused.
-                await session.SendAudioAsync(chunk.Data, cancellationToken).ConfigureAwait(false);
-                progress?.Invoke((double)chunker.FramesWritten / format.SampleRate);
+                var chunk = new AudioChunk(index, offset, frames, format.SampleRate, new ReadOnlyMemory<byte>(buffer, 0, length));
+                await pacer.WaitForAsync(chunk, cancellationToken).ConfigureAwait(false);
+                await send(chunk.Data, (double)frames / format.SampleRate, Peak(chunk.Data.Span, format) < QuietPeak).ConfigureAwait(false);
+                progress?.Invoke((double)Math.Min(chunker.FramesWritten, maxFrames) / format.SampleRate);
             }
 
-            return (double)chunker.FramesWritten / format.SampleRate;
+            return (double)Math.Min(chunker.FramesWritten, maxFrames) / format.SampleRate;
         }
 
         /// <summary>Seconds of audio in the source when its header says, else null.</summary>
         public static double? Duration(IAudioSource source) =>
             source is WavAudioSource { Info.DataLength: long bytes } wav && wav.Format.ByteRate > 0 ? (double)bytes / wav.Format.ByteRate : null;
+
+        /// <summary>The loudest sample of encoded audio, full scale 1.</summary>
+        internal static double Peak(ReadOnlySpan<byte> data, SessionAudioFormat format)
+        {
+            var peak = 0;
+            switch (format.Encoding)
+            {
+                case AudioEncoding.ALaw:
+                    foreach (var b in data)
+                    {
+                        peak = Math.Max(peak, Math.Abs((int)G711.ALawToLinear(b)));
+                    }
+
+                    return peak / 32768.0;
+                case AudioEncoding.MuLaw:
+                    foreach (var b in data)
+                    {
+                        peak = Math.Max(peak, Math.Abs((int)G711.MuLawToLinear(b)));
+                    }
+
+                    return peak / 32768.0;
+            }
+
+            var width = format.BytesPerSample;
+            for (var i = 0; i + width <= data.Length; i += width)
+            {
+                // The top byte of each sample is enough to tell a pause from speech.
+                var top = width == 1 ? data[i] - 128 : (sbyte)data[i + width - 1];
+                peak = Math.Max(peak, Math.Abs(top));
+            }
+
+            return peak / 128.0;
+        }
+
+        internal sealed class Limits
+        {
+            public static Limits None { get; } = new Limits(null, () => false);
+
+            public Limits(double? maxSeconds, Func<bool> shouldStop)
+            {
+                MaxSeconds = maxSeconds;
+                ShouldStop = shouldStop;
+            }
+
+            public double? MaxSeconds { get; }
+
+            public Func<bool> ShouldStop { get; }
+        }
     }
 }

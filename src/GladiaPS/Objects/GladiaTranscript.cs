@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using GladiaPS.Core.Messages;
 using GladiaPS.Core.Models;
 
@@ -8,21 +9,31 @@ namespace GladiaPS
     /// <summary>One utterance, partial or final, flat for the pipeline; the wire message is one property away (<see cref="Raw"/>).</summary>
     public sealed class GladiaTranscript
     {
-        internal GladiaTranscript(TranscriptMessage message, string? sessionId, string? path)
+        internal GladiaTranscript(TranscriptMessage message, string? sessionId, string? path, double offset = 0)
         {
             Message = message;
             SessionId = message.SessionId ?? sessionId;
             Path = path;
+            Offset = offset;
+            Words = offset == 0
+                ? message.Words
+                : message.Words.Select(w => new Word { Text = w.Text, Start = w.Start + offset, End = w.End + offset, Confidence = w.Confidence }).ToArray();
         }
 
         internal TranscriptMessage Message { get; }
 
         public string Text => Message.Text;
 
-        /// <summary>Seconds from the start of the session's audio.</summary>
-        public double Start => Message.Start;
+        /// <summary>Seconds from the start of the audio (of the whole capture or file, when it spans several sessions).</summary>
+        public double Start => Message.Start + Offset;
 
-        public double End => Message.End;
+        public double End => Message.End + Offset;
+
+        /// <summary>
+        /// Seconds of audio sent in earlier sessions of the same input: 0 for the first session; for a capture or file
+        /// longer than one session, what makes <see cref="Start"/> and <see cref="End"/> continue across the seam.
+        /// </summary>
+        public double Offset { get; }
 
         public TimeSpan StartTime => TimeSpan.FromSeconds(Start);
 
@@ -36,7 +47,7 @@ namespace GladiaPS
 
         public bool IsFinal => Message.IsFinal;
 
-        public IReadOnlyList<Word> Words => Message.Words;
+        public IReadOnlyList<Word> Words { get; }
 
         /// <summary>The utterance id; a partial and its final share it.</summary>
         public string? Id => Message.UtteranceId;
@@ -48,7 +59,7 @@ namespace GladiaPS
 
         public DateTimeOffset ReceivedAt => Message.ReceivedAt;
 
-        /// <summary>The message as the server sent it (JSON).</summary>
+        /// <summary>The message as the server sent it (JSON; its times count from the start of its own session).</summary>
         public string Raw => Message.Raw;
 
         public override string ToString() => Text;
