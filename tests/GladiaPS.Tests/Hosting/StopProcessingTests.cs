@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using GladiaPS.Emulator;
 using GladiaPS.TestSupport.ToneWords;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace GladiaPS.Tests.Hosting
 {
@@ -16,8 +17,13 @@ namespace GladiaPS.Tests.Hosting
     {
         private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
         private readonly ModuleHost _host;
+        private readonly ITestOutputHelper _output;
 
-        public StopProcessingTests(ModuleHost host) => _host = host;
+        public StopProcessingTests(ModuleHost host, ITestOutputHelper output)
+        {
+            _host = host;
+            _output = output;
+        }
 
         [Fact]
         public async Task Stop_DuringARealTimeSend_ReturnsWithinASecond_AndTheServerEndsTheSession()
@@ -56,6 +62,80 @@ namespace GladiaPS.Tests.Hosting
             Assert.Equal(0, session.Drops);
             var job = await ServerJobs.GetAsync(_host.Emulator.BaseUrl, ModuleHost.ApiKey, session.Id);
             Assert.Equal("done", (string?)job["status"]);
+        }
+
+        [Fact]
+        public async Task Stop_WithEightRealTimeSendsRunning_ReturnsWithinASecond_AndTheServerEndsEverySession()
+        {
+            var folder = _host.NewFolder("stop-eight");
+            var layout = ToneSignalLayout.Default with { TrailingSilence = 29 };
+            var files = Enumerable.Range(0, 8).Select(i => _host.WriteWav(folder, $"long{i}.wav", ToneVocabulary.Words[i], layout)).ToArray();
+            var before = _host.Emulator.Sessions.Select(s => s.Id).ToHashSet();
+
+            using var ps = PowerShell.Create(_host.OpenRunspace());
+            ps.AddScript("param($files) Send-GladiaAudio -LiteralPath $files -Pace RealTime -ThrottleLimit 8 -ApiKey $key").AddArgument(files);
+            var invocation = ps.BeginInvoke();
+
+            // Stop once the server receives audio in all eight sessions.
+            var sessions = await WaitForSessionsAsync(before, 8);
+            foreach (var session in sessions)
+            {
+                await session.WaitUntilAsync(s => s.ReceivedBytes > 0, Deadline);
+            }
+
+            var stopTook = await StopAsync(ps);
+
+            Assert.True(stopTook < TimeSpan.FromSeconds(1), "Stop took " + stopTook);
+            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+            var ended = Record.Exception(() => ps.EndInvoke(invocation));
+            Assert.True(ended is null or PipelineStoppedException, "EndInvoke threw " + ended);
+            Assert.Empty(ps.Streams.Error);
+            foreach (var session in sessions)
+            {
+                await session.WaitUntilAsync(s => s.Status == "done", Deadline);
+                Assert.Equal(0, session.Drops);
+            }
+        }
+
+        [Fact]
+        public async Task Stop_DuringASendIntoASession_ReturnsWithinASecond_AndTheSessionTakesMoreAudio()
+        {
+            // 30 s of silence first: stopped early, the send has put no words into the session.
+            var folder = _host.NewFolder("stop-session");
+            var layout = ToneSignalLayout.Default with { LeadingSilence = 29 };
+            var silentStart = _host.WriteWav(folder, "silence-first.wav", "alpha", layout);
+            var next = _host.WriteWav(folder, "next.wav", "bravo charlie | delta");
+            var runspace = _host.OpenRunspace();
+            using (var create = PowerShell.Create(runspace))
+            {
+                create.AddScript("$script:s = New-GladiaLiveSession -ApiKey $key");
+                create.Invoke();
+                Assert.Empty(create.Streams.Error);
+            }
+
+            using var ps = PowerShell.Create(runspace);
+            ps.AddScript("param($file) Send-GladiaAudio -Session $s -Path $file -Pace RealTime").AddArgument(silentStart);
+            var progressed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            ps.Streams.Progress.DataAdded += (_, _) => progressed.TrySetResult();
+            var invocation = ps.BeginInvoke();
+            await progressed.Task.WaitAsync(Deadline);
+
+            var stopTook = await StopAsync(ps);
+
+            Assert.True(stopTook < TimeSpan.FromSeconds(1), "Stop took " + stopTook);
+            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+            var ended = Record.Exception(() => ps.EndInvoke(invocation));
+            Assert.True(ended is null or PipelineStoppedException, "EndInvoke threw " + ended);
+            Assert.Empty(ps.Streams.Error);
+
+            using var after = PowerShell.Create(runspace);
+            after.AddScript("param($file) Send-GladiaAudio -Session $s -Path $file; Stop-GladiaRecording -Session $s -Wait -PassThru; Receive-GladiaMessage -Session $s -FinalOnly")
+                .AddArgument(next);
+            var output = after.Invoke();
+            Assert.Empty(after.Streams.Error);
+            var session = Assert.IsType<GladiaSession>(output[0].BaseObject);
+            Assert.Equal(new[] { "bravo charlie", "delta" }, ModuleHost.Transcripts(output.Skip(1)).Select(t => t.Text));
+            Assert.Equal("done", _host.Emulator.FindSession(session.Id!)!.Status);
         }
 
         [Fact]
@@ -142,7 +222,7 @@ namespace GladiaPS.Tests.Hosting
         /// Stops the pipeline from a thread of its own, as a console's Ctrl+C handler does (blocking a thread-pool thread
         /// here would starve the continuations that close the session: 2-core machines start with 2), and times it.
         /// </summary>
-        private static async Task<TimeSpan> StopAsync(PowerShell ps)
+        private async Task<TimeSpan> StopAsync(PowerShell ps)
         {
             var clock = Stopwatch.StartNew();
             var stopped = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -151,7 +231,28 @@ namespace GladiaPS.Tests.Hosting
                 ps.Stop();
                 stopped.SetResult(clock.Elapsed);
             }) { IsBackground = true, Name = "Ctrl+C" }.Start();
-            return await stopped.Task.WaitAsync(Deadline);
+            var took = await stopped.Task.WaitAsync(Deadline);
+            _output.WriteLine("Stop took " + took.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " ms");
+            return took;
+        }
+
+        /// <summary>The <paramref name="count"/> sessions the invocation created: polled on the server's list, with a deadline.</summary>
+        private async Task<EmulatedSession[]> WaitForSessionsAsync(System.Collections.Generic.IReadOnlySet<string> before, int count)
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < Deadline)
+            {
+                var created = _host.Emulator.Sessions.Where(s => !before.Contains(s.Id)).ToArray();
+                if (created.Length >= count)
+                {
+                    Assert.Equal(count, created.Length);
+                    return created;
+                }
+
+                await Task.Delay(20);
+            }
+
+            throw new TimeoutException($"{count} sessions were not created within {Deadline}");
         }
 
         /// <summary>The session the invocation created: polled on the server's list, with a deadline.</summary>
