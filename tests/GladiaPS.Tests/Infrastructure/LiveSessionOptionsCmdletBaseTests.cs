@@ -339,6 +339,64 @@ namespace GladiaPS.Tests.Infrastructure
             Assert.Contains("absolute URL", error.Message);
         }
 
+        // A hashtable read from a file or a CSV carries 'false' as text; PowerShell's own conversion makes any non-empty
+        // string $true, so the opposite of what was written would be sent.
+        [Fact(Skip = "Module bug: DictionaryBinder converts with LanguagePrimitives, where the string 'false' becomes true (see the report).")]
+        public void CallbackConfig_TheStringFalse_SendsFalse()
+        {
+            var body = InitBody(new NewGladiaLiveSessionCommand
+            {
+                CallbackConfig = new Hashtable { ["url"] = "http://127.0.0.1:9/hook", ["receive_errors"] = "false" },
+            });
+
+            Assert.False((bool?)At(body, "callback_config.receive_errors"));
+        }
+
+        [Fact]
+        public void CustomVocabulary_BadHashtable_NamesTheItemAndTheKey()
+        {
+            var unknown = Assert.Throws<GladiaValidationException>(() => InitBody(new NewGladiaLiveSessionCommand
+            {
+                CustomVocabulary = new object[] { "ok", new Hashtable { ["Value"] = "x", ["Strength"] = 1 } },
+            }));
+            var wrongType = Assert.Throws<GladiaValidationException>(() => InitBody(new NewGladiaLiveSessionCommand
+            {
+                CustomVocabulary = new object[] { new Hashtable { ["Value"] = "x", ["Intensity"] = "high" } },
+            }));
+            var noValue = Assert.Throws<GladiaValidationException>(() => InitBody(new NewGladiaLiveSessionCommand
+            {
+                CustomVocabulary = new object[] { new Hashtable { ["Intensity"] = 0.5 } },
+            }));
+
+            Assert.StartsWith("-CustomVocabulary[1]", unknown.Message);
+            Assert.Contains("'Strength'", unknown.Message);
+            Assert.StartsWith("-CustomVocabulary[0]", wrongType.Message);
+            Assert.Contains("number", wrongType.Message);
+            Assert.Equal("CustomVocabulary", noValue.Field);
+            Assert.Contains("no value", noValue.Message);
+        }
+
+        [Fact]
+        public void CustomSpelling_WithoutVariants_NamesCustomSpelling()
+        {
+            var error = Assert.Throws<GladiaValidationException>(() => InitBody(new NewGladiaLiveSessionCommand
+            {
+                CustomSpelling = new Hashtable { ["Gladia"] = null },
+            }));
+
+            Assert.Equal("CustomSpelling", error.Field);
+            Assert.StartsWith("-CustomSpelling", error.Message);
+        }
+
+        [Fact]
+        public void Language_InCapitals_IsRefused_WithTheCodeToUse()
+        {
+            var error = Assert.Throws<GladiaValidationException>(() => InitBody(new NewGladiaLiveSessionCommand { Language = new[] { "EN" } }));
+
+            Assert.Equal("Language", error.Field);
+            Assert.Contains("'en'", error.Message);
+        }
+
         [Fact]
         public void CustomMetadata_IsSentAsGiven()
         {
