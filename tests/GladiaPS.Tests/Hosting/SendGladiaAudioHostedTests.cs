@@ -127,6 +127,57 @@ namespace GladiaPS.Tests.Hosting
         }
 
         [Fact]
+        public void TranscriptsPipedToSaveGladiaLiveAudio_SaveEachSessionOnce_AsTheAudioSent()
+        {
+            var folder = _host.NewFolder("save");
+            var files = new[] { _host.WriteWav(folder, "s0.wav", "tango uniform | victor"), _host.WriteWav(folder, "s1.wav", "whiskey | xray yankee") };
+            var saved = Path.Combine(folder, "saved") + Path.DirectorySeparatorChar;
+
+            using var ps = PowerShell.Create(_host.OpenRunspace());
+            ps.AddScript("param($files, $saved) Send-GladiaAudio -LiteralPath $files -ApiKey $key | Save-GladiaLiveAudio -Path $saved -ApiKey $key")
+                .AddArgument(files).AddArgument(saved);
+            var written = ps.Invoke().Select(o => Assert.IsType<FileInfo>(o.BaseObject)).ToList();
+
+            Assert.Empty(ps.Streams.Error);
+            Assert.Equal(2, written.Count);
+            Assert.Equal(2, Directory.GetFiles(saved).Length);
+            var sent = files.Select(f => ToneWavReader.Read(f).Data).ToList();
+            foreach (var file in written)
+            {
+                var id = Path.GetFileNameWithoutExtension(file.Name);
+                Assert.Equal(1, _host.Emulator.Requests.Count(r => r.Method == "GET" && r.PathAndQuery == "/v2/live/" + id + "/file"));
+                var audio = ToneWavReader.Read(file.FullName).Data;
+                Assert.Contains(sent, s => s.AsSpan().SequenceEqual(audio));
+            }
+        }
+
+        [Fact]
+        public void RealTimePace_TakesAsLongAsTheAudio_WhileMaxPaceDoesNot()
+        {
+            var folder = _host.NewFolder("pace");
+            var file = _host.WriteWav(folder, "paced.wav", "zero one two three four five");
+            var seconds = ToneWavReader.Read(file).Data.Length / 32000.0;
+
+            double Timed(string pace)
+            {
+                using var ps = PowerShell.Create(_host.OpenRunspace());
+                ps.AddScript("param($file, $pace) Send-GladiaAudio -Path $file -Pace $pace -ApiKey $key").AddArgument(file).AddArgument(pace);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var transcripts = ModuleHost.Transcripts(ps.Invoke());
+                var elapsed = clock.Elapsed.TotalSeconds;
+                Assert.Empty(ps.Streams.Error);
+                Assert.Equal("zero one two three four five", Assert.Single(transcripts).Text);
+                return elapsed;
+            }
+
+            var realTime = Timed("RealTime");
+            var max = Timed("Max");
+
+            Assert.True(realTime >= seconds - 0.15, $"a {seconds:0.00} s file was sent at real-time pace in {realTime:0.00} s");
+            Assert.True(max < seconds / 2, $"a {seconds:0.00} s file took {max:0.00} s at the maximum pace");
+        }
+
+        [Fact]
         public void TranscriptsPipedToGetGladiaLiveResult_FetchEachSessionOnce()
         {
             var folder = _host.NewFolder("results");
