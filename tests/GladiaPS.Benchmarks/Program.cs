@@ -9,7 +9,8 @@ namespace GladiaPS.Benchmarks
     ///                                  one core, under /usr/bin/time -v) and print a comparison table;
     ///   generate FILE [--seconds N]   write a 48 kHz stereo 32-bit float WAV of tone words, streamed;
     ///   convert IN OUT                 convert a WAV to 16 kHz mono 16-bit raw with the GladiaPS pipeline;
-    ///   session-memory URL KEY MINUTES stream MINUTES of tone words into one live session and print what it retains.
+    ///   session-memory URL KEY MINUTES stream MINUTES of tone words into one live session and print what it retains;
+    ///   resampler [--seconds N]        the core's resampler beside NAudio's WdlResamplingSampleProvider: speed and response.
     /// </summary>
     public static class Program
     {
@@ -17,7 +18,7 @@ namespace GladiaPS.Benchmarks
         {
             if (args.Length == 0)
             {
-                Console.Error.WriteLine("usage: GladiaPS.Benchmarks all [--seconds N] [--dir D] | generate FILE [--seconds N] | convert IN OUT | session-memory URL KEY MINUTES");
+                Console.Error.WriteLine("usage: GladiaPS.Benchmarks all [--seconds N] [--dir D] | generate FILE [--seconds N] | convert IN OUT | session-memory URL KEY MINUTES | resampler [--seconds N]");
                 return 2;
             }
 
@@ -33,6 +34,8 @@ namespace GladiaPS.Benchmarks
                 case "session-memory":
                     return await SessionMemory.RunAsync(options.Positional(1), options.Positional(2),
                         int.Parse(options.Positional(3), System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
+                case "resampler":
+                    return await ResamplerComparison.RunAsync(args.Length > 1 && args[1] == "--seconds" ? options.Seconds : 600).ConfigureAwait(false);
                 case "all":
                     return await ComparisonRun.RunAsync(options).ConfigureAwait(false);
                 default:
