@@ -134,7 +134,8 @@ namespace GladiaPS.Tests.Hosting
             var saved = Path.Combine(folder, "saved") + Path.DirectorySeparatorChar;
 
             using var ps = PowerShell.Create(_host.OpenRunspace());
-            ps.AddScript("param($files, $saved) Send-GladiaAudio -LiteralPath $files -ApiKey $key | Save-GladiaLiveAudio -Path $saved -ApiKey $key")
+            // Collected first: piped straight on, the first transcript of a session would fetch its audio mid-session.
+            ps.AddScript("param($files, $saved) $t = Send-GladiaAudio -LiteralPath $files -ApiKey $key; $t | Save-GladiaLiveAudio -Path $saved -ApiKey $key")
                 .AddArgument(files).AddArgument(saved);
             var written = ps.Invoke().Select(o => Assert.IsType<FileInfo>(o.BaseObject)).ToList();
 
