@@ -44,6 +44,9 @@ for project in tests/*/*.Tests.csproj; do
 done
 
 echo "== Pester (the module, in the pinned PowerShell)"
+# Capture is tested on a private PulseAudio server's null sink (skipped, and said so, where PulseAudio is missing).
+source tests/capture/pulseaudio.sh start
+trap 'source "$repo/tests/capture/pulseaudio.sh" stop' EXIT
 pester_log="$results/pester.log"
 if dotnet tool restore >/dev/null && dotnet restore tests/pester/Pester.Restore.csproj >/dev/null \
    && dotnet publish src/GladiaPS/GladiaPS.csproj -c Release -o out/GladiaPS --nologo -v quiet >/dev/null; then

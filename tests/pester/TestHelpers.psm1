@@ -34,7 +34,9 @@ function Invoke-TestServerApi {
     param($Server, [string] $Method = 'GET', [string] $Path, $Body)
     $params = @{ Method = $Method; Uri = $Server.Url + $Path; Headers = @{ 'x-gladia-key' = $Server.ApiKey } }
     if ($null -ne $Body) { $params.Body = ($Body | ConvertTo-Json -Depth 5); $params.ContentType = 'application/json' }
-    Invoke-RestMethod @params
+    # Invoke-RestMethod writes a JSON array as one object; enumerate it so callers filter its items.
+    $answer = Invoke-RestMethod @params
+    $answer
 }
 
 function Set-TestServerFault {

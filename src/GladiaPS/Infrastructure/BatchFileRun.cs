@@ -109,11 +109,13 @@ namespace GladiaPS.Infrastructure
             var progress = new ProgressReporter(_cmdlet, _activityId, Name, null);
             try
             {
-                (source, var format) = await prepare(token).ConfigureAwait(false);
-                if (source is not null)
+                // A live source (a device) starts only once its session exists: until then nothing would read it, and a
+                // device that is not read drops what it hears. A file is opened first, since its format picks the session's.
+                var format = FixedFormat;
+                if (format is null)
                 {
-                    _cmdlet.WriteFormatVerbose(Name, source, format);
-                    progress = new ProgressReporter(_cmdlet, _activityId, Name, MaxSeconds ?? AudioSender.Duration(source));
+                    (source, format) = await prepare(token).ConfigureAwait(false);
+                    BeginProgress(source, format, ref progress);
                 }
 
                 var options = _cmdlet.BuildOptions(format);
@@ -129,6 +131,12 @@ namespace GladiaPS.Infrastructure
                     (session, offset) => _readers.Add(ReadMessagesAsync(session, offset, token)),
                     _cmdlet.SessionLimitOrDefault);
                 await sequence.StartAsync(token).ConfigureAwait(false);
+                if (FixedFormat is not null)
+                {
+                    (source, _) = await prepare(token).ConfigureAwait(false);
+                    BeginProgress(source, format, ref progress);
+                }
+
                 _started.TrySetResult(sequence);
                 if (source is not null)
                 {
@@ -170,6 +178,15 @@ namespace GladiaPS.Infrastructure
                 progress.Complete();
                 source?.Dispose();
                 await CloseAllAsync(sequence).ConfigureAwait(false);
+            }
+        }
+
+        private void BeginProgress(IAudioSource? source, SessionAudioFormat format, ref ProgressReporter progress)
+        {
+            if (source is not null)
+            {
+                _cmdlet.WriteFormatVerbose(Name, source, format);
+                progress = new ProgressReporter(_cmdlet, _activityId, Name, MaxSeconds ?? AudioSender.Duration(source));
             }
         }
 

@@ -74,7 +74,17 @@ namespace GladiaPS.Infrastructure
                 }
             }
 
-            await Current.Live.SendAudioAsync(chunk, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Current.Live.SendAudioAsync(chunk, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException) when (Current.Live.IsStopRequested)
+            {
+                // Stopped from elsewhere (Stop-GladiaRecording in another runspace) since the sender last looked:
+                // audio after a stop is not wanted, and the sender ends at its next check.
+                return;
+            }
+
             _inSession += seconds;
             _quiet = quiet ? _quiet + seconds : 0;
         }
