@@ -84,6 +84,17 @@ Describe 'The interactive flow' {
         @(Get-GladiaLiveResult -First 1).Count | Should -Be 1
     }
 
+    It 'waits for a session still streaming here before reading its result or audio' {
+        $live = New-ToneWav -Path "$work/streaming.wav" -Phrase 'kilo lima | mike november'
+        $result = Send-GladiaAudio -LiteralPath $live.FullName -Pace RealTime | Get-GladiaLiveResult
+        @($result).Count | Should -Be 1
+        $result.Status | Should -Be 'done'
+        $result.FullTranscript | Should -Match 'kilo lima'
+        $result.FullTranscript | Should -Match 'mike november'
+        $saved = Send-GladiaAudio -LiteralPath $live.FullName -Pace RealTime | Save-GladiaLiveAudio -Path "$work/streamed/"
+        $saved.Length | Should -Be $live.Length
+    }
+
     It 'fetches each session once however many transcripts are piped' {
         $many = 1..5 | ForEach-Object { [pscustomobject]@{ SessionId = $session.Id } }
         @($many | Get-GladiaLiveResult).Count | Should -Be 1

@@ -64,7 +64,11 @@ namespace GladiaPS.Commands
             {
                 try
                 {
-                    var job = Run(token => Wait ? WaitForJobAsync(id, token) : _client!.GetLiveJobAsync(id, token));
+                    var job = Run(async token =>
+                    {
+                        await WaitIfStreamingHereAsync(id, token).ConfigureAwait(false);
+                        return await (Wait ? WaitForJobAsync(id, token) : _client!.GetLiveJobAsync(id, token)).ConfigureAwait(false);
+                    });
                     WriteObject(new GladiaLiveResult(job));
                 }
                 catch (Exception exception) when (exception is not PipelineStoppedException)

@@ -42,7 +42,11 @@ namespace GladiaPS.Commands
                 try
                 {
                     Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
-                    var bytes = Run(token => _client!.DownloadLiveAudioToFileAsync(id, destination, overwrite: Force, token));
+                    var bytes = Run(async token =>
+                    {
+                        await WaitIfStreamingHereAsync(id, token).ConfigureAwait(false);
+                        return await _client!.DownloadLiveAudioToFileAsync(id, destination, overwrite: Force, token).ConfigureAwait(false);
+                    });
                     WriteVerbose("Session " + id + ": " + bytes + " bytes written to " + destination);
                     WriteObject(new FileInfo(destination));
                 }

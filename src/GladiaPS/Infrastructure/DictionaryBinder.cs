@@ -51,6 +51,14 @@ namespace GladiaPS.Infrastructure
             }
 
             var underlying = Nullable.GetUnderlyingType(type) ?? type;
+            if (underlying == typeof(bool) && value is string text)
+            {
+                // PowerShell would take any non-empty string, 'false' included, as true.
+                return bool.TryParse(text.Trim(), out var flag)
+                    ? flag
+                    : throw new FormatException("'" + text + "' is neither true nor false");
+            }
+
             if (underlying == typeof(Uri))
             {
                 return value as Uri ?? new Uri(Convert.ToString(value, CultureInfo.InvariantCulture)!, UriKind.Absolute);

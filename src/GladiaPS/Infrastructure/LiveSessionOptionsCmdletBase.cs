@@ -230,13 +230,16 @@ namespace GladiaPS.Infrastructure
                 };
             }
 
-            options.MessagesConfig = new MessagesConfig
+            if (_partials is not null || _speechEvents is not null || _lifecycle is not null || _acknowledgments is not null)
             {
-                ReceivePartialTranscripts = _partials,
-                ReceiveSpeechEvents = _speechEvents,
-                ReceiveLifecycleEvents = _lifecycle,
-                ReceiveAcknowledgments = _acknowledgments,
-            };
+                options.MessagesConfig = new MessagesConfig
+                {
+                    ReceivePartialTranscripts = _partials,
+                    ReceiveSpeechEvents = _speechEvents,
+                    ReceiveLifecycleEvents = _lifecycle,
+                    ReceiveAcknowledgments = _acknowledgments,
+                };
+            }
 
             if (CallbackUrl is not null || CallbackConfig is not null)
             {
@@ -253,12 +256,27 @@ namespace GladiaPS.Infrastructure
 
             if (CustomMetadata is not null)
             {
-                options.SetCustomMetadata(CustomMetadata, "-" + nameof(CustomMetadata));
+                try
+                {
+                    options.SetCustomMetadata(CustomMetadata, "-" + nameof(CustomMetadata));
+                }
+                catch (GladiaValidationException exception)
+                {
+                    // The message keeps the path into the hashtable; the field is the parameter, as for every other error.
+                    throw new GladiaValidationException(nameof(CustomMetadata), exception.Message);
+                }
             }
 
             if (Option is not null)
             {
-                options = options.WithFields(Option, "-" + nameof(Option));
+                try
+                {
+                    options = options.WithFields(Option, "-" + nameof(Option));
+                }
+                catch (GladiaValidationException exception) when (exception.Field.StartsWith("-", StringComparison.Ordinal))
+                {
+                    throw new GladiaValidationException(nameof(Option), exception.Message);
+                }
             }
 
             try

@@ -1,6 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using GladiaPS.Core.Live;
 
 namespace GladiaPS.Infrastructure
 {
@@ -26,6 +30,22 @@ namespace GladiaPS.Infrastructure
 
         [Parameter(Mandatory = true, ParameterSetName = SessionSet, ValueFromPipeline = true)]
         public GladiaSession Session { get; set; } = null!;
+
+        /// <summary>
+        /// Waits for a session this process is still streaming to end before its result or audio is read: a transcript
+        /// piped from Send-GladiaAudio arrives while its session runs, and reading then would give a half-done job.
+        /// </summary>
+        internal async Task WaitIfStreamingHereAsync(string id, CancellationToken cancellationToken)
+        {
+            var local = SessionRegistry.Snapshot().FirstOrDefault(s => s.Id == id && s.Status != LiveSessionStatus.Ended);
+            if (local is null)
+            {
+                return;
+            }
+
+            PostVerbose("Session " + id + " is still " + local.Status + " here; waiting for it to end.");
+            await local.Live.WaitForEndAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         /// <summary>The ids of this record not seen before in this invocation.</summary>
         internal IEnumerable<string> NewIds()

@@ -341,7 +341,7 @@ namespace GladiaPS.Tests.Infrastructure
 
         // A hashtable read from a file or a CSV carries 'false' as text; PowerShell's own conversion makes any non-empty
         // string $true, so the opposite of what was written would be sent.
-        [Fact(Skip = "Module bug: DictionaryBinder converts with LanguagePrimitives, where the string 'false' becomes true (see the report).")]
+        [Fact]
         public void CallbackConfig_TheStringFalse_SendsFalse()
         {
             var body = InitBody(new NewGladiaLiveSessionCommand
