@@ -158,13 +158,20 @@ Describe 'Capture from a PulseAudio null sink' -Skip:$skip {
 
     It 'rolls over to new sessions when the capture outlasts the session limit' {
         $long = New-ToneWav -Path "$work/long-played.wav" -Phrase 'india juliett | kilo lima | mike november | oscar papa | quebec romeo'
-        $capture = Start-Capture '-Loopback -Duration 9 -SessionLimit 3'
-        $null = Invoke-Play $long.FullName
-        $result = Wait-Capture $capture
+        # The server's own limit, shortened as Gladia's 3 hours would be: a session older than 5 s is ended by the server.
+        Set-TestServerFault $server @{ max_session_seconds = 5 }
+        try {
+            $capture = Start-Capture '-Loopback -Duration 9 -SessionLimit 3'
+            $null = Invoke-Play $long.FullName
+            $result = Wait-Capture $capture
+        } finally { Set-TestServerFault $server @{} }
         $result.Errors | Should -BeNullOrEmpty
         $finals = $result.Output | Sort-Object Start
         ($finals.Text -join ' | ') | Should -Be 'india juliett | kilo lima | mike november | oscar papa | quebec romeo'
-        ($finals.SessionId | Select-Object -Unique).Count | Should -BeGreaterOrEqual 2
+        $ids = $finals.SessionId | Select-Object -Unique
+        $ids.Count | Should -BeGreaterOrEqual 2
+        # Every session was stopped by the client before the server's limit ended it.
+        $ids | ForEach-Object { (Invoke-TestServerApi -Server $server -Path "/emulator/sessions/$_").end_reason | Should -Be 'StopRecording' }
         $reference = Send-GladiaAudio -LiteralPath $long.FullName
         for ($i = 1; $i -lt $finals.Count; $i++) {
             [math]::Abs(($finals[$i].Start - $finals[0].Start) - ($reference[$i].Start - $reference[0].Start)) | Should -BeLessThan 0.1 -Because "utterance $i keeps its time across the seam"

@@ -194,14 +194,16 @@ namespace GladiaPS.Tests.Hosting
             var polling = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             ps.Streams.Verbose.DataAdded += (_, e) =>
             {
-                if (ps.Streams.Verbose[e.Index].Message.Contains("asking again", StringComparison.Ordinal))
+                // A session still streaming in this process is awaited before the job is polled: either wait is stopped alike.
+                var message = ps.Streams.Verbose[e.Index].Message;
+                if (message.Contains("asking again", StringComparison.Ordinal) || message.Contains("waiting for it to end", StringComparison.Ordinal))
                 {
                     polling.TrySetResult();
                 }
             };
             var invocation = ps.BeginInvoke();
 
-            // The job is still processing (the session is open), and the cmdlet says it is polling.
+            // The session is open, and the cmdlet says it is waiting for it.
             await polling.Task.WaitAsync(Deadline);
             var stopTook = await StopAsync(ps);
 
