@@ -363,7 +363,7 @@ namespace GladiaPS.Commands
                 {
                     using var source = await open(token).ConfigureAwait(false);
                     WriteFormatVerbose(name, source, session.Format);
-                    var progress = new ProgressReporter(this, activity, name, AudioSender.Duration(source));
+                    var progress = new ProgressReporter(this, activity, name, duration?.TotalSeconds ?? AudioSender.Duration(source), session.Format.ByteRate);
                     var limits = new AudioSender.Limits(duration?.TotalSeconds, () => session.Live.IsStopRequested);
                     await AudioSender.SendAsync(
                         source, session.Format, Pace, (chunk, _, _) => SendUnlessStoppedAsync(session, chunk, token), limits, progress.Report, token).ConfigureAwait(false);

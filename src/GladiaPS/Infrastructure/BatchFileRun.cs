@@ -186,7 +186,7 @@ namespace GladiaPS.Infrastructure
             if (source is not null)
             {
                 _cmdlet.WriteFormatVerbose(Name, source, format);
-                progress = new ProgressReporter(_cmdlet, _activityId, Name, MaxSeconds ?? AudioSender.Duration(source));
+                progress = new ProgressReporter(_cmdlet, _activityId, Name, MaxSeconds ?? AudioSender.Duration(source), format.ByteRate);
             }
         }
 

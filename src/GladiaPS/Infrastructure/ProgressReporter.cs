@@ -13,11 +13,14 @@ namespace GladiaPS.Infrastructure
         private readonly int _activityId;
         private readonly string _name;
         private readonly double? _totalSeconds;
+        private readonly int _bytesPerSecond;
         private long _last;
         private bool _completed;
 
-        public ProgressReporter(GladiaCmdletBase cmdlet, int activityId, string name, double? totalSeconds)
+        /// <param name="bytesPerSecond">The session format's byte rate, to say how much was sent; 0 to leave bytes out.</param>
+        public ProgressReporter(GladiaCmdletBase cmdlet, int activityId, string name, double? totalSeconds, int bytesPerSecond = 0)
         {
+            _bytesPerSecond = bytesPerSecond;
             _cmdlet = cmdlet;
             _activityId = activityId;
             _name = name;
@@ -36,6 +39,11 @@ namespace GladiaPS.Infrastructure
             var status = _totalSeconds is { } total && total > 0
                 ? string.Format(CultureInfo.InvariantCulture, "{0} of {1} sent", Clock(secondsSent), Clock(total))
                 : string.Format(CultureInfo.InvariantCulture, "{0} sent", Clock(secondsSent));
+            if (_bytesPerSecond > 0)
+            {
+                status += string.Format(CultureInfo.InvariantCulture, " ({0:0.0} MB)", secondsSent * _bytesPerSecond / 1_000_000);
+            }
+
             var record = new ProgressRecord(_activityId, "Sending " + _name, status);
             if (_totalSeconds is { } whole && whole > 0)
             {
