@@ -82,6 +82,17 @@ Describe 'Views and subtitles' {
         $table | Where-Object { $_ -match '^\s*\d+\.\d\d\s+\d+\.\d\d\s+1 mike november\s*$' } | Should -Not -BeNullOrEmpty
     }
 
+    It 'shows a session''s messages and transcripts as one timeline' {
+        $s = New-GladiaLiveSession -FromAudio $file.FullName -LifecycleEvents
+        Send-GladiaAudio -Session $s -LiteralPath $file.FullName
+        Stop-GladiaRecording -Session $s -Wait
+        $text = Receive-GladiaMessage -Session $s | Out-String -Width 120
+        ([regex]::Matches($text, '(?m)^\s*Start\s+End\s+Ch\s+Text\s*$')).Count | Should -Be 1
+        $text | Should -Match '(?m)^\s+\[start_session\]\s*$'
+        $text | Should -Match '(?m)^\s*\d+\.\d\d\s+\d+\.\d\d\s+1 mike november\s*$'
+        $text | Should -Match '\[post_final_transcript\] '
+    }
+
     It 'shows a session and a result with their few columns' {
         ($result | Out-String -Width 200) | Should -Match 'Id\s+Status\s+Audio\s+FullTranscript'
         $session = Get-GladiaLiveSession | Select-Object -Last 1
