@@ -1,12 +1,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Get-ModuleUnderTest) -Force
-    $server = Start-TestServer
-    $env:GLADIA_API_URL = $server.Url
-    $env:GLADIA_API_KEY = $server.ApiKey
-
-    $folder = Join-Path ([IO.Path]::GetTempPath()) ('gladiaps-batch-' + [guid]::NewGuid().ToString('n'))
-    $null = New-Item -ItemType Directory -Path $folder
+    $context = Initialize-GladiaTest batch
+    $server = $context.Server
+    $folder = $context.Work
     $expected = @{}
     function Add-Expected($file, [string[]] $phrases) { for ($c = 0; $c -lt $phrases.Count; $c++) { $expected["$($file.FullName)|$c"] = $phrases[$c] } }
     Add-Expected (New-ToneWav -Path "$folder/pcm16-mono.wav" -Phrase 'alpha bravo charlie') @('alpha bravo charlie')
@@ -16,15 +12,14 @@ BeforeAll {
     $source = New-ToneWav -Path (Join-Path ([IO.Path]::GetTempPath()) "mp3-source-$([guid]::NewGuid().ToString('n')).wav") -Phrase 'mike november oscar'
     & ffmpeg -nostdin -loglevel error -y -i $source.FullName -b:a 128k "$folder/speech.mp3"
     if ($LASTEXITCODE -ne 0) { throw 'ffmpeg could not write the MP3 test file' }
+    Remove-Item -LiteralPath $source.FullName
     Add-Expected (Get-Item "$folder/speech.mp3") @('mike november oscar')
     Set-Content -Path "$folder/notes.wav" -Value 'this is not audio'
     $null = New-Item -ItemType File -Path "$folder/empty.wav"
 }
 
 AfterAll {
-    Stop-TestServer $server
-    Remove-Item -Recurse -Force $folder -ErrorAction SilentlyContinue
-    Remove-Item Env:GLADIA_API_URL, Env:GLADIA_API_KEY -ErrorAction SilentlyContinue
+    Complete-GladiaTest $context
 }
 
 Describe 'Send-GladiaAudio over a folder (one session per file)' {

@@ -9,12 +9,9 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Get-ModuleUnderTest) -Force
-    $server = Start-TestServer
-    $env:GLADIA_API_URL = $server.Url
-    $env:GLADIA_API_KEY = $server.ApiKey
-    $work = Join-Path ([IO.Path]::GetTempPath()) ('gladiaps-capture-' + [guid]::NewGuid().ToString('n'))
-    $null = New-Item -ItemType Directory -Path $work
+    $context = Initialize-GladiaTest capture
+    $server = $context.Server
+    $work = $context.Work
     $sink = if (Get-Command pactl -ErrorAction SilentlyContinue) { (& pactl get-default-sink 2>$null) } else { $null }
 
     # Starts a capture in its own runspace, as a console would run it, and waits until its session takes audio.
@@ -51,9 +48,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-TestServer $server
-    Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue
-    Remove-Item Env:GLADIA_API_URL, Env:GLADIA_API_KEY -ErrorAction SilentlyContinue
+    Complete-GladiaTest $context
 }
 
 Describe 'Capture from a PulseAudio null sink' -Skip:$skip {

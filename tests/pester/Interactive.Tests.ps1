@@ -1,18 +1,13 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Get-ModuleUnderTest) -Force
-    $server = Start-TestServer
-    $env:GLADIA_API_URL = $server.Url
-    $env:GLADIA_API_KEY = $server.ApiKey
-    $work = Join-Path ([IO.Path]::GetTempPath()) ('gladiaps-flow-' + [guid]::NewGuid().ToString('n'))
-    $null = New-Item -ItemType Directory -Path $work
+    $context = Initialize-GladiaTest flow
+    $server = $context.Server
+    $work = $context.Work
 }
 
 AfterAll {
     Get-GladiaLiveSession | Where-Object Status -ne 'Ended' | Stop-GladiaRecording -Wait -Timeout 10 -ErrorAction SilentlyContinue
-    Stop-TestServer $server
-    Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue
-    Remove-Item Env:GLADIA_API_URL, Env:GLADIA_API_KEY -ErrorAction SilentlyContinue
+    Complete-GladiaTest $context
 }
 
 Describe 'The interactive flow' {

@@ -1,19 +1,14 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Get-ModuleUnderTest) -Force
-    $server = Start-TestServer
-    $env:GLADIA_API_URL = $server.Url
-    $env:GLADIA_API_KEY = $server.ApiKey
-    $work = Join-Path ([IO.Path]::GetTempPath()) ('gladiaps-rel-' + [guid]::NewGuid().ToString('n'))
-    $null = New-Item -ItemType Directory -Path $work
+    $context = Initialize-GladiaTest rel
+    $server = $context.Server
+    $work = $context.Work
     $phrase = 'alpha bravo | charlie delta echo | foxtrot golf hotel india | juliett kilo'
     $file = New-ToneWav -Path "$work/long.wav" -Phrase $phrase
 }
 
 AfterAll {
-    Stop-TestServer $server
-    Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue
-    Remove-Item Env:GLADIA_API_URL, Env:GLADIA_API_KEY -ErrorAction SilentlyContinue
+    Complete-GladiaTest $context
 }
 
 

@@ -9,6 +9,27 @@ function Get-ModuleUnderTest {
     Join-Path $script:Repo 'out/GladiaPS/GladiaPS.psd1'
 }
 
+function Initialize-GladiaTest {
+    <# Imports the module under test, starts a local server for it (GLADIA_API_URL and GLADIA_API_KEY point at it) and makes a work folder. #>
+    param([Parameter(Mandatory)] [string] $Name)
+    Import-Module (Get-ModuleUnderTest) -Force -Global
+    $server = Start-TestServer
+    $env:GLADIA_API_URL = $server.Url
+    $env:GLADIA_API_KEY = $server.ApiKey
+    $work = Join-Path ([IO.Path]::GetTempPath()) ("gladiaps-$Name-" + [guid]::NewGuid().ToString('n'))
+    $null = New-Item -ItemType Directory -Path $work
+    [pscustomobject]@{ Server = $server; Work = $work }
+}
+
+function Complete-GladiaTest {
+    param($Context)
+    if ($Context) {
+        Stop-TestServer $Context.Server
+        Remove-Item -Recurse -Force $Context.Work -ErrorAction SilentlyContinue
+    }
+    Remove-Item Env:GLADIA_API_URL, Env:GLADIA_API_KEY -ErrorAction SilentlyContinue
+}
+
 function Start-TestServer {
     param([string] $ApiKey = ('k-' + [guid]::NewGuid().ToString('n')), [string[]] $Arguments = @())
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
@@ -64,4 +85,4 @@ function New-ToneRaw {
     [GladiaPS.TestSupport.ToneWords.ToneAudio]::Raw([GladiaPS.TestSupport.ToneWords.ToneAudioFormat]::Pcm16($SampleRate, 1), [string[]] @($Phrase))
 }
 
-Export-ModuleMember -Function Get-ModuleUnderTest, Start-TestServer, Stop-TestServer, Invoke-TestServerApi, Set-TestServerFault, New-ToneWav, New-ToneRaw
+Export-ModuleMember -Function Get-ModuleUnderTest, Initialize-GladiaTest, Complete-GladiaTest, Start-TestServer, Stop-TestServer, Invoke-TestServerApi, Set-TestServerFault, New-ToneWav, New-ToneRaw

@@ -60,25 +60,15 @@ namespace GladiaPS.Commands
             }
 
             using var scope = Session.Events.Listen(this);
-            using var limit = Timeout is { } seconds ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : new CancellationTokenSource();
-            var timedOut = false;
-            Run(async token =>
+            var inTime = RunWithin(Timeout, async token =>
             {
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, limit.Token);
-                try
+                await foreach (var message in Session.Live.ReadMessagesAsync(token).ConfigureAwait(false))
                 {
-                    await foreach (var message in Session.Live.ReadMessagesAsync(linked.Token).ConfigureAwait(false))
-                    {
-                        Messages.Post(c => ((ReceiveGladiaMessageCommand)c).WriteIfWanted(message));
-                    }
-                }
-                catch (OperationCanceledException) when (limit.IsCancellationRequested && !token.IsCancellationRequested)
-                {
-                    timedOut = true;
+                    Messages.Post(c => ((ReceiveGladiaMessageCommand)c).WriteIfWanted(message));
                 }
             });
 
-            if (timedOut)
+            if (!inTime)
             {
                 WriteError(GladiaErrors.Create(
                     "Session " + Session.Id + " did not end within " + Timeout + " s; it is still " + Session.Status + ". Messages after this were not read.",

@@ -37,19 +37,8 @@ namespace GladiaPS.Commands
 
             if (Wait)
             {
-                using var limit = Timeout is { } seconds ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : new CancellationTokenSource();
                 LiveSessionOutcome? outcome = null;
-                Run(async token =>
-                {
-                    using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, limit.Token);
-                    try
-                    {
-                        outcome = await Session.Live.WaitForEndAsync(linked.Token).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException) when (limit.IsCancellationRequested && !token.IsCancellationRequested)
-                    {
-                    }
-                });
+                RunWithin(Timeout, async token => outcome = await Session.Live.WaitForEndAsync(token).ConfigureAwait(false));
 
                 if (outcome is null)
                 {

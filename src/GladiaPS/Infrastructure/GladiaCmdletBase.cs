@@ -66,6 +66,29 @@ namespace GladiaPS.Infrastructure
         }
 
         /// <summary>
+        /// Runs <paramref name="work"/> like <see cref="Run(Func{CancellationToken, Task})"/>, giving up after <paramref name="timeoutSeconds"/>
+        /// (none when null): false when the time ran out. Ctrl+C still stops the pipeline.
+        /// </summary>
+        internal bool RunWithin(double? timeoutSeconds, Func<CancellationToken, Task> work)
+        {
+            using var limit = timeoutSeconds is { } seconds ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : new CancellationTokenSource();
+            var inTime = true;
+            Run(async token =>
+            {
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, limit.Token);
+                try
+                {
+                    await work(linked.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (limit.IsCancellationRequested && !token.IsCancellationRequested)
+                {
+                    inTime = false;
+                }
+            });
+            return inTime;
+        }
+
+        /// <summary>
         /// Writes what background work posts until <paramref name="task"/> completes. On Ctrl+C it gives the
         /// work <see cref="StopGrace"/> to finish its clean-up, then stops the pipeline whatever the work does.
         /// </summary>
