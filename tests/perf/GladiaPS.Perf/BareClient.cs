@@ -132,7 +132,7 @@ namespace GladiaPS.Perf
             }
 
             output.Line("{\"summary\":{\"session_id\":\"" + sessionId + "\",\"bytes_sent\":" + sent + ",\"bytes_acked\":" + state.Acked + ",\"close_status\":" +
-                        (int)(socket.CloseStatus ?? 0) + "}}");
+                        (int)(socket.CloseStatus ?? 0) + ",\"allocated_bytes\":" + GC.GetTotalAllocatedBytes() + ",\"gen0_collections\":" + GC.CollectionCount(0) + "}}");
             output.Flush();
             return socket.CloseStatus == WebSocketCloseStatus.NormalClosure ? 0 : 1;
         }

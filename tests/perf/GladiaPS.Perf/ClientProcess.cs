@@ -36,6 +36,14 @@ namespace GladiaPS.Perf
 
         public StringBuilder Stderr { get; } = new StringBuilder();
 
+        public int LineCount()
+        {
+            lock (Lines)
+            {
+                return Lines.Count;
+            }
+        }
+
         /// <summary>RSS samples (seconds since start, MiB) when sampling was asked for.</summary>
         public List<(double Seconds, double RssMiB)> RssSamples { get; } = new List<(double, double)>();
 

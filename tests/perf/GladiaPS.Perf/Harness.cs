@@ -518,9 +518,16 @@ namespace GladiaPS.Perf
                 }
                 else
                 {
+                    // One after another, each once the previous one has printed its first line (its session has begun), so
+                    // that N runtimes starting at once on a small machine do not delay the first lines that mark t0.
                     for (var i = 0; i < realtimeSessions; i++)
                     {
-                        processes.Add(Launch(client, new[] { file }, realTime: true, offerAll: false));
+                        var p = Launch(client, new[] { file }, realTime: true, offerAll: false);
+                        processes.Add(p);
+                        for (var wait = 0; wait < 200 && p.LineCount() == 0; wait++)
+                        {
+                            await Task.Delay(50).ConfigureAwait(false);
+                        }
                     }
                 }
 
@@ -543,7 +550,7 @@ namespace GladiaPS.Perf
             }
 
             report.AppendLine().AppendLine(string.Format(Inv, "## {0} sessions at real time at once", realtimeSessions)).AppendLine();
-            report.AppendLine(string.Format(Inv, "{0} sessions of {1} each, paced at real time, started together. Latency: when a final transcript reached the client " +
+            report.AppendLine(string.Format(Inv, "{0} sessions of {1} each, paced at real time, started one after another within a few seconds (each once the previous one's session has begun), so all run at once. Latency: when a final transcript reached the client " +
                 "(its stdout, or for the module the pipeline) minus when the end of its last word was due: when the first chunk was handed to the client library (the SDK and the bare client print it; " +
                 "for the core, the `start_recording` message, since the driver paces from its first chunk once connected; for the module, the session's `CreatedAt`) " +
                 "plus the word's end time. A capture device behaves the same way: audio from before the socket is open waits for it. " +
@@ -632,15 +639,17 @@ namespace GladiaPS.Perf
                     N("core") / N("sdk"), N("core") / N("bare"), N("module") / N("core")));
             }
 
-            if (labels.Count >= 2)
+            if (lengths.Length >= 2)
             {
+                var shortest = labels[0];
+                var longest = labels[lengths.Length - 1];
                 report.AppendLine().AppendLine("### Peak RSS, longest mono file against the shortest").AppendLine();
-                report.AppendLine("| client | " + labels[0] + " | " + labels[lengths.Length - 1] + " | ratio (goal ≤ 1.10) |");
+                report.AppendLine("| client | " + shortest + " | " + longest + " | ratio (goal ≤ 1.10) |");
                 report.AppendLine("|---|---|---|---|");
                 foreach (var client in clients)
                 {
-                    var a = Median(results.Where(r => r.Suite == "stream" && r.Label == labels[0] && r.Client == client).Select(r => r.PeakRss));
-                    var b = Median(results.Where(r => r.Suite == "stream" && r.Label == labels[lengths.Length - 1] && r.Client == client).Select(r => r.PeakRss));
+                    var a = Median(results.Where(r => r.Suite == "stream" && r.Label == shortest && r.Client == client).Select(r => r.PeakRss));
+                    var b = Median(results.Where(r => r.Suite == "stream" && r.Label == longest && r.Client == client).Select(r => r.PeakRss));
                     report.AppendLine(string.Format(Inv, "| {0} | {1:F0} MiB | {2:F0} MiB | {3:F2} |", client, a, b, b / a));
                 }
             }
