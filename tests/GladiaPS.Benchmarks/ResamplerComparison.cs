@@ -13,7 +13,7 @@ namespace GladiaPS.Benchmarks
 {
     /// <summary>
     /// The core's resampler (PolyphaseResampler, behind AudioConverter.ToLayout) beside NAudio 2.2.1's
-    /// WdlResamplingSampleProvider (NAudio.Core), on the same input:
+    /// WdlResamplingSampleProvider (NAudio.Core), and the same WDL engine in its sinc mode, on the same input:
     ///   speed: 48 kHz stereo float tone words (one minute of the benchmark's input, looped) to 16 kHz mono, the
     ///          down-mix first in both (AudioConverter; StereoToMonoSampleProvider), samples summed and dropped, CPU time
     ///          of this thread, alternating the two, several passes;
@@ -52,25 +52,30 @@ namespace GladiaPS.Benchmarks
             Console.WriteLine("pass  resampler            cpu_s   wall_s  x_realtime  output_frames");
             var ours = new List<double>();
             var wdl = new List<double>();
+            var sinc = new List<double>();
             for (var pass = 1; pass <= 3; pass++)
             {
                 ours.Add(await TimeAsync("GladiaPS polyphase", pass, seconds, () => OursAsync(minute, seconds)).ConfigureAwait(false));
                 wdl.Add(await TimeAsync("NAudio WDL", pass, seconds, () => Task.FromResult(Wdl(minute, seconds))).ConfigureAwait(false));
+                sinc.Add(await TimeAsync("NAudio WDL sinc", pass, seconds, () => Task.FromResult(Wdl(minute, seconds, sinc: true))).ConfigureAwait(false));
             }
 
             ours.Sort();
             wdl.Sort();
-            Console.WriteLine(string.Format(Inv, "median x real time: GladiaPS {0:F0}, NAudio WDL {1:F0}", seconds / ours[1], seconds / wdl[1]));
+            sinc.Sort();
+            Console.WriteLine(string.Format(Inv, "median x real time: GladiaPS {0:F0}, NAudio WDL (the provider) {1:F0}, NAudio WDL sinc {2:F0}",
+                seconds / ours[1], seconds / wdl[1], seconds / sinc[1]));
 
             Console.WriteLine();
-            Console.WriteLine("frequency_hz  gladiaps_gain_db  naudio_wdl_gain_db");
+            Console.WriteLine("frequency_hz  gladiaps_gain_db  naudio_wdl_gain_db  naudio_wdl_sinc_gain_db");
             var frequencies = new[] { 100, 1000, 3000, 5000, 6000, 7000, 7200, 7500, 7800, 8200, 8500, 9000, 10000, 12000, 16000, 20000, 23000 };
             foreach (var f in frequencies)
             {
                 var input = Sine(f, 48000, 3);
                 var a = await GainOursAsync(input).ConfigureAwait(false);
                 var b = GainWdl(input);
-                Console.WriteLine(string.Format(Inv, "{0,12}  {1,16:F4}  {2,18:F4}", f, a, b));
+                var c = GainWdl(input, sinc: true);
+                Console.WriteLine(string.Format(Inv, "{0,12}  {1,16:F4}  {2,18:F4}  {3,23:F4}", f, a, b, c));
             }
 
             return 0;
@@ -231,10 +236,42 @@ namespace GladiaPS.Benchmarks
             }
         }
 
-        private static long Wdl(float[] minute, int seconds)
+        /// <summary>NAudio's WDL engine in its windowed-sinc mode (64 taps), which WdlResamplingSampleProvider does not use:
+        /// the same Read loop as the provider, with SetMode(interp: true, filtercnt: 0, sinc: true, sinc_size: 64).</summary>
+        private sealed class WdlSincProvider : ISampleProvider
+        {
+            private readonly ISampleProvider source;
+            private readonly NAudio.Dsp.WdlResampler resampler = new NAudio.Dsp.WdlResampler();
+
+            public WdlSincProvider(ISampleProvider source, int rate)
+            {
+                this.source = source;
+                WaveFormat = WaveFormat.CreateIeeeFloatWaveFormat(rate, source.WaveFormat.Channels);
+                resampler.SetMode(true, 0, true, 64);
+                resampler.SetFilterParms();
+                resampler.SetFeedMode(false);
+                resampler.SetRates(source.WaveFormat.SampleRate, rate);
+            }
+
+            public WaveFormat WaveFormat { get; }
+
+            public int Read(float[] buffer, int offset, int count)
+            {
+                var channels = WaveFormat.Channels;
+                var frames = count / channels;
+                var needed = resampler.ResamplePrepare(frames, channels, out var inBuffer, out var inOffset);
+                var available = source.Read(inBuffer, inOffset, needed * channels) / channels;
+                return resampler.ResampleOut(buffer, offset, available, frames, channels) * channels;
+            }
+        }
+
+        private static ISampleProvider Naudio(ISampleProvider source, bool sinc) =>
+            sinc ? new WdlSincProvider(source, 16000) : new WdlResamplingSampleProvider(source, 16000);
+
+        private static long Wdl(float[] minute, int seconds, bool sinc = false)
         {
             var mono = new StereoToMonoSampleProvider(new LoopProvider(minute, 48000, 2, 48000L * seconds)) { LeftVolume = 0.5f, RightVolume = 0.5f };
-            var resampler = new WdlResamplingSampleProvider(mono, 16000);
+            var resampler = Naudio(mono, sinc);
             var buffer = new float[1600];
             long frames = 0;
             float sum = 0;
@@ -254,9 +291,9 @@ namespace GladiaPS.Benchmarks
             return frames;
         }
 
-        private static float[] ResampleWdl(float[] mono)
+        private static float[] ResampleWdl(float[] mono, bool sinc = false)
         {
-            var resampler = new WdlResamplingSampleProvider(new LoopProvider(mono, 48000, 1, mono.Length), 16000);
+            var resampler = Naudio(new LoopProvider(mono, 48000, 1, mono.Length), sinc);
             var output = new List<float>(mono.Length / 3 + 16);
             var buffer = new float[1600];
             while (true)
@@ -288,7 +325,7 @@ namespace GladiaPS.Benchmarks
 
         private static async Task<double> GainOursAsync(float[] input) => Gain(await ResampleOursAsync(input).ConfigureAwait(false));
 
-        private static double GainWdl(float[] input) => Gain(ResampleWdl(input));
+        private static double GainWdl(float[] input, bool sinc = false) => Gain(ResampleWdl(input, sinc));
 
         /// <summary>The RMS of the middle second (16 kHz) against the input's (amplitude 0.5), in dB.</summary>
         private static double Gain(float[] output)
