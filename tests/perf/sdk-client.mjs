@@ -120,6 +120,8 @@ for (let index = 0; sent < wav.dataLength; index++) {
   if (index === 0) write('{"type":"first_chunk"}')
   session.sendAudio(chunk)
   sent += n
+  // Offered without a window, report how much audio the SDK has taken (the stall suite reads it).
+  if (window === 0 && index % 50 === 49) write(`{"type":"offered","bytes":${sent}}`)
 }
 while (acked < sent) await new Promise((resolve) => { waiter = resolve })
 session.stopRecording()

@@ -36,6 +36,24 @@ namespace GladiaPS.Perf
 
         public StringBuilder Stderr { get; } = new StringBuilder();
 
+        /// <summary>The byte count of the last <c>{"type":"offered","bytes":N}</c> line so far, or −1.</summary>
+        public long LastOffered()
+        {
+            lock (Lines)
+            {
+                for (var i = Lines.Count - 1; i >= 0; i--)
+                {
+                    var text = Lines[i].Text;
+                    if (text.StartsWith("{\"type\":\"offered\",\"bytes\":", StringComparison.Ordinal))
+                    {
+                        return long.Parse(text.Substring(26).TrimEnd('}'), CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+
+            return -1;
+        }
+
         public int LineCount()
         {
             lock (Lines)

@@ -101,6 +101,7 @@ namespace GladiaPS.Perf
             public List<double> LatenciesMs = new List<double>();
             public List<(double Seconds, double RssMiB)> Rss = new List<(double, double)>();
             public string InitRequest = string.Empty;
+            public long OfferedDuringStall = -1;
 
             public bool Ok => Failures.Count == 0;
         }
@@ -138,7 +139,7 @@ namespace GladiaPS.Perf
             File.WriteAllText(Path.Combine(outDir, "report.md"), report.ToString());
             File.WriteAllText(Path.Combine(outDir, "results.json"), JsonSerializer.Serialize(results.Select(r => new
             {
-                r.Suite, r.Client, r.Label, r.Round, r.AudioSeconds, r.Sessions, r.Wall, r.Cpu, r.PeakRss, r.Failures, r.LatenciesMs,
+                r.Suite, r.Client, r.Label, r.Round, r.AudioSeconds, r.Sessions, r.Wall, r.Cpu, r.PeakRss, r.Failures, r.LatenciesMs, r.OfferedDuringStall,
                 Rss = r.Rss.Select(s => new[] { s.Seconds, s.RssMiB }), r.InitRequest,
             }), new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
             Console.WriteLine();
@@ -474,6 +475,7 @@ namespace GladiaPS.Perf
                 var process = Launch(client, new[] { file }, realTime: false, offerAll: true);
                 await process.SampleRssAsync(TimeSpan.FromSeconds(stallWindowSeconds), TimeSpan.FromMilliseconds(250)).ConfigureAwait(false);
                 await server.SetFaultsAsync("{}").ConfigureAwait(false);
+                result.OfferedDuringStall = process.LastOffered();
                 await process.WaitAsync(timeout).ConfigureAwait(false);
                 Measure(result, process);
                 result.Rss.AddRange(process.RssSamples);
@@ -489,8 +491,8 @@ namespace GladiaPS.Perf
                 Minutes(stallAudioSeconds), stallWindowSeconds)).AppendLine();
             var marks = new[] { 0.25, 0.5, 0.75, 1.0 };
             report.AppendLine("| client | " + string.Join(" | ", marks.Select(m => "RSS at " + (m * stallWindowSeconds).ToString("0.#", Inv) + " s")) +
-                              " | max while stalled | peak RSS, whole run | exact after the stall |");
-            report.AppendLine("|---|" + string.Concat(marks.Select(_ => "---|")) + "---|---|---|");
+                              " | max while stalled | audio the client had taken | peak RSS, whole run | exact after the stall |");
+            report.AppendLine("|---|" + string.Concat(marks.Select(_ => "---|")) + "---|---|---|---|");
             foreach (var r in results.Where(r => r.Suite == "stall"))
             {
                 var cells = marks.Select(m =>
@@ -500,7 +502,8 @@ namespace GladiaPS.Perf
                     return F0(sample) + " MiB";
                 });
                 report.AppendLine("| " + r.Client + " | " + string.Join(" | ", cells) + " | " + F0(r.Rss.Select(s => s.RssMiB).DefaultIfEmpty(double.NaN).Max()) +
-                                  " MiB | " + F0(r.PeakRss) + " MiB | " + (r.Ok ? "yes" : "NO: " + string.Join("; ", r.Failures)) + " |");
+                                  " MiB | " + (r.OfferedDuringStall < 0 ? "—" : (r.OfferedDuringStall / 1e6).ToString("F1", Inv) + " MB of " + (stallAudioSeconds * 0.032).ToString("F1", Inv)) +
+                                  " | " + F0(r.PeakRss) + " MiB | " + (r.Ok ? "yes" : "NO: " + string.Join("; ", r.Failures)) + " |");
             }
         }
 
