@@ -2,11 +2,13 @@
 # The client performance comparison, side by side in one run: the same tone-word files through Gladia's JavaScript SDK,
 # a bare ClientWebSocket client, the core (GladiaPS.Driver) and the module (Send-GladiaAudio in pwsh), against one local
 # server; every run checked for exact transcripts and every byte acknowledged. Writes out/perf/<time>/report.md.
-#   tests/perf/run.sh                 everything: 10 and 60 min mono, 10 min 48 kHz stereo, 3 rounds, stall, 8 x real time, 64 files
+#   tests/perf/run.sh                 everything: 10 and 60 min mono, 10 min 48 kHz stereo, 3 rounds, stall, 8 x 1 min at real time, 64 x 10 min files
 #   tests/perf/run.sh --smoke         a few seconds of audio through each client (the Pester test runs this)
 #   tests/perf/run.sh [--seconds 600,3600] [--stereo-seconds 600] [--rounds 3] [--clients sdk,bare,core,module]
 #                     [--suites stream,stall,realtime,many] [--stall-audio-seconds 600] [--stall-window-seconds 20]
-#                     [--realtime-sessions 8] [--realtime-seconds 60] [--many-files 64] [--many-seconds 60] [--out DIR]
+#                     [--realtime-sessions 8] [--realtime-seconds 60] [--many-files 64] [--many-seconds 600] [--out DIR]
+#                     [--driver GladiaPS.Driver.dll] (another build of the core, to compare)
+# Environment: PERF_MODULE=path/GladiaPS.psd1 (another build of the module; default: published to out/perf/GladiaPS).
 # Needs: the .NET 10 SDK, Node.js 20+ with npm; /usr/bin/time (package `time`) for CPU and peak RSS.
 # Environment: PERF_NO_BUILD=1 skips the builds (the Pester test sets it after building once).
 set -euo pipefail

@@ -64,9 +64,9 @@ namespace GladiaPS.Perf
             realtimeSessions = args.Int("--realtime-sessions", 8);
             realtimeSeconds = args.Int("--realtime-seconds", 60);
             manyFiles = args.Int("--many-files", 64);
-            manySeconds = args.Int("--many-seconds", 60);
+            manySeconds = args.Int("--many-seconds", 600);
             timeout = TimeSpan.FromSeconds(args.Int("--timeout-seconds", 900));
-            driverDll = Path.Combine(repo, "tests/GladiaPS.Driver/bin/Release/net10.0/GladiaPS.Driver.dll");
+            driverDll = Path.GetFullPath(args.Value("--driver", Path.Combine(repo, "tests/GladiaPS.Driver/bin/Release/net10.0/GladiaPS.Driver.dll")));
             emulatorDll = Path.Combine(repo, "tests/GladiaPS.Emulator/bin/Release/net10.0/GladiaPS.Emulator.dll");
             perfDll = typeof(Harness).Assembly.Location;
             pwshDll = args.Value("--pwsh-dll", string.Empty);
@@ -161,7 +161,7 @@ namespace GladiaPS.Perf
             report.AppendLine(string.Format(Inv, "Machine: {0} CPUs ({1}), {2:F0} GiB RAM, {3}, .NET {4}; started {5:yyyy-MM-dd HH:mm} UTC, load average {6}.",
                 Environment.ProcessorCount, model, memGb, System.Runtime.InteropServices.RuntimeInformation.OSDescription,
                 Environment.Version, DateTime.UtcNow, File.ReadAllText("/proc/loadavg").Trim()));
-            report.AppendLine("Clients: sdk = @gladiaio/sdk (node " + NodeVersion() + "), bare = ClientWebSocket floor, core = GladiaPS.Driver, module = Send-GladiaAudio in pwsh.");
+            report.AppendLine("Clients: sdk = @gladiaio/sdk (node " + NodeVersion() + "), bare = ClientWebSocket floor, core = " + driverDll + ", module = Send-GladiaAudio in pwsh from " + moduleManifest + ".");
             if (!ClientProcess.HaveTime)
             {
                 report.AppendLine("**/usr/bin/time is missing: CPU and peak RSS are not measured (install the `time` package).**");
