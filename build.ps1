@@ -68,6 +68,11 @@ function Invoke-TestTask {
 }
 
 function Invoke-PackageTask {
+    # The package is the module as users get it: built, with its help.
+    if (-not (Test-Path (Join-Path $moduleOut 'en-US/GladiaPS.dll-Help.xml'))) {
+        if (-not (Test-Path (Join-Path $moduleOut 'GladiaPS.psd1'))) { Invoke-BuildTask }
+        Invoke-HelpTask
+    }
     $repository = Join-Path $out 'repository'
     $null = New-Item -ItemType Directory -Force -Path $repository
     $name = 'GladiaPSLocal-' + [guid]::NewGuid().ToString('n').Substring(0, 8)

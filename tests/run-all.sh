@@ -49,7 +49,7 @@ source tests/capture/pulseaudio.sh start
 trap 'source "$repo/tests/capture/pulseaudio.sh" stop' EXIT
 pester_log="$results/pester.log"
 if dotnet tool restore >/dev/null && dotnet restore tests/pester/Pester.Restore.csproj >/dev/null \
-   && dotnet publish src/GladiaPS/GladiaPS.csproj -c Release -o out/GladiaPS --nologo -v quiet >/dev/null; then
+   && dotnet pwsh -NoProfile -NonInteractive -File build.ps1 Build,Help >/dev/null; then
   dotnet pwsh -NoProfile -NonInteractive -File tests/pester/run.ps1 -ResultFile "$results/pester.xml" 2>&1 | tee "$pester_log"
 else
   echo "PowerShell, Pester or the module could not be prepared" | tee "$pester_log" >&2
