@@ -626,8 +626,8 @@ namespace GladiaPS.Perf
                     var gross = runs.Select(r => r.Cpu / r.AudioSeconds * 3600).ToList();
                     var net = NetPerHour(runs);
                     report.AppendLine(string.Format(Inv, "| {0} | {1} | {2}/{3} | {4} | {5} | {6} | {7} | {8} |", label == "baseline" ? baselineSeconds + " s (baseline)" : label,
-                        client, runs.Count(r => r.Ok), runs.Count, Spread(runs.Select(r => r.Wall), "F2"), Spread(runs.Select(r => r.Cpu), "F2"), Spread(gross, "F1"),
-                        label == "baseline" ? "—" : Spread(net, "F1"), Spread(runs.Select(r => r.PeakRss), "F0")));
+                        client, runs.Count(r => r.Ok), runs.Count, Spread(runs.Select(r => r.Wall), "F2"), Spread(runs.Select(r => r.Cpu), "F2"), Spread(gross, "F2"),
+                        label == "baseline" ? "—" : Spread(net, "F2"), Spread(runs.Select(r => r.PeakRss), "F0")));
                 }
             }
 
