@@ -109,9 +109,12 @@ Describe 'Get-Help <Name>' -ForEach $commandCases {
     }
 
     It 'has a synopsis, not the syntax stub PowerShell makes up without help' {
-        $help.Synopsis | Should -Not -BeNullOrEmpty
-        $help.Synopsis.Trim() | Should -Not -Match ('^' + [regex]::Escape($Name) + '(\s|$)')
-        $help.Synopsis | Should -Not -Match '\{\{'
+        $text = [IO.File]::ReadAllText((Join-Path $docs "$Name.md")).Replace("`r`n", "`n")
+        $synopsis = [regex]::Match($text, '(?ms)^## SYNOPSIS\s*$(.*?)^## SYNTAX\s*$').Groups[1].Value.Trim()
+        $synopsis | Should -Not -BeNullOrEmpty
+        $synopsis | Should -Not -Match '\{\{'
+        $help.Synopsis.Trim() | Should -Be $synopsis
+        $help.Synopsis | Should -Not -Match 'CommonParameters'
     }
 
     It 'has a description' {
