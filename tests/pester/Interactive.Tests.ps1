@@ -39,6 +39,7 @@ Describe 'The interactive flow' {
     It 'receives the typed messages that arrived, each once' {
         $final = $messages | Where-Object { $_ -is [GladiaPS.GladiaTranscript] -and $_.IsFinal }
         $final.Text | Should -Be 'alpha bravo charlie delta'
+        $final.Type | Should -Be 'transcript'
         $final.SessionId | Should -Be $session.Id
         $messages.Type | Should -Contain 'post_final_transcript'
         $messages.Type | Should -Not -Contain 'audio_chunk'
@@ -77,6 +78,21 @@ Describe 'The interactive flow' {
         $listed = Get-GladiaLiveResult -CustomMetadata @{ ticket = 'T-42' }
         $listed.Id | Should -Contain $session.Id
         @(Get-GladiaLiveResult -First 1).Count | Should -Be 1
+        $all = @(Get-GladiaLiveResult)
+        $counted = Get-GladiaLiveResult -Skip 1 -IncludeTotalCount
+        $total = $counted | Where-Object { $_ -is [System.Management.Automation.PSObject] -and $_.PSObject.TypeNames -contains 'System.UInt64' -or $_ -is [uint64] }
+        $total | Should -Be $all.Count
+        @($counted | Where-Object { $_ -is [GladiaPS.GladiaLiveResult] }).Count | Should -Be ($all.Count - 1)
+        { Get-GladiaLiveResult -Id $session.Id -First 1 -ErrorAction Stop } | Should -Throw -ExpectedMessage '*past sessions*'
+    }
+
+    It 'refuses to save several sessions into one file' {
+        $one = "$work/one.wav"
+        $two = 'hotel', 'india' | ForEach-Object { Send-GladiaAudio -InputObject (New-ToneRaw -Phrase $_) -PassThru }
+        $saved = $two | Save-GladiaLiveAudio -Path $one -ErrorVariable clash -ErrorAction SilentlyContinue
+        @($saved).Count | Should -Be 1
+        $clash[0].FullyQualifiedErrorId | Should -Match '^SeveralSessionsOneFile'
+        $clash[0].TargetObject | Should -Be $two[1].Id
     }
 
     It 'waits for a session still streaming here before reading its result or audio' {

@@ -60,6 +60,13 @@ namespace GladiaPS.Commands
                 return;
             }
 
+            if (PagingParameters.First != ulong.MaxValue || PagingParameters.Skip != 0 || PagingParameters.IncludeTotalCount)
+            {
+                ThrowTerminatingError(GladiaErrors.Create(
+                    "-First, -Skip and -IncludeTotalCount page the list of past sessions; they do not apply to sessions asked for by id.",
+                    "PagingWithId", ErrorCategory.InvalidArgument, null));
+            }
+
             foreach (var id in NewIds())
             {
                 try
@@ -115,19 +122,28 @@ namespace GladiaPS.Commands
             var first = PagingParameters.First;
             try
             {
+                ulong seen = 0;
+                var complete = true;
                 Run(async token =>
                 {
-                    ulong written = 0;
                     await foreach (var job in _client!.ListLiveJobsAsync(filter, token).ConfigureAwait(false))
                     {
-                        if (written++ >= first)
+                        if (seen >= first)
                         {
+                            complete = false;
                             break;
                         }
 
+                        seen++;
                         PostObject(new GladiaLiveResult(job));
                     }
                 });
+
+                if (PagingParameters.IncludeTotalCount)
+                {
+                    // The list gives no total: it is known only when the listing ran to its end.
+                    WriteObject(PagingParameters.NewTotalCount(PagingParameters.Skip + seen, complete ? 1.0 : 0.0));
+                }
             }
             catch (GladiaValidationException exception)
             {

@@ -12,6 +12,7 @@ namespace GladiaPS.Commands
     public sealed class SaveGladiaLiveAudioCommand : SessionIdCmdletBase
     {
         private GladiaRestClient? _client;
+        private string? _singleFileSession;
 
         /// <summary>A file, or a folder to write &lt;id&gt;.wav into; the current folder when omitted.</summary>
         [Parameter(Position = 1)]
@@ -28,6 +29,20 @@ namespace GladiaPS.Commands
             foreach (var id in NewIds())
             {
                 var destination = Destination(id);
+                if (!destination.EndsWith(id + ".wav", StringComparison.Ordinal))
+                {
+                    // -Path names one file: a second session would overwrite the first one's audio.
+                    if (_singleFileSession is not null && _singleFileSession != id)
+                    {
+                        WriteError(GladiaErrors.Create(
+                            "-Path '" + Path + "' names one file, which already holds session " + _singleFileSession + "; to save several sessions, give a folder.",
+                            "SeveralSessionsOneFile", ErrorCategory.InvalidArgument, id));
+                        continue;
+                    }
+
+                    _singleFileSession = id;
+                }
+
                 if (File.Exists(destination) && !Force)
                 {
                     WriteError(GladiaErrors.Create("'" + destination + "' exists; pass -Force to overwrite it.", "FileExists", ErrorCategory.ResourceExists, destination));

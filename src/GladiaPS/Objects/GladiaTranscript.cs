@@ -22,6 +22,9 @@ namespace GladiaPS
 
         internal TranscriptMessage Message { get; }
 
+        /// <summary>"transcript", as for the message types Receive-GladiaMessage writes beside it.</summary>
+        public string Type => Message.Type;
+
         public string Text => Message.Text;
 
         /// <summary>Seconds from the start of the audio (of the whole capture or file, when it spans several sessions).</summary>
