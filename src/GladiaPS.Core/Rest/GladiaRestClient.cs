@@ -40,8 +40,11 @@ namespace GladiaPS.Core.Rest
             _sender = new GladiaHttpSender(_settings, handler);
         }
 
-        /// <summary>The settings in use (a copy of those given).</summary>
-        public GladiaClientSettings Settings => _settings;
+        /// <summary>
+        /// A copy of the settings in use (themselves a copy of those given): changing the returned object
+        /// does not affect this client.
+        /// </summary>
+        public GladiaClientSettings Settings => _settings.Clone();
 
         /// <summary>
         /// <c>POST /v2/live[?region=…]</c>: creates a live session. The options are validated first.
