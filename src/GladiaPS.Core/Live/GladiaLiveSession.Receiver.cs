@@ -238,6 +238,11 @@ namespace GladiaPS.Core.Live
 
             Interlocked.Exchange(ref _lastAcknowledgedEnd, end);
             _backlog.AcknowledgeUpTo(end);
+            if (end > previous)
+            {
+                // Audio acknowledged: this connection has proved itself.
+                Volatile.Write(ref _progressOnConnection, 1);
+            }
         }
     }
 }

@@ -49,6 +49,13 @@ namespace GladiaPS.Core.Live
                 }
 
                 var frame = _backlog.BeginRead(offset);
+                var limit = Volatile.Read(ref _frameLimit);
+                if (frame.Length > limit)
+                {
+                    // Smaller frames after a 1009 close; the rest of the segment is read on the next turn.
+                    frame = frame.Slice(0, limit);
+                }
+
                 if (!frame.IsEmpty)
                 {
                     try
@@ -73,6 +80,11 @@ namespace GladiaPS.Core.Live
 
                         // Published before the send: the server may acknowledge the frame before SendAsync returns.
                         Volatile.Write(ref _inFlightEnd, end);
+                        if (frame.Length > Volatile.Read(ref _largestFrameOnConnection))
+                        {
+                            Volatile.Write(ref _largestFrameOnConnection, frame.Length);
+                        }
+
                         await SendAudioFrameAsync(socket, frame, token).ConfigureAwait(false);
                         var highest = Interlocked.Read(ref _highestSent);
                         if (highest > offset)

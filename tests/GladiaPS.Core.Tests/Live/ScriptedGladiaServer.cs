@@ -41,6 +41,9 @@ namespace GladiaPS.Core.Tests.Live
         /// <summary>Called for each ack before it is sent; may rewrite the JSON text.</summary>
         public Func<long, long, string, string>? RewriteAck { get; set; }
 
+        /// <summary>Close with 1009 (message too big) on any audio frame longer than this; 0: no limit.</summary>
+        public int RefuseFramesOver { get; set; }
+
         public int StopsReceived { get; private set; }
 
         public int TextAudioFrames { get; private set; }
@@ -112,6 +115,13 @@ namespace GladiaPS.Core.Tests.Live
                 {
                     audio = buffer.AsSpan(0, length).ToArray();
                     BinaryFrames++;
+                }
+
+                if (RefuseFramesOver > 0 && audio.Length > RefuseFramesOver)
+                {
+                    DiscardedBytes += audio.Length;
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "frame too big", token);
+                    return;
                 }
 
                 LargestFrame = Math.Max(LargestFrame, length);
