@@ -16,11 +16,14 @@ namespace GladiaPS.Core.Live
     /// after a reconnect to the same URL. Messages arrive typed, in order, and are kept until read.
     /// </summary>
     /// <remarks>
-    /// Reconnection: a drop without a close frame, or a server close with 1001–4399 or 4500–9999, is
-    /// resumed on the same URL with capped exponential backoff (first retry at once); connect time-outs
-    /// count as failed attempts and are retried. A server close with 1000 ends the session, as do codes
-    /// below 1000 and 4400–4499 (client errors). Unlike Gladia's SDK, 1001 is resumed: the docs say any
-    /// close but 1000 leaves the session alive, and a finished session is announced with 1000.
+    /// Reconnection (docs/reconnection.md): a drop without a close frame, or a server close with 1001–4399
+    /// or 4500–9999, is resumed on the same URL after a jittered delay that doubles with each attempt
+    /// without progress (no audio acknowledged, open less than <see cref="LiveConnectionOptions.ConnectionProvenAfter"/>),
+    /// up to <see cref="LiveConnectionOptions.MaxAttemptsWithoutProgress"/> attempts; connect time-outs count as
+    /// failed attempts. A server close with 1000 ends the session, as do codes below 1000, 4400–4499 (client
+    /// errors), 1003, 1007 and 1008; 1009 is retried with smaller frames while they can get smaller. Unlike
+    /// Gladia's SDK, 1001 is resumed: the docs say any close but 1000 leaves the session alive, and a finished
+    /// session is announced with 1000.
     /// Threading: any thread may call any member. Audio passed to <see cref="SendAudioAsync(ReadOnlyMemory{byte}, CancellationToken)"/>
     /// is copied before the call returns and is sent in call order; one writer task owns the socket's
     /// sending side, so no lock is ever held across a send.
