@@ -335,6 +335,9 @@ namespace GladiaPS.Core.Live
                         var answered = await Task.WhenAny(receiver, Task.Delay(_options.CloseTimeout, sessionToken)).ConfigureAwait(false);
                         if (answered != receiver)
                         {
+                            // No answer in time: stop the receive first, so that the abort reads as the end of a
+                            // close the client asked for, not as a broken connection.
+                            connection.Cancel();
                             socket.Abort();
                         }
 
@@ -344,10 +347,11 @@ namespace GladiaPS.Core.Live
                             : ConnectionEnd.ClientClosed(end.CloseStatus, end.Description);
                     }
 
-                    // A failed send means the connection is gone; stop the receiver and resume.
+                    // A failed send means the connection is gone; stop the receiver (cancelled before the abort,
+                    // so the receive does not see the abort as something else) and resume.
                     var failure = writer.Exception?.GetBaseException().Message ?? "the send was cancelled";
-                    socket.Abort();
                     connection.Cancel();
+                    socket.Abort();
                     var receiverEnd = await receiver.ConfigureAwait(false);
                     return sessionToken.IsCancellationRequested ? ConnectionEnd.Cancelled()
                         : receiverEnd.Kind == ConnectionEndKind.ServerClosed ? receiverEnd
@@ -356,14 +360,7 @@ namespace GladiaPS.Core.Live
 
                 var result = await receiver.ConfigureAwait(false);
                 connection.Cancel();
-                try
-                {
-                    await writer.ConfigureAwait(false);
-                }
-                catch (Exception)
-                {
-                    // The writer ends by cancellation or by the socket closing under it; the receiver's result says why.
-                }
+                await IgnoreFailureAsync(writer).ConfigureAwait(false);
 
                 if (result.Kind == ConnectionEndKind.ServerClosed && socket.State == WebSocketState.CloseReceived)
                 {
@@ -374,7 +371,30 @@ namespace GladiaPS.Core.Live
             }
             finally
             {
+                // Whatever happened above, neither task outlives the connection: both are stopped and awaited
+                // before the socket is disposed.
+                connection.Cancel();
+                if (!writer.IsCompleted || !receiver.IsCompleted)
+                {
+                    socket.Abort();
+                }
+
+                await IgnoreFailureAsync(writer).ConfigureAwait(false);
+                await IgnoreFailureAsync(receiver).ConfigureAwait(false);
                 socket.Dispose();
+            }
+        }
+
+        /// <summary>Awaits a task whose failure is already accounted for (it ends by cancellation or by the socket closing under it).</summary>
+        private static async Task IgnoreFailureAsync(Task task)
+        {
+            try
+            {
+                await task.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // See the summary.
             }
         }
 

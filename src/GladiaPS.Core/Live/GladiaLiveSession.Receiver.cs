@@ -84,6 +84,11 @@ namespace GladiaPS.Core.Live
             {
                 return ConnectionEnd.Cancelled();
             }
+            catch (OperationCanceledException)
+            {
+                // A pending receive on an aborted ClientWebSocket ends this way without the token being cancelled.
+                return ConnectionEnd.Dropped("the connection was aborted");
+            }
             catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException or InvalidOperationException)
             {
                 if (token.IsCancellationRequested)
