@@ -144,6 +144,12 @@ namespace GladiaPS.Core.Live
         /// Queues audio in the session's format. The bytes are copied before this returns; chunks over
         /// the frame limit are split. Waits while the backlog of unacknowledged audio is full.
         /// </summary>
+        /// <remarks>
+        /// All or nothing: the chunk is queued whole once there is room for all of it, so a send that is
+        /// cancelled (or fails) has queued none of it and may simply be retried. A chunk larger than
+        /// <see cref="LiveConnectionOptions.MaxBacklogBytes"/> is queued in parts as room frees; once its first
+        /// part is queued, cancellation no longer interrupts it (the session's end still does).
+        /// </remarks>
         /// <exception cref="InvalidOperationException">Stop or close was requested, or the session has ended.</exception>
         public async Task SendAudioAsync(ReadOnlyMemory<byte> audio, CancellationToken cancellationToken = default)
         {

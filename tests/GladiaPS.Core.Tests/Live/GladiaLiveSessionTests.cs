@@ -313,6 +313,39 @@ namespace GladiaPS.Core.Tests.Live
         }
 
         [Fact]
+        public async Task SendOfSeveralFrames_CancelledWhileWaitingForRoom_QueuesNothing_SoARetryDoublesNothing()
+        {
+            var release = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var script = new ScriptedGladiaServer { AcknowledgeAfter = release.Task };
+            await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
+            var options = FastOptions();
+            options.MaxFrameBytes = 4096;
+            options.MaxBytesInFlight = 4096;
+            options.MaxBacklogBytes = 4 * 4096;
+            await using var session = GladiaLiveSession.Attach("id", server.Url, options);
+            var first = LiveTestHelpers.Audio(3 * 4096, 24);
+            var cancelled = LiveTestHelpers.Audio(2 * 4096, 25);
+            var last = LiveTestHelpers.Audio(2 * 4096, 26);
+
+            // Three of four blocks are taken and nothing is acknowledged: a two-frame send must wait.
+            await SendInChunksAsync(session, first, 4096);
+            using var cancel = new CancellationTokenSource();
+            var waiting = session.SendAudioAsync(cancelled, cancel.Token);
+            Assert.False(waiting.IsCompleted);
+            cancel.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Within(waiting, TimeSpan.FromSeconds(5)));
+            Assert.Equal(first.Length, session.GetStatistics().BytesQueued);
+
+            release.SetResult(true);
+            await session.SendAudioAsync(last);
+            await session.StopRecordingAsync();
+            var outcome = await Within(session.WaitForEndAsync());
+
+            Assert.True(outcome.Succeeded, outcome.ToString());
+            Assert.Equal(first.Concat(last).ToArray(), script.KeptAudio);
+        }
+
+        [Fact]
         public async Task BackwardsAcknowledgment_IsReported_AndTheBacklogIsUntouched()
         {
             var script = new ScriptedGladiaServer();

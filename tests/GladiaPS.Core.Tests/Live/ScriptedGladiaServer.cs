@@ -29,6 +29,9 @@ namespace GladiaPS.Core.Tests.Live
         /// <summary>Acknowledge nothing (a stalled server).</summary>
         public bool Stall { get; set; }
 
+        /// <summary>Each audio frame waits for this before it is kept and acknowledged (acknowledgments held back, then released).</summary>
+        public Task AcknowledgeAfter { get; set; } = Task.CompletedTask;
+
         /// <summary>Keep audio but send no acknowledgments (a session created without <c>receive_acknowledgments</c>).</summary>
         public bool SendAcknowledgments { get; set; } = true;
 
@@ -160,6 +163,7 @@ namespace GladiaPS.Core.Tests.Live
                     continue;
                 }
 
+                await AcknowledgeAfter.WaitAsync(token);
                 long ackStart;
                 lock (_gate)
                 {
