@@ -19,12 +19,22 @@ namespace GladiaPS.Core.Live
         private int _progressOnConnection;
         private int _largestFrameOnConnection;
         private int _frameLimit = int.MaxValue;
+        private LiveSessionOutcome? _outcome;
         private bool _stopSent;
         private bool _closeSent;
 
         private void Run() => _runTask = Task.Run(RunAsync);
 
         private async Task RunAsync()
+        {
+            await RunSessionAsync().ConfigureAwait(false);
+
+            // The outcome is announced once the handlers have seen every event, Ended included.
+            await _events.WhenIdle().ConfigureAwait(false);
+            _completion.TrySetResult(_outcome!);
+        }
+
+        private async Task RunSessionAsync()
         {
             var reason = LiveSessionEndReason.ConnectionFailed;
             int? closeStatus = null;
@@ -423,7 +433,7 @@ namespace GladiaPS.Core.Live
 
             _messages.Writer.TryComplete();
             _stopwatch.Stop();
-            _completion.TrySetResult(new LiveSessionOutcome(reason, closeStatus, closeDescription, error, GetStatistics()));
+            _outcome = new LiveSessionOutcome(reason, closeStatus, closeDescription, error, GetStatistics());
         }
 
         /// <summary>Reports, once, that the send window is full and the server has acknowledged nothing at all.</summary>

@@ -28,7 +28,7 @@ namespace GladiaPS.Core.Live
     /// is copied before the call returns and is sent in call order; one writer task owns the socket's
     /// sending side, so no lock is ever held across a send.
     /// </remarks>
-    public sealed partial class GladiaLiveSession : IAsyncDisposable
+    public sealed partial class GladiaLiveSession : IAsyncDisposable, IDisposable
     {
         private static readonly byte[] StopRecordingFrame = System.Text.Encoding.UTF8.GetBytes("{\"type\":\"stop_recording\"}");
 
@@ -45,6 +45,7 @@ namespace GladiaPS.Core.Live
         private readonly Stopwatch _stopwatch = Stopwatch.StartNew();
         private readonly Func<CancellationToken, Task<LiveSessionEndpoint>>? _starter;
         private readonly object _control = new object();
+        private readonly SerialEventQueue _events = new SerialEventQueue();
         private Task _runTask = Task.CompletedTask;
         private LiveSessionStatus _status;
         private string? _id;
@@ -70,7 +71,13 @@ namespace GladiaPS.Core.Live
             _status = starter is null ? LiveSessionStatus.Connecting : LiveSessionStatus.Starting;
         }
 
-        /// <summary>Raised on every status change and on every new connection attempt. Handlers run on the session's own task; keep them short.</summary>
+        /// <summary>
+        /// Raised on every status change and on every new connection attempt. Events are delivered one at a
+        /// time, in order, from one queue on a thread-pool thread (never on the thread that caused the change,
+        /// never under a lock), so a handler may send, stop, close or dispose the session. <see cref="Completion"/>
+        /// completes after the <see cref="LiveSessionStatus.Ended"/> event has been handled, so a handler must
+        /// not block waiting for the session's end (await it instead).
+        /// </summary>
         public event EventHandler<LiveSessionStatusChangedEventArgs>? StatusChanged;
 
         /// <summary>The session (job) id; null while the init request is in flight.</summary>
@@ -310,6 +317,22 @@ namespace GladiaPS.Core.Live
             await _runTask.ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// Ends the session like <see cref="DisposeAsync"/>, blocking until it has ended, for callers that cannot
+        /// await. Called from a <see cref="StatusChanged"/> handler it starts the disposal and returns at once
+        /// (the session's end waits for that handler to return).
+        /// </summary>
+        public void Dispose()
+        {
+            if (_events.IsDeliveringOnThisThread)
+            {
+                _ = DisposeAsync().AsTask();
+                return;
+            }
+
+            DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
         /// <summary>Asks the writer to close the open socket with 1000 before sending anything more; false when no socket is open.</summary>
         private bool RequestCloseForDispose()
         {
@@ -360,10 +383,9 @@ namespace GladiaPS.Core.Live
 
         private void SetStatus(LiveSessionStatus status, int attempt, string? detail, LiveSessionStatus? onlyFrom = null)
         {
-            LiveSessionStatus previous;
             lock (_control)
             {
-                previous = _status;
+                var previous = _status;
                 if (previous == LiveSessionStatus.Ended || (previous == status && attempt == 0) ||
                     (onlyFrom is { } required && previous != required))
                 {
@@ -371,17 +393,24 @@ namespace GladiaPS.Core.Live
                 }
 
                 _status = status;
-            }
+                var handler = StatusChanged;
+                if (handler is null)
+                {
+                    return;
+                }
 
-            var handler = StatusChanged;
-            if (handler is null)
-            {
-                return;
+                // Queued under the lock, so events arrive in the order the changes happened; delivered by the
+                // queue, never on the caller's thread nor under a lock, so a handler may call any member.
+                var args = new LiveSessionStatusChangedEventArgs(status, previous, attempt, Volatile.Read(ref _reconnects), detail);
+                _events.Post(() => Deliver(handler, args));
             }
+        }
 
+        private void Deliver(EventHandler<LiveSessionStatusChangedEventArgs> handler, LiveSessionStatusChangedEventArgs args)
+        {
             try
             {
-                handler(this, new LiveSessionStatusChangedEventArgs(status, previous, attempt, Volatile.Read(ref _reconnects), detail));
+                handler(this, args);
             }
             catch (Exception exception)
             {
