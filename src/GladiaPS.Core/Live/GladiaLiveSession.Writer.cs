@@ -16,6 +16,9 @@ namespace GladiaPS.Core.Live
         private long _inFlightEnd;
         private bool _stopSentOnConnection;
 
+        /// <summary>When the send window first filled with no acknowledgment received yet (stopwatch ticks); −1 before.</summary>
+        private long _windowFirstFullTicks = -1;
+
         /// <summary>
         /// The only code that sends on a socket. It starts at the acknowledged offset, so a new connection
         /// first re-sends exactly the bytes the server has not acknowledged, then new audio, then the stop
@@ -162,7 +165,9 @@ namespace GladiaPS.Core.Live
         /// <summary>
         /// Waits for the wake-up while the send window is full. Until a first acknowledgment arrives, the
         /// wait is timed: a server that never acknowledges (a session created without acknowledgments) is
-        /// reported instead of stalling in silence.
+        /// reported instead of stalling in silence. The deadline runs from the moment the window first
+        /// filled, not from each wake-up, so audio that keeps arriving (each append wakes the writer) does
+        /// not put the report off forever.
         /// </summary>
         private async Task WaitForAcknowledgmentsAsync(Task wake, CancellationToken token)
         {
@@ -172,8 +177,22 @@ namespace GladiaPS.Core.Live
                 return;
             }
 
+            var now = _stopwatch.Elapsed.Ticks;
+            if (Interlocked.Read(ref _windowFirstFullTicks) < 0)
+            {
+                Interlocked.Exchange(ref _windowFirstFullTicks, now);
+            }
+
+            var left = _options.MissingAcknowledgmentsReportDelay - TimeSpan.FromTicks(now - Interlocked.Read(ref _windowFirstFullTicks));
+            if (left <= TimeSpan.Zero)
+            {
+                ReportMissingAcknowledgments();
+                await wake.ConfigureAwait(false);
+                return;
+            }
+
             using var timer = CancellationTokenSource.CreateLinkedTokenSource(token);
-            var delay = Task.Delay(_options.MissingAcknowledgmentsReportDelay, timer.Token);
+            var delay = Task.Delay(left, timer.Token);
             var first = await Task.WhenAny(wake, delay).ConfigureAwait(false);
             timer.Cancel();
             if (first == delay && delay.Status == TaskStatus.RanToCompletion)
