@@ -207,6 +207,10 @@ namespace GladiaPS.Core.Tests.Configuration
             settings.Http.MaxRetries = 1;
             settings.Http.DownloadTimeout = TimeSpan.Zero;
             Assert.Equal("DownloadTimeout", Assert.Throws<GladiaValidationException>(settings.Validate).Field);
+
+            settings.Http.DownloadTimeout = TimeSpan.FromSeconds(1);
+            settings.Http.DownloadIdleTimeout = TimeSpan.Zero;
+            Assert.Equal("DownloadIdleTimeout", Assert.Throws<GladiaValidationException>(settings.Validate).Field);
         }
 
         [Fact]
