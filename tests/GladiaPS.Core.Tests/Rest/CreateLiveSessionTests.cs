@@ -252,20 +252,31 @@ namespace GladiaPS.Core.Tests.Rest
         }
 
         [Fact]
-        public async Task Init_RetryAfterBeyondTheCap_IsCapped()
+        public async Task Init_RetryAfterBeyondTheCap_IsNotRetriedEarly_ButFailsWithTheServersWait()
         {
-            var calls = 0;
-            await using var server = LoopbackHttpServer.Start(c => Interlocked.Increment(ref calls) == 1
-                ? c.RespondJsonAsync(503, "{}", ("Retry-After", "3600"))
-                : c.RespondJsonAsync(201, Created));
-            var log = new ConcurrentQueue<string>();
-            using var client = new GladiaRestClient(RestTestSettings.For(server.BaseUrl, log));
+            await using var server = LoopbackHttpServer.Start(c => c.RespondJsonAsync(503, "{\"message\":\"maintenance\"}", ("Retry-After", "3600")));
+            using var client = new GladiaRestClient(RestTestSettings.For(server.BaseUrl));
 
-            var watch = Stopwatch.StartNew();
-            await client.CreateLiveSessionAsync(Pcm16k, CancellationToken.None);
+            var error = await Assert.ThrowsAsync<GladiaApiException>(() => client.CreateLiveSessionAsync(Pcm16k, CancellationToken.None));
 
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "waited " + watch.Elapsed);
-            Assert.Contains(log, line => line.Contains("retrying in 0.05 s"));
+            Assert.Single(server.Requests);
+            Assert.Equal(1, error.Attempts);
+            Assert.Equal(503, error.StatusCode);
+            Assert.Equal(TimeSpan.FromHours(1), error.RetryAfter);
+            Assert.StartsWith("maintenance (the server asks to wait 3600 s before trying again, longer than MaxRetryAfter allows (0.05 s)", error.Message);
+        }
+
+        [Fact]
+        public async Task Get_RetryAfterWithinTheCap_IsHonoured_AndReportedIfItStillFails()
+        {
+            await using var server = LoopbackHttpServer.Start(c => c.RespondJsonAsync(429, "{}", ("Retry-After", "0")));
+            using var client = new GladiaRestClient(RestTestSettings.For(server.BaseUrl, maxRetries: 2));
+
+            var error = await Assert.ThrowsAsync<GladiaApiException>(() => client.GetLiveJobAsync("j", CancellationToken.None));
+
+            Assert.Equal(3, server.Requests.Count);
+            Assert.Equal(TimeSpan.Zero, error.RetryAfter);
+            Assert.DoesNotContain("not retried", error.Message);
         }
 
         [Fact]
