@@ -58,6 +58,10 @@ namespace GladiaPS.Core.Live
                         reason = LiveSessionEndReason.StartFailed;
                         error = exception.Message;
                         _started.TrySetException(exception);
+
+                        // Start() callers learn of the failure from the outcome and may never await the start:
+                        // mark the exception observed so it is not reported as an unobserved task exception.
+                        _ = _started.Task.Exception;
                         return;
                     }
                 }

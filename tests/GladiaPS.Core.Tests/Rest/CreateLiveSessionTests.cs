@@ -280,6 +280,44 @@ namespace GladiaPS.Core.Tests.Rest
         }
 
         [Fact]
+        public async Task Start_WhoseInitFails_LeavesNoUnobservedTaskException()
+        {
+            const string marker = "init refused 7f3e9c";
+            var unobserved = new ConcurrentQueue<Exception>();
+            void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e) => unobserved.Enqueue(e.Exception);
+            TaskScheduler.UnobservedTaskException += OnUnobserved;
+            try
+            {
+                await using var server = LoopbackHttpServer.Start(c => c.RespondJsonAsync(401, "{\"message\":\"" + marker + "\"}"));
+                using var client = new GladiaRestClient(RestTestSettings.For(server.BaseUrl));
+
+                var outcome = await StartAndForgetAsync(client);
+                Assert.Equal(GladiaPS.Core.Live.LiveSessionEndReason.StartFailed, outcome.Reason);
+                Assert.Contains(marker, outcome.ErrorMessage);
+
+                // The session is unreachable now; collecting it finalizes a faulted, unobserved task if there is one.
+                for (var i = 0; i < 3; i++)
+                {
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                }
+            }
+            finally
+            {
+                TaskScheduler.UnobservedTaskException -= OnUnobserved;
+            }
+
+            Assert.DoesNotContain(unobserved, e => e.ToString().Contains(marker));
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static async Task<GladiaPS.Core.Live.LiveSessionOutcome> StartAndForgetAsync(GladiaRestClient client)
+        {
+            var session = GladiaPS.Core.Live.GladiaLiveSession.Start(client, Pcm16k);
+            return await session.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        [Fact]
         public async Task Init_Cancellation_SurfacesPromptly()
         {
             var received = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
