@@ -203,24 +203,7 @@ namespace GladiaPS.Core.Audio
             }
         }
 
-        private void Kill()
-        {
-            try
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill();
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Already exited.
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                // Exiting as we asked.
-            }
-        }
+        private void Kill() => ProcessKiller.TryKill(process);
 
         // Quotes one argument the way ProcessStartInfo.Arguments is split (the MSVC rules, on every platform).
         internal static string QuoteArgument(string argument)
