@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Channels;
@@ -264,7 +265,7 @@ namespace GladiaPS.Core.Live
         }
 
         /// <summary>Takes the next message if one is waiting.</summary>
-        public bool TryReadMessage(out LiveMessage? message)
+        public bool TryReadMessage([NotNullWhen(true)] out LiveMessage? message)
         {
             if (_messages.Reader.TryRead(out var next))
             {

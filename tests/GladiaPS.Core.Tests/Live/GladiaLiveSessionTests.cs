@@ -603,6 +603,21 @@ namespace GladiaPS.Core.Tests.Live
         }
 
         [Fact]
+        public async Task TryReadMessage_GivesTheNextMessage_NonNullWhenTrue()
+        {
+            await using var server = await TestWebSocketServer.StartAsync(async (socket, _, token) =>
+                await socket.CloseOutputAsync((WebSocketCloseStatus)4401, "token expired", token));
+            await using var session = GladiaLiveSession.Attach("id", server.Url, FastOptions());
+            await Within(session.WaitForEndAsync());
+
+            // [NotNullWhen(true)]: no null check is needed (nor allowed to be missing) after a true result.
+            Assert.True(session.TryReadMessage(out var message));
+            Assert.Equal("error", message.Type);
+            Assert.False(session.TryReadMessage(out var none));
+            Assert.Null(none);
+        }
+
+        [Fact]
         public async Task SecretToken_NeverAppearsInToStringStatusOrErrors()
         {
             await using var server = await TestWebSocketServer.StartAsync((_, _, _) => Task.CompletedTask);
