@@ -20,8 +20,6 @@ namespace GladiaPS.Core.Live
         private int _largestFrameOnConnection;
         private int _frameLimit = int.MaxValue;
         private LiveSessionOutcome? _outcome;
-        private bool _stopSent;
-        private bool _closeSent;
 
         private void Run() => _runTask = Task.Run(RunAsync);
 
@@ -126,8 +124,8 @@ namespace GladiaPS.Core.Live
                         case ConnectionEndKind.ServerClosed when end.CloseStatus == (int)WebSocketCloseStatus.NormalClosure:
                             lock (_control)
                             {
-                                reason = _closeSent ? LiveSessionEndReason.ClosedByClient
-                                    : _stopSent ? LiveSessionEndReason.Completed
+                                reason = _ending.CloseSent ? LiveSessionEndReason.ClosedByClient
+                                    : _ending.StopSent ? LiveSessionEndReason.Completed
                                     : LiveSessionEndReason.ClosedByServer;
                             }
 
@@ -159,7 +157,7 @@ namespace GladiaPS.Core.Live
 
                     // A retryable close or a drop: the session is still alive on the server; resume it,
                     // unless it is being disposed, which abandons it.
-                    if (Volatile.Read(ref _disposeClosing))
+                    if (IsDisposeClosing())
                     {
                         reason = LiveSessionEndReason.Disposed;
                         return;
@@ -210,7 +208,7 @@ namespace GladiaPS.Core.Live
             }
             finally
             {
-                if (reason == LiveSessionEndReason.ClosedByClient && Volatile.Read(ref _disposeClosing))
+                if (reason == LiveSessionEndReason.ClosedByClient && IsDisposeClosing())
                 {
                     reason = LiveSessionEndReason.Disposed;
                 }
@@ -309,13 +307,21 @@ namespace GladiaPS.Core.Live
                 : "the connection dropped (" + (end.Description ?? "no reason") + ")" + after + proof;
         }
 
+        private bool IsDisposeClosing()
+        {
+            lock (_control)
+            {
+                return _ending.DisposeClosing;
+            }
+        }
+
         private void OnConnected(bool isReconnect)
         {
             bool ending;
             lock (_control)
             {
-                ending = _stopRequested || _closeRequested;
-                _stopSentOnConnection = false;
+                ending = _ending.AnyRequested;
+                _ending.StopSentOnConnection = false;
             }
 
             Volatile.Write(ref _progressOnConnection, 0);

@@ -17,7 +17,6 @@ namespace GladiaPS.Core.Live
         private long _lastAcknowledgedEnd;
         private int _warnedNoAcknowledgments;
         private int _startSessionSeen;
-        private volatile bool _stopAcknowledged;
 
         private async Task<ConnectionEnd> ReceiveAsync(WebSocket socket, CancellationToken token)
         {
@@ -135,7 +134,10 @@ namespace GladiaPS.Core.Live
                 case StopRecordingAcknowledgment stopAcknowledgment:
                     if (stopAcknowledgment.Acknowledged)
                     {
-                        _stopAcknowledged = true;
+                        lock (_control)
+                        {
+                            _ending.StopAcknowledged = true;
+                        }
                     }
                     else
                     {

@@ -14,7 +14,6 @@ namespace GladiaPS.Core.Live
         private long _framesSent;
         private long _highestSent;
         private long _inFlightEnd;
-        private bool _stopSentOnConnection;
 
         /// <summary>When the send window first filled with no acknowledgment received yet (stopwatch ticks); −1 before.</summary>
         private long _windowFirstFullTicks = -1;
@@ -33,12 +32,12 @@ namespace GladiaPS.Core.Live
             while (true)
             {
                 token.ThrowIfCancellationRequested();
-                if (Volatile.Read(ref _disposeClosing))
+                if (IsDisposeClosing())
                 {
                     // Disposal abandons unsent audio: close with 1000 now rather than after the backlog.
                     lock (_control)
                     {
-                        _closeSent = true;
+                        _ending.CloseSent = true;
                     }
 
                     await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, token).ConfigureAwait(false);
@@ -121,8 +120,8 @@ namespace GladiaPS.Core.Live
                 bool sendClose;
                 lock (_control)
                 {
-                    sendStop = _stopRequested && !_stopSentOnConnection && !_stopAcknowledged && offset >= _stopOffset;
-                    sendClose = !sendStop && _closeRequested && offset >= _closeOffset;
+                    sendStop = _ending.ShouldSendStop(offset);
+                    sendClose = !sendStop && _ending.ShouldSendClose(offset);
                 }
 
                 if (sendStop)
@@ -131,8 +130,8 @@ namespace GladiaPS.Core.Live
                     // Marked before the send: the server may answer and close with 1000 before SendAsync returns.
                     lock (_control)
                     {
-                        _stopSentOnConnection = true;
-                        _stopSent = true;
+                        _ending.StopSentOnConnection = true;
+                        _ending.StopSent = true;
                     }
 
                     await socket.SendAsync(new ArraySegment<byte>(StopRecordingFrame), WebSocketMessageType.Text, true, token).ConfigureAwait(false);
@@ -143,7 +142,7 @@ namespace GladiaPS.Core.Live
                 {
                     lock (_control)
                     {
-                        _closeSent = true;
+                        _ending.CloseSent = true;
                     }
 
                     await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, token).ConfigureAwait(false);

@@ -51,12 +51,8 @@ namespace GladiaPS.Core.Live
         private LiveSessionStatus _status;
         private string? _id;
         private Uri? _url;
-        private bool _stopRequested;
-        private long _stopOffset;
-        private bool _closeRequested;
-        private long _closeOffset;
+        private readonly SessionEnding _ending = new SessionEnding();
         private int _disposed;
-        private bool _disposeClosing;
         private long _unreadPartials;
         private long _partialsDropped;
         private int _reportedPartialsDropped;
@@ -95,7 +91,7 @@ namespace GladiaPS.Core.Live
         /// <summary>True once <see cref="StopRecordingAsync"/> or <see cref="CloseAsync"/> was called.</summary>
         public bool IsStopRequested
         {
-            get { lock (_control) { return _stopRequested || _closeRequested; } }
+            get { lock (_control) { return _ending.AnyRequested; } }
         }
 
         /// <summary>Completes when the session has ended, whatever the cause; it never faults.</summary>
@@ -177,7 +173,7 @@ namespace GladiaPS.Core.Live
                         throw new InvalidOperationException("The live session " + Id + " has ended; no more audio can be sent.");
                     }
 
-                    if (_stopRequested || _closeRequested)
+                    if (_ending.AnyRequested)
                     {
                         throw new InvalidOperationException("Stop was requested for live session " + Id + "; no more audio can be sent.");
                     }
@@ -344,8 +340,8 @@ namespace GladiaPS.Core.Live
                     return false;
                 }
 
-                _disposeClosing = true;
-                _closeRequested = true;
+                _ending.DisposeClosing = true;
+                _ending.CloseRequested = true;
                 SignalControl();
                 return true;
             }
@@ -357,20 +353,20 @@ namespace GladiaPS.Core.Live
         {
             lock (_control)
             {
-                if (_status == LiveSessionStatus.Ended || (stop ? _stopRequested : _closeRequested))
+                if (_status == LiveSessionStatus.Ended || (stop ? _ending.StopRequested : _ending.CloseRequested))
                 {
                     return;
                 }
 
                 if (stop)
                 {
-                    _stopRequested = true;
-                    _stopOffset = _backlog.End;
+                    _ending.StopRequested = true;
+                    _ending.StopOffset = _backlog.End;
                 }
                 else
                 {
-                    _closeRequested = true;
-                    _closeOffset = _backlog.End;
+                    _ending.CloseRequested = true;
+                    _ending.CloseOffset = _backlog.End;
                 }
 
                 SignalControl();
