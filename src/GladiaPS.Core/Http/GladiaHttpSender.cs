@@ -221,7 +221,7 @@ namespace GladiaPS.Core.Http
                     {
                         throw new GladiaApiException(status, spec.Method.Method, spec.DisplayPath,
                             string.Format(CultureInfo.InvariantCulture, "more than {0} redirects", _settings.Http.MaxRedirects),
-                            RequestIdHeader(response), attempts: attempt);
+                            ErrorBody.RequestIdHeader(response), attempts: attempt);
                     }
 
                     await DrainAsync(response, cancellationToken).ConfigureAwait(false);
@@ -342,7 +342,7 @@ namespace GladiaPS.Core.Http
             var bytes = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             var text = Redact(ErrorBody.Excerpt(bytes, MaxErrorBodyBytes));
             var (message, requestId) = ErrorBody.Parse(text, response.Content?.Headers.ContentType?.MediaType);
-            requestId ??= RequestIdHeader(response);
+            requestId ??= ErrorBody.RequestIdHeader(response);
             var shown = text.Length > MaxShownBodyChars ? text.Substring(0, MaxShownBodyChars) + "…" : text;
             var status = (int)response.StatusCode;
             var wait = RetryDelay.FromRetryAfter(response, _settings.TimeProvider.GetUtcNow());
@@ -356,8 +356,5 @@ namespace GladiaPS.Core.Http
             return new GladiaApiException(status, spec.Method.Method, spec.DisplayPath,
                 RedactOrNull(message), RedactOrNull(requestId), response.ReasonPhrase, shown, attempts) { RetryAfter = wait };
         }
-
-        private static string? RequestIdHeader(HttpResponseMessage response) =>
-            response.Headers.TryGetValues("x-aipi-call-id", out var values) ? string.Join(",", values) : null;
     }
 }
