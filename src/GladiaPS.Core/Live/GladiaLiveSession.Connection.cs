@@ -107,6 +107,9 @@ namespace GladiaPS.Core.Live
 
                     OnConnected(everConnected);
                     everConnected = true;
+
+                    // Handlers see a new connection (Connected or Ending) before anything is sent on it.
+                    await _events.WhenIdle().ConfigureAwait(false);
                     var opened = _stopwatch.Elapsed;
                     var end = await RunConnectionAsync(socket, token).ConfigureAwait(false);
                     var openFor = _stopwatch.Elapsed - opened;

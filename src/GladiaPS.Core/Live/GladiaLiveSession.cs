@@ -71,8 +71,10 @@ namespace GladiaPS.Core.Live
         /// <summary>
         /// Raised on every status change and on every new connection attempt. Events are delivered one at a
         /// time, in order, from one queue on a thread-pool thread (never on the thread that caused the change,
-        /// never under a lock), so a handler may send, stop, close or dispose the session. <see cref="Completion"/>
-        /// completes after the <see cref="LiveSessionStatus.Ended"/> event has been handled, so a handler must
+        /// never under a lock), so a handler may send, stop, close or dispose the session. A new connection's
+        /// event (<see cref="LiveSessionStatus.Connected"/>, or <see cref="LiveSessionStatus.Ending"/> when a stop
+        /// is pending) has been handled before anything is sent on that connection, and <see cref="Completion"/>
+        /// completes after the <see cref="LiveSessionStatus.Ended"/> event has been handled; so a handler must
         /// not block waiting for the session's end (await it instead).
         /// </summary>
         public event EventHandler<LiveSessionStatusChangedEventArgs>? StatusChanged;
