@@ -41,6 +41,40 @@ namespace GladiaPS.Core.Live
 
         public static bool IsMessageTooBig(int code) => code == 1009;
 
+        /// <summary>
+        /// An HTTP answer to the upgrade request that a retry cannot change: the token is refused (401, 403), the
+        /// session or URL does not exist (404, 410), or the request is malformed (400). 408, 429 and 5xx are retried.
+        /// </summary>
+        public static bool IsPermanentUpgradeRefusal(int status) => status == 400 || status == 401 || status == 403 || status == 404 || status == 410;
+
+        /// <summary>
+        /// The HTTP status with which the server refused the WebSocket upgrade, read from a failed connect: the
+        /// response of a .NET Framework <see cref="System.Net.WebException"/>, or the status in the message of a
+        /// .NET <see cref="System.Net.WebSockets.WebSocketException"/> ("The server returned status code '401' when
+        /// status code '101' was expected."). Null when the failure was not an HTTP answer.
+        /// </summary>
+        public static int? UpgradeStatus(System.Exception exception)
+        {
+            for (var e = exception; e is not null; e = e.InnerException)
+            {
+                if (e is System.Net.WebException { Response: System.Net.HttpWebResponse response })
+                {
+                    return (int)response.StatusCode;
+                }
+
+                var match = UpgradeStatusPattern.Match(e.Message);
+                if (match.Success)
+                {
+                    return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+
+            return null;
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex UpgradeStatusPattern = new System.Text.RegularExpressions.Regex(
+            @"status code '(\d{3})' when status code '101'", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         /// <summary>The standard name of a close code, for messages.</summary>
         public static string Name(int code) => code switch
         {

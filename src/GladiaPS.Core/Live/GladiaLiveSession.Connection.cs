@@ -77,7 +77,18 @@ namespace GladiaPS.Core.Live
                     attempts.ClearDetail();
                     Interlocked.Increment(ref _connectionAttempts);
                     attempts.Touch(_stopwatch.Elapsed);
-                    var (socket, failure) = await TryConnectAsync(attempts.WithoutProgress + 1, token).ConfigureAwait(false);
+                    var (socket, failure, refusedWith) = await TryConnectAsync(attempts.WithoutProgress + 1, token).ConfigureAwait(false);
+                    if (socket is null && refusedWith is { } status && ConnectionEnd.IsPermanentUpgradeRefusal(status))
+                    {
+                        reason = LiveSessionEndReason.Rejected;
+                        error = "The server refused the WebSocket connection with HTTP " + status.ToString(CultureInfo.InvariantCulture) +
+                            " (attempt " + (attempts.WithoutProgress + 1).ToString(CultureInfo.InvariantCulture) + " " + failure + "); a retry cannot change that: " +
+                            (status == 401 || status == 403
+                                ? "the session's token is refused (expired, or the session was deleted)."
+                                : status == 400 ? "the request is malformed." : "the session's URL does not exist (any more).");
+                        return;
+                    }
+
                     if (socket is null)
                     {
                         attempts.Failed("connect", "the connection could not be opened (" + failure + ")", "attempt " + (attempts.WithoutProgress + 1) + " " + failure);
@@ -226,7 +237,7 @@ namespace GladiaPS.Core.Live
         }
 
         /// <summary>One connection attempt; a failure (or a time-out) comes back as its description.</summary>
-        private async Task<(WebSocket? Socket, string? Failure)> TryConnectAsync(int attempt, CancellationToken token)
+        private async Task<(WebSocket? Socket, string? Failure, int? RefusedWith)> TryConnectAsync(int attempt, CancellationToken token)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
             timeout.CancelAfter(_options.ConnectTimeout);
@@ -235,18 +246,18 @@ namespace GladiaPS.Core.Live
                 var socket = await _options.Connector(_url!, timeout.Token).ConfigureAwait(false);
                 if (socket.State == WebSocketState.Open)
                 {
-                    return (socket, null);
+                    return (socket, null, null);
                 }
 
                 socket.Dispose();
-                return (null, "returned a socket in state " + socket.State);
+                return (null, "returned a socket in state " + socket.State, null);
             }
             catch (Exception exception) when (!token.IsCancellationRequested)
             {
                 // A connect time-out is one more failed attempt, retried like any other.
-                return (null, timeout.IsCancellationRequested
-                    ? string.Format(CultureInfo.InvariantCulture, "timed out after {0:0.###} s", _options.ConnectTimeout.TotalSeconds)
-                    : "failed: " + Scrub(FlattenMessage(exception)));
+                return timeout.IsCancellationRequested
+                    ? (null, string.Format(CultureInfo.InvariantCulture, "timed out after {0:0.###} s", _options.ConnectTimeout.TotalSeconds), null)
+                    : (null, "failed: " + Scrub(FlattenMessage(exception)), ConnectionEnd.UpgradeStatus(exception));
             }
         }
 

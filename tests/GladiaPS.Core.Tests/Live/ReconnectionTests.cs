@@ -76,6 +76,40 @@ namespace GladiaPS.Core.Tests.Live
             Assert.Contains("does not allow resuming", outcome.ErrorMessage);
         }
 
+        [Theory]
+        [InlineData(401)]
+        [InlineData(403)]
+        [InlineData(404)]
+        public async Task UpgradeRefusedWithAStatusARetryCannotChange_EndsTheSessionAtOnce(int status)
+        {
+            await using var server = await TestWebSocketServer.StartAsync((_, _, _) => Task.CompletedTask);
+            server.RefuseWithStatus = status;
+            await using var session = GladiaLiveSession.Attach("id", server.Url, FastOptions());
+
+            var outcome = await Within(session.WaitForEndAsync());
+
+            Assert.Equal(LiveSessionEndReason.Rejected, outcome.Reason);
+            Assert.Equal(1, outcome.Statistics.ConnectionAttempts);
+            Assert.Contains("refused the WebSocket connection with HTTP " + status, outcome.ErrorMessage);
+            Assert.DoesNotContain(TestWebSocketServer.Token, outcome.ErrorMessage);
+        }
+
+        [Fact]
+        public async Task UpgradeRefusedWith503_IsRetried()
+        {
+            await using var server = await TestWebSocketServer.StartAsync((_, _, _) => Task.CompletedTask);
+            server.RefuseWithStatus = 503;
+            var options = FastOptions();
+            options.MaxConnectAttempts = 3;
+            await using var session = GladiaLiveSession.Attach("id", server.Url, options);
+
+            var outcome = await Within(session.WaitForEndAsync());
+
+            Assert.Equal(LiveSessionEndReason.ConnectionFailed, outcome.Reason);
+            Assert.Equal(3, outcome.Statistics.ConnectionAttempts);
+            Assert.Contains("'503'", outcome.ErrorMessage);
+        }
+
         [Fact]
         public async Task MessageTooBig_IsRetriedWithSmallerFrames_AndNothingIsLostOrDoubled()
         {
