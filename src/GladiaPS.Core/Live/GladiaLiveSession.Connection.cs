@@ -341,6 +341,9 @@ namespace GladiaPS.Core.Live
             Volatile.Write(ref _progressOnConnection, 0);
             Volatile.Write(ref _largestFrameOnConnection, 0);
 
+            // The missing-acknowledgment deadline runs per connection, from when its window first fills.
+            Interlocked.Exchange(ref _windowFirstFullTicks, -1);
+
             Volatile.Write(ref _inFlightEnd, _backlog.Acknowledged);
             if (isReconnect && !_options.AcknowledgmentsEnabled)
             {
