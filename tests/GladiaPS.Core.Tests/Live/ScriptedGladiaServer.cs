@@ -124,6 +124,13 @@ namespace GladiaPS.Core.Tests.Live
                 {
                     DiscardedBytes += audio.Length;
                     await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "frame too big", token);
+
+                    // Keep reading until the client answers the close, so that it always sees the 1009 (a
+                    // connection torn down at once could fail the client's next send before the close is read).
+                    while ((await ReceiveMessageAsync(socket, buffer, token)).Type != WebSocketMessageType.Close)
+                    {
+                    }
+
                     return;
                 }
 
