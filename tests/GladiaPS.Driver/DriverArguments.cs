@@ -4,11 +4,11 @@ using System.Globalization;
 
 namespace GladiaPS.Driver
 {
-    /// <summary>The driver's command line: <c>--api-url URL --api-key KEY [--pace realtime|max] [--chunk-ms N] [--json-chunks] [--language CODE] FILE...</c></summary>
+    /// <summary>The driver's command line: <c>--api-url URL --api-key KEY [--pace realtime|max] [--chunk-ms N] [--json-chunks] [--language CODE] [--reconnect-budget N] FILE...</c></summary>
     internal sealed class DriverArguments
     {
         public const string Usage =
-            "usage: GladiaPS.Driver --api-url URL --api-key KEY [--pace realtime|max] [--chunk-ms N] [--json-chunks] [--language CODE] FILE...";
+            "usage: GladiaPS.Driver --api-url URL --api-key KEY [--pace realtime|max] [--chunk-ms N] [--json-chunks] [--language CODE] [--reconnect-budget N] FILE...";
 
         public Uri ApiUrl { get; private set; } = null!;
 
@@ -21,6 +21,9 @@ namespace GladiaPS.Driver
         public bool JsonChunks { get; private set; }
 
         public string? Language { get; private set; }
+
+        /// <summary>Connection attempts in a row without progress before a session gives up; null for the core's default (40).</summary>
+        public int? ReconnectBudget { get; private set; }
 
         public List<string> Files { get; } = new List<string>();
 
@@ -64,6 +67,15 @@ namespace GladiaPS.Driver
                         break;
                     case "--language":
                         parsed.Language = Value(args, ref i, arg);
+                        break;
+                    case "--reconnect-budget":
+                        var budget = Value(args, ref i, arg);
+                        if (!int.TryParse(budget, NumberStyles.None, CultureInfo.InvariantCulture, out var attempts) || attempts < 1 || attempts > 1000)
+                        {
+                            throw new ArgumentException("--reconnect-budget must be a whole number of attempts from 1 to 1000, not '" + budget + "'.");
+                        }
+
+                        parsed.ReconnectBudget = attempts;
                         break;
                     default:
                         if (arg.StartsWith("--", StringComparison.Ordinal))

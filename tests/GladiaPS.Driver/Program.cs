@@ -108,6 +108,11 @@ namespace GladiaPS.Driver
             }
 
             var connection = new LiveConnectionOptions { SendAudioAsJson = arguments.JsonChunks };
+            if (arguments.ReconnectBudget is { } budget)
+            {
+                connection.MaxAttemptsWithoutProgress = budget;
+            }
+
             await using var session = await GladiaLiveSession.StartAsync(client, options, connection, cancellationToken: token).ConfigureAwait(false);
             var printing = Task.Run(async () =>
             {

@@ -17,7 +17,7 @@ namespace GladiaPS.Emulator.Tests
             "--port", "--api-key", "--redirect-file-downloads", "--temp-dir", "--help", "--drop-after-bytes", "--drops",
             "--drop-close-code", "--ack-delay-ms", "--stall", "--read-bytes-per-second", "--init-fail-status",
             "--init-fail-count", "--retry-after-seconds", "--send-non-json-frame", "--send-unknown-message-type",
-            "--max-session-seconds",
+            "--max-session-seconds", "--close-connections-code", "--refuse-connections-status",
         };
 
         [Fact]
@@ -25,7 +25,8 @@ namespace GladiaPS.Emulator.Tests
         {
             using var process = Start("--port", "0", "--api-key", "cli-key", "--drop-after-bytes", "64000", "--drops", "2",
                 "--drop-close-code", "4003", "--ack-delay-ms", "15", "--stall", "--init-fail-status", "429", "--init-fail-count", "1",
-                "--max-session-seconds", "90", "--send-unknown-message-type");
+                "--max-session-seconds", "90", "--send-unknown-message-type", "--close-connections-code", "1013",
+                "--refuse-connections-status", "503");
             try
             {
                 var first = await process.StandardOutput.ReadLineAsync().WaitAsync(TestEmulator.Timeout);
@@ -43,6 +44,8 @@ namespace GladiaPS.Emulator.Tests
                 Assert.True((bool)faults["stall"]!);
                 Assert.True((bool)faults["send_unknown_message_type"]!);
                 Assert.Equal(90, (double)faults["max_session_seconds"]!);
+                Assert.Equal(1013, (int)faults["close_connections_code"]!);
+                Assert.Equal(503, (int)faults["refuse_connections_status"]!);
 
                 var (status, _, response) = await TestEmulator.PostInitAsync(http, "{}");
                 Assert.Equal(429, status);

@@ -129,6 +129,66 @@ namespace GladiaPS.Emulator.Tests
         }
 
         [Fact]
+        public async Task Close_connections_code_accepts_every_connection_and_closes_it_at_once()
+        {
+            await using var emulator = await TestEmulator.StartAsync(new FaultSettings { CloseConnectionsCode = 1011 });
+            using var http = TestEmulator.Http(emulator);
+            var (status, body, _) = await TestEmulator.PostInitAsync(http, "{}");
+            Assert.Equal(201, status);
+            var session = emulator.FindSession((string)body!["id"]!)!;
+
+            for (var attempt = 1; attempt <= 3; attempt++)
+            {
+                using var socket = new ClientWebSocket();
+                await socket.ConnectAsync(new Uri((string)body["url"]!), default);
+                var result = await socket.ReceiveAsync(new ArraySegment<byte>(new byte[1024]), default);
+
+                Assert.Equal(WebSocketMessageType.Close, result.MessageType);
+                Assert.Equal(WebSocketCloseStatus.InternalServerError, result.CloseStatus);
+                Assert.Equal("emulated refusal", result.CloseStatusDescription);
+                Assert.Equal(attempt, session.RefusedConnections);
+            }
+
+            Assert.Equal(0, session.Connections);
+            Assert.Equal("processing", session.Status);
+        }
+
+        [Fact]
+        public async Task Refuse_connections_status_answers_every_upgrade_with_the_status()
+        {
+            await using var emulator = await TestEmulator.StartAsync(new FaultSettings { RefuseConnectionsStatus = 503 });
+            using var http = TestEmulator.Http(emulator);
+            var (_, body, _) = await TestEmulator.PostInitAsync(http, "{}");
+            var session = emulator.FindSession((string)body!["id"]!)!;
+
+            using var socket = new ClientWebSocket();
+            var refused = await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(new Uri((string)body["url"]!), default));
+
+            Assert.Contains("503", refused.Message);
+            Assert.Equal(1, session.RefusedConnections);
+
+            // Clearing the fault lets the next connection in.
+            emulator.Faults.Update(f => f with { RefuseConnectionsStatus = null });
+            using var next = new ClientWebSocket();
+            await next.ConnectAsync(new Uri((string)body["url"]!), default);
+            Assert.Equal(WebSocketState.Open, next.State);
+        }
+
+        [Theory]
+        [InlineData("{\"close_connections_code\": 999}", "close_connections_code")]
+        [InlineData("{\"refuse_connections_status\": 200}", "refuse_connections_status")]
+        public async Task Connection_faults_with_bad_values_are_refused(string json, string field)
+        {
+            await using var emulator = await TestEmulator.StartAsync();
+            using var http = TestEmulator.Http(emulator);
+
+            using var response = await http.PutAsync("/emulator/faults", new StringContent(json, Encoding.UTF8, "application/json"));
+
+            Assert.Equal(422, (int)response.StatusCode);
+            Assert.Contains(field, await response.Content.ReadAsStringAsync());
+        }
+
+        [Fact]
         public async Task A_session_ends_by_itself_after_the_maximum_session_time()
         {
             var (_, audio) = TestAudio.Phrase(Format, "papa quebec");

@@ -39,6 +39,10 @@ namespace GladiaPS.Emulator
               --send-non-json-frame       send a text frame that is not JSON after each connection's first ack
               --send-unknown-message-type send a message of an unknown type after each connection's first ack
               --max-session-seconds T     end every session T seconds after its init (the 3-hour limit, shortened)
+              --close-connections-code C  accept every WebSocket and close it at once with code C (1000-1003,
+                                          1007-1014, 3000-4999), e.g. 1011: a server that refuses to serve
+              --refuse-connections-status S
+                                          answer every WebSocket upgrade with HTTP status S (400-599)
             """;
 
         /// <summary>Returns the options, or null with <paramref name="error"/> set (or with <paramref name="showHelp"/>).</summary>
@@ -83,6 +87,8 @@ namespace GladiaPS.Emulator
                         case "--send-non-json-frame": faults = faults with { SendNonJsonFrame = true }; break;
                         case "--send-unknown-message-type": faults = faults with { SendUnknownMessageType = true }; break;
                         case "--max-session-seconds": faults = faults with { MaxSessionSeconds = Seconds(arg, Value()) }; break;
+                        case "--close-connections-code": faults = faults with { CloseConnectionsCode = Int(arg, Value(), 1000, 4999) }; break;
+                        case "--refuse-connections-status": faults = faults with { RefuseConnectionsStatus = Int(arg, Value(), 400, 599) }; break;
                         default:
                             error = $"unknown option '{arg}' (see --help)";
                             return null;

@@ -44,6 +44,7 @@ namespace GladiaPS.Emulator
         private long _discardedBytes;
         private int _connections;
         private int _drops;
+        private int _refusedConnections;
         private DateTimeOffset? _completedAt;
         private JsonObject? _result;
         private FinishReason? _finishReason;
@@ -100,6 +101,9 @@ namespace GladiaPS.Emulator
         /// <summary>Connections that ended without a close 1000 (dropped by either side or replaced).</summary>
         public int Drops => Volatile.Read(ref _drops);
 
+        /// <summary>Connection attempts refused or closed at once by a connection fault (not counted in <see cref="Connections"/>).</summary>
+        public int RefusedConnections => Volatile.Read(ref _refusedConnections);
+
         /// <summary>Why the recording ended: <c>stop_recording</c>, client close 1000, or the session limit; null while recording.</summary>
         public string? EndReason => _finishReason?.ToString();
 
@@ -146,6 +150,16 @@ namespace GladiaPS.Emulator
         internal void AddReceived(long bytes)
         {
             Interlocked.Add(ref _receivedBytes, bytes);
+            _changed.Pulse();
+        }
+
+        /// <summary>
+        /// Counts a connection refused by the <see cref="FaultSettings.CloseConnectionsCode"/> or
+        /// <see cref="FaultSettings.RefuseConnectionsStatus"/> fault; it never becomes the session's connection.
+        /// </summary>
+        internal void CountRefusedConnection()
+        {
+            Interlocked.Increment(ref _refusedConnections);
             _changed.Pulse();
         }
 

@@ -57,6 +57,17 @@ namespace GladiaPS.Emulator
         [JsonPropertyName("max_session_seconds")]
         public double? MaxSessionSeconds { get; init; }
 
+        /// <summary>
+        /// Accept every WebSocket connection and close it at once with this code, before reading anything: a server
+        /// that is up but refuses to serve (1011 while overloaded, 1013 "try again later", 1008 …).
+        /// </summary>
+        [JsonPropertyName("close_connections_code")]
+        public int? CloseConnectionsCode { get; init; }
+
+        /// <summary>Answer every WebSocket upgrade with this HTTP status instead of switching protocols (a server that is down behind a proxy).</summary>
+        [JsonPropertyName("refuse_connections_status")]
+        public int? RefuseConnectionsStatus { get; init; }
+
         /// <summary>Checks the values and returns a message naming the first bad one, or null.</summary>
         public string? Validate()
         {
@@ -71,6 +82,10 @@ namespace GladiaPS.Emulator
             if (InitFailCount is < 0) return "init_fail_count must be 0 or more";
             if (RetryAfterSeconds < 0) return "retry_after_seconds must be 0 or more";
             if (MaxSessionSeconds is <= 0) return "max_session_seconds must be more than 0";
+            if (CloseConnectionsCode is { } closeCode && !IsSendableCloseCode(closeCode))
+                return "close_connections_code must be 1000-1003, 1007-1014 or 3000-4999";
+            if (RefuseConnectionsStatus is { } refuse && (refuse < 400 || refuse > 599))
+                return "refuse_connections_status must be an HTTP error status (400-599)";
             return null;
         }
 

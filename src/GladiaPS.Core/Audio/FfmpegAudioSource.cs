@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -25,7 +24,7 @@ namespace GladiaPS.Core.Audio
         private readonly Stream output;
         private readonly Task stderrPump;
         private readonly StringBuilder stderrTail = new();
-        private byte[]? block;
+        private readonly PooledBuffer<byte> block;
         private int carried;
         private bool ended;
         private int disposed;
@@ -36,7 +35,7 @@ namespace GladiaPS.Core.Audio
             Name = name;
             Format = format;
             output = process.StandardOutput.BaseStream;
-            block = ArrayPool<byte>.Shared.Rent(64 * 1024);
+            block = new PooledBuffer<byte>(64 * 1024, nameof(FfmpegAudioSource));
             stderrPump = Task.Run(PumpStandardErrorAsync);
         }
 
@@ -134,43 +133,54 @@ namespace GladiaPS.Core.Audio
 
         public async ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
         {
-            var bytes = block ?? throw new ObjectDisposedException(nameof(FfmpegAudioSource));
-            var blockAlign = Format.BlockAlign;
-            var frames = Math.Min(buffer.Length / Format.Channels, bytes.Length / blockAlign);
-            if (frames == 0)
+            var bytes = block.Enter();
+            try
             {
-                throw new ArgumentException("The buffer must hold at least one frame.", nameof(buffer));
-            }
-
-            var wanted = frames * blockAlign;
-            var filled = carried;
-            using (cancellationToken.Register(static state => ((FfmpegAudioSource)state!).Kill(), this))
-            {
-                // Return as soon as at least one frame is in, so a slow decoder still streams.
-                while (filled < blockAlign && !ended)
+                var blockAlign = Format.BlockAlign;
+                var frames = Math.Min(buffer.Length / Format.Channels, bytes.Length / blockAlign);
+                if (frames == 0)
                 {
-                    var read = await output.ReadAsync(bytes, filled, wanted - filled, cancellationToken).ConfigureAwait(false);
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (read <= 0)
-                    {
-                        ended = true;
-                        break;
-                    }
-
-                    filled += read;
+                    throw new ArgumentException("The buffer must hold at least one frame.", nameof(buffer));
                 }
-            }
 
-            var samples = SampleCodec.DecodeWholeFrames(bytes, filled, buffer.Span, Format, out carried);
-            if (samples > 0)
+                var wanted = frames * blockAlign;
+                var filled = carried;
+                using (cancellationToken.Register(static state => ((FfmpegAudioSource)state!).Kill(), this))
+                {
+                    // Return as soon as at least one frame is in, so a slow decoder still streams.
+                    while (filled < blockAlign && !ended)
+                    {
+                        var read = await output.ReadAsync(bytes, filled, wanted - filled, cancellationToken).ConfigureAwait(false);
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (read <= 0)
+                        {
+                            ended = true;
+                            break;
+                        }
+
+                        filled += read;
+                    }
+                }
+
+                var samples = SampleCodec.DecodeWholeFrames(bytes, filled, buffer.Span, Format, out carried);
+                if (samples > 0)
+                {
+                    return samples;
+                }
+
+                await CompleteAsync(cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+            finally
             {
-                return samples;
+                block.Exit();
             }
-
-            await CompleteAsync(cancellationToken).ConfigureAwait(false);
-            return 0;
         }
 
+        /// <summary>
+        /// Stops ffmpeg and returns the pooled block, at once or, when a read is in progress, as soon as that read
+        /// ends (killing ffmpeg ends it).
+        /// </summary>
         public void Dispose()
         {
             if (Interlocked.Exchange(ref disposed, 1) != 0)
@@ -189,12 +199,7 @@ namespace GladiaPS.Core.Audio
             }
 
             process.Dispose();
-            var bytes = block;
-            block = null;
-            if (bytes is not null)
-            {
-                ArrayPool<byte>.Shared.Return(bytes);
-            }
+            block.Dispose();
         }
 
         private async Task CompleteAsync(CancellationToken cancellationToken)
@@ -238,24 +243,7 @@ namespace GladiaPS.Core.Audio
             }
         }
 
-        private void Kill()
-        {
-            try
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill();
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Already exited.
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                // Exiting as we asked.
-            }
-        }
+        private void Kill() => ProcessKiller.TryKill(process);
 
         // Quotes one argument the way ProcessStartInfo.Arguments is split (the MSVC rules, on every platform).
         internal static string QuoteArgument(string argument)

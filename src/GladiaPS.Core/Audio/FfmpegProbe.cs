@@ -51,16 +51,31 @@ namespace GladiaPS.Core.Audio
             }
 
             string output, errors;
-            using (cancellationToken.Register(() => Kill(process)))
+            var limit = options?.ProbeTimeout ?? FfmpegOptions.DefaultProbeTimeout;
+            if (limit <= TimeSpan.Zero)
             {
-                var outputTask = process.StandardOutput.ReadToEndAsync();
-                var errorTask = process.StandardError.ReadToEndAsync();
-                output = await outputTask.ConfigureAwait(false);
-                errors = await errorTask.ConfigureAwait(false);
-                await Task.Run(() => process.WaitForExit(), CancellationToken.None).ConfigureAwait(false);
+                throw new ArgumentOutOfRangeException(nameof(options), limit, "FfmpegOptions.ProbeTimeout must be positive.");
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                timeout.CancelAfter(limit);
+                using (timeout.Token.Register(() => ProcessKiller.TryKill(process)))
+                {
+                    var outputTask = process.StandardOutput.ReadToEndAsync();
+                    var errorTask = process.StandardError.ReadToEndAsync();
+                    output = await outputTask.ConfigureAwait(false);
+                    errors = await errorTask.ConfigureAwait(false);
+                    await Task.Run(() => process.WaitForExit(), CancellationToken.None).ConfigureAwait(false);
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                if (timeout.IsCancellationRequested)
+                {
+                    throw new AudioFormatException(path, AudioFormatError.DecoderFailed, string.Format(CultureInfo.InvariantCulture,
+                        "ffprobe did not answer within {0:0.###} s (FfmpegOptions.ProbeTimeout), so it was stopped.", limit.TotalSeconds));
+                }
+            }
             if (process.ExitCode != 0)
             {
                 throw new AudioFormatException(path, AudioFormatError.DecoderFailed, string.Format(CultureInfo.InvariantCulture,
@@ -117,21 +132,6 @@ namespace GladiaPS.Core.Audio
                 _ => (SampleEncoding.Float, 32),
             };
             return new ProbedAudio(codec, new AudioFormat(encoding, bits, rate, channels));
-        }
-
-        private static void Kill(Process process)
-        {
-            try
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill();
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Already exited.
-            }
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -27,7 +26,7 @@ namespace GladiaPS.Core.Audio
         private readonly float[][] history;
         private readonly int qStep;
         private readonly int rStep;
-        private float[]? readBuffer;
+        private readonly PooledBuffer<float> readBuffer;
         private long bufferStart;
         private int bufferCount;
         private long inputFrames;
@@ -35,7 +34,6 @@ namespace GladiaPS.Core.Audio
         private long q;
         private int r;
         private long totalOutput = -1;
-        private bool disposed;
 
         public PolyphaseResampler(IAudioSource source, int outputRate)
         {
@@ -61,7 +59,7 @@ namespace GladiaPS.Core.Audio
             // Input before the start is silence: the first output's kernel reaches back half a span.
             bufferStart = -half;
             bufferCount = half;
-            readBuffer = ArrayPool<float>.Shared.Rent(BlockFrames * channels);
+            readBuffer = new PooledBuffer<float>(BlockFrames * channels, nameof(PolyphaseResampler));
         }
 
         public AudioFormat Format { get; }
@@ -73,68 +71,66 @@ namespace GladiaPS.Core.Audio
 
         public async ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
         {
-            if (disposed)
-            {
-                throw new ObjectDisposedException(nameof(PolyphaseResampler));
-            }
-
             var wanted = buffer.Length / channels;
-            if (wanted == 0)
+            var block = readBuffer.Enter();
+            try
             {
-                throw new ArgumentException("The buffer must hold at least one frame.", nameof(buffer));
-            }
+                if (wanted == 0)
+                {
+                    throw new ArgumentException("The buffer must hold at least one frame.", nameof(buffer));
+                }
 
-            var produced = 0;
-            while (produced < wanted)
+                var produced = 0;
+                while (produced < wanted)
+                {
+                    if (totalOutput >= 0 && outputIndex >= totalOutput)
+                    {
+                        break;
+                    }
+
+                    var available = bufferStart + bufferCount;
+                    if (q + half < available)
+                    {
+                        produced += Produce(buffer.Span.Slice(produced * channels), wanted - produced);
+                        continue;
+                    }
+
+                    Compact();
+                    if (totalOutput >= 0)
+                    {
+                        AppendSilence();
+                        continue;
+                    }
+
+                    var space = Math.Min(BlockFrames, history[0].Length - bufferCount);
+                    var read = await source.ReadAsync(block.AsMemory(0, space * channels), cancellationToken).ConfigureAwait(false);
+                    if (read <= 0)
+                    {
+                        totalOutput = (inputFrames * filter.Up + filter.Down - 1) / filter.Down;
+                        continue;
+                    }
+
+                    Deinterleave(block, read / channels);
+                }
+
+                return produced * channels;
+            }
+            finally
             {
-                if (totalOutput >= 0 && outputIndex >= totalOutput)
-                {
-                    break;
-                }
-
-                var available = bufferStart + bufferCount;
-                if (q + half < available)
-                {
-                    produced += Produce(buffer.Span.Slice(produced * channels), wanted - produced);
-                    continue;
-                }
-
-                Compact();
-                if (totalOutput >= 0)
-                {
-                    AppendSilence();
-                    continue;
-                }
-
-                var space = Math.Min(BlockFrames, history[0].Length - bufferCount);
-                var read = await source.ReadAsync(readBuffer.AsMemory(0, space * channels), cancellationToken).ConfigureAwait(false);
-                if (read <= 0)
-                {
-                    totalOutput = (inputFrames * filter.Up + filter.Down - 1) / filter.Down;
-                    continue;
-                }
-
-                Deinterleave(read / channels);
+                readBuffer.Exit();
             }
-
-            return produced * channels;
         }
 
+        /// <summary>
+        /// Disposes the source and returns the pooled read buffer, at once or, when a read is in progress, as
+        /// soon as that read ends.
+        /// </summary>
         public void Dispose()
         {
-            if (disposed)
+            if (readBuffer.Dispose())
             {
-                return;
+                source.Dispose();
             }
-
-            disposed = true;
-            if (readBuffer is not null)
-            {
-                ArrayPool<float>.Shared.Return(readBuffer);
-                readBuffer = null;
-            }
-
-            source.Dispose();
         }
 
         // Computes output frames while the history covers their kernels; returns how many.
@@ -216,9 +212,8 @@ namespace GladiaPS.Core.Audio
         }
 
         [MethodImpl(HotLoop.FullyOptimized)]
-        private void Deinterleave(int frames)
+        private void Deinterleave(float[] input, int frames)
         {
-            var input = readBuffer!;
             if (channels == 1)
             {
                 Array.Copy(input, 0, history[0], bufferCount, frames);

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
@@ -20,7 +19,7 @@ namespace GladiaPS.Core.Audio
         private readonly List<AudioWarning> warnings = new();
         private readonly long? declaredLength;
         private readonly int capacity;
-        private byte[]? block;
+        private readonly PooledBuffer<byte> block;
         private int start;
         private int end;
         private long remaining;
@@ -39,7 +38,7 @@ namespace GladiaPS.Core.Audio
             remaining = dataLength ?? long.MaxValue;
             var blockSize = Math.Max(options?.BlockSize ?? AudioReadOptions.DefaultBlockSize, format.BlockAlign);
             capacity = blockSize - blockSize % format.BlockAlign;
-            block = ArrayPool<byte>.Shared.Rent(capacity);
+            block = new PooledBuffer<byte>(capacity, GetType().Name);
             if (headerWarnings is not null)
             {
                 warnings.AddRange(headerWarnings);
@@ -59,23 +58,30 @@ namespace GladiaPS.Core.Audio
 
         public async ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
         {
-            var bytes = block ?? throw new ObjectDisposedException(GetType().Name);
-            var blockAlign = Format.BlockAlign;
-            if (buffer.Length < Format.Channels)
+            var bytes = block.Enter();
+            try
             {
-                throw new ArgumentException("The buffer must hold at least one frame.", nameof(buffer));
-            }
+                var blockAlign = Format.BlockAlign;
+                if (buffer.Length < Format.Channels)
+                {
+                    throw new ArgumentException("The buffer must hold at least one frame.", nameof(buffer));
+                }
 
-            if (end - start < blockAlign && !await FillAsync(bytes, cancellationToken).ConfigureAwait(false))
+                if (end - start < blockAlign && !await FillAsync(bytes, cancellationToken).ConfigureAwait(false))
+                {
+                    return EndOfInput();
+                }
+
+                var frames = Math.Min(buffer.Length / Format.Channels, (end - start) / blockAlign);
+                var samples = frames * Format.Channels;
+                SampleCodec.Decode(bytes.AsSpan(start, frames * blockAlign), buffer.Span.Slice(0, samples), Format.Encoding, Format.BitsPerSample);
+                start += frames * blockAlign;
+                return samples;
+            }
+            finally
             {
-                return EndOfInput();
+                block.Exit();
             }
-
-            var frames = Math.Min(buffer.Length / Format.Channels, (end - start) / blockAlign);
-            var samples = frames * Format.Channels;
-            SampleCodec.Decode(bytes.AsSpan(start, frames * blockAlign), buffer.Span.Slice(0, samples), Format.Encoding, Format.BitsPerSample);
-            start += frames * blockAlign;
-            return samples;
         }
 
         /// <summary>
@@ -86,22 +92,29 @@ namespace GladiaPS.Core.Audio
         /// </summary>
         internal async ValueTask<int> ReadStoredAsync(Memory<byte> destination, CancellationToken cancellationToken)
         {
-            var bytes = block ?? throw new ObjectDisposedException(GetType().Name);
-            var blockAlign = Format.BlockAlign;
-            if (destination.Length < blockAlign)
+            var bytes = block.Enter();
+            try
             {
-                throw new ArgumentException("The destination must hold at least one frame.", nameof(destination));
-            }
+                var blockAlign = Format.BlockAlign;
+                if (destination.Length < blockAlign)
+                {
+                    throw new ArgumentException("The destination must hold at least one frame.", nameof(destination));
+                }
 
-            if (end - start < blockAlign && !await FillAsync(bytes, cancellationToken).ConfigureAwait(false))
+                if (end - start < blockAlign && !await FillAsync(bytes, cancellationToken).ConfigureAwait(false))
+                {
+                    return EndOfInput();
+                }
+
+                var length = Math.Min(destination.Length / blockAlign, (end - start) / blockAlign) * blockAlign;
+                bytes.AsSpan(start, length).CopyTo(destination.Span);
+                start += length;
+                return length;
+            }
+            finally
             {
-                return EndOfInput();
+                block.Exit();
             }
-
-            var length = Math.Min(destination.Length / blockAlign, (end - start) / blockAlign) * blockAlign;
-            bytes.AsSpan(start, length).CopyTo(destination.Span);
-            start += length;
-            return length;
         }
 
         public void Dispose()
@@ -110,17 +123,15 @@ namespace GladiaPS.Core.Audio
             GC.SuppressFinalize(this);
         }
 
+        /// <summary>
+        /// Disposes the stream (unless left open) and returns the pooled block, at once or, when a read is in
+        /// progress, as soon as that read ends: a read never works on an array the pool has handed out again.
+        /// </summary>
         protected virtual void Dispose(bool disposing)
         {
-            var bytes = block;
-            block = null;
-            if (bytes is not null)
+            if (block.Dispose() && !leaveOpen)
             {
-                ArrayPool<byte>.Shared.Return(bytes);
-                if (!leaveOpen)
-                {
-                    stream.Dispose();
-                }
+                stream.Dispose();
             }
         }
 

@@ -5,7 +5,8 @@ namespace GladiaPS.Core.Configuration
     /// <summary>
     /// Retry and timeout policy of the REST client. Timeouts run per attempt, from the start of the
     /// request until the response headers arrive (redirect hops included); reading a body, such as
-    /// the audio file, is outside the timer and bounded only by the caller's cancellation token.
+    /// the audio file, is outside the timer: it is bounded by <see cref="DownloadIdleTimeout"/> (the
+    /// longest wait for the next bytes) and by the caller's cancellation token.
     /// </summary>
     public sealed class GladiaHttpOptions
     {
@@ -42,6 +43,13 @@ namespace GladiaPS.Core.Configuration
         /// <summary><c>GET /v2/live/{id}/file</c>, until the headers of the final hop.</summary>
         public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromSeconds(300);
 
+        /// <summary>
+        /// <c>GET /v2/live/{id}/file</c>: the longest the body may go without delivering a byte (default 60 s).
+        /// A slow download goes on as long as bytes keep coming; a stalled one fails with a <see cref="TimeoutException"/>
+        /// that names the session and the bytes received.
+        /// </summary>
+        public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
         /// <summary>A copy that later changes to this instance do not affect.</summary>
         public GladiaHttpOptions Clone() => (GladiaHttpOptions)MemberwiseClone();
 
@@ -65,6 +73,7 @@ namespace GladiaPS.Core.Configuration
             RequirePositive(ListTimeout, nameof(ListTimeout));
             RequirePositive(DeleteTimeout, nameof(DeleteTimeout));
             RequirePositive(DownloadTimeout, nameof(DownloadTimeout));
+            RequirePositive(DownloadIdleTimeout, nameof(DownloadIdleTimeout));
         }
 
         private static void RequireNonNegative(TimeSpan value, string name)

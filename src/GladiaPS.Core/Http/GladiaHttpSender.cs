@@ -144,7 +144,8 @@ namespace GladiaPS.Core.Http
                 ShouldHandle = args => new ValueTask<bool>(
                     args.Outcome.Exception is Exception exception
                         ? !(exception is OperationCanceledException) && RetryClassifier.IsRetryableException(exception, mode)
-                        : args.Outcome.Result is HttpResponseMessage result && RetryClassifier.IsRetryableStatus((int)result.StatusCode, mode)),
+                        : args.Outcome.Result is HttpResponseMessage result && RetryClassifier.IsRetryableStatus((int)result.StatusCode, mode) &&
+                          !AsksForTooLongAWait(result)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(
                     RetryDelay.Compute(args.AttemptNumber, args.Outcome.Result, http, _settings.TimeProvider.GetUtcNow())),
                 OnRetry = args =>
@@ -162,6 +163,10 @@ namespace GladiaPS.Core.Http
                 .AddRetry(options)
                 .Build();
         }
+
+        /// <summary>A <c>Retry-After</c> beyond <see cref="GladiaHttpOptions.MaxRetryAfter"/>: retrying sooner would only be refused again.</summary>
+        private bool AsksForTooLongAWait(HttpResponseMessage response) =>
+            RetryDelay.FromRetryAfter(response, _settings.TimeProvider.GetUtcNow()) is TimeSpan wait && wait > _settings.Http.MaxRetryAfter;
 
         /// <summary>One attempt: follows redirects, all within one timeout that ends when the final headers arrive.</summary>
         private async Task<HttpResponseMessage> SendAttemptAsync(RequestSpec spec, int attempt, CancellationToken cancellationToken)
@@ -216,7 +221,7 @@ namespace GladiaPS.Core.Http
                     {
                         throw new GladiaApiException(status, spec.Method.Method, spec.DisplayPath,
                             string.Format(CultureInfo.InvariantCulture, "more than {0} redirects", _settings.Http.MaxRedirects),
-                            RequestIdHeader(response), attempts: attempt);
+                            ErrorBody.RequestIdHeader(response), attempts: attempt);
                     }
 
                     await DrainAsync(response, cancellationToken).ConfigureAwait(false);
@@ -337,13 +342,19 @@ namespace GladiaPS.Core.Http
             var bytes = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             var text = Redact(ErrorBody.Excerpt(bytes, MaxErrorBodyBytes));
             var (message, requestId) = ErrorBody.Parse(text, response.Content?.Headers.ContentType?.MediaType);
-            requestId ??= RequestIdHeader(response);
+            requestId ??= ErrorBody.RequestIdHeader(response);
             var shown = text.Length > MaxShownBodyChars ? text.Substring(0, MaxShownBodyChars) + "…" : text;
-            return new GladiaApiException((int)response.StatusCode, spec.Method.Method, spec.DisplayPath,
-                RedactOrNull(message), RedactOrNull(requestId), response.ReasonPhrase, shown, attempts);
-        }
+            var status = (int)response.StatusCode;
+            var wait = RetryDelay.FromRetryAfter(response, _settings.TimeProvider.GetUtcNow());
+            if (wait is TimeSpan tooLong && tooLong > _settings.Http.MaxRetryAfter && _settings.Http.MaxRetries > 0 &&
+                RetryClassifier.IsRetryableStatus(status, spec.RetryMode))
+            {
+                return new GladiaApiException(status, spec.Method.Method, spec.DisplayPath,
+                    RedactOrNull(message), RedactOrNull(requestId), response.ReasonPhrase, shown, attempts, tooLong, _settings.Http.MaxRetryAfter);
+            }
 
-        private static string? RequestIdHeader(HttpResponseMessage response) =>
-            response.Headers.TryGetValues("x-aipi-call-id", out var values) ? string.Join(",", values) : null;
+            return new GladiaApiException(status, spec.Method.Method, spec.DisplayPath,
+                RedactOrNull(message), RedactOrNull(requestId), response.ReasonPhrase, shown, attempts) { RetryAfter = wait };
+        }
     }
 }

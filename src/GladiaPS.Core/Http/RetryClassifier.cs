@@ -35,6 +35,13 @@ namespace GladiaPS.Core.Http
         /// <summary>Whether an exception thrown by an attempt should lead to another attempt.</summary>
         public static bool IsRetryableException(Exception exception, RetryMode mode)
         {
+            if (IsTlsFailure(exception))
+            {
+                // A certificate the client does not trust (or a TLS setup it cannot agree to) fails the same way
+                // on every attempt; retrying only delays the clear error.
+                return false;
+            }
+
             switch (mode)
             {
                 case RetryMode.Idempotent:
@@ -47,6 +54,20 @@ namespace GladiaPS.Core.Http
                 default:
                     return false;
             }
+        }
+
+        /// <summary>A TLS handshake failure (an untrusted or invalid certificate) anywhere in the chain.</summary>
+        internal static bool IsTlsFailure(Exception exception)
+        {
+            for (var e = exception; e != null; e = e.InnerException)
+            {
+                if (e is AuthenticationException)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Connection refused, name not resolved, network unreachable, TLS handshake failed: the request was never sent.</summary>

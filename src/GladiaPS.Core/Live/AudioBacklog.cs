@@ -91,42 +91,81 @@ namespace GladiaPS.Core.Live
         /// <summary>The bound, rounded down to whole blocks.</summary>
         public long Capacity { get; }
 
-        /// <summary>Copies <paramref name="audio"/> into blocks, waiting for room while the backlog is full.</summary>
+        /// <summary>
+        /// Copies <paramref name="audio"/> into blocks, waiting for room while the backlog is full. All or
+        /// nothing: it waits until the whole chunk fits and then copies it at once, so a cancelled append has
+        /// queued nothing. A chunk larger than the whole backlog is queued in parts as room frees; once its
+        /// first part is queued, <paramref name="cancellationToken"/> no longer interrupts it (only
+        /// <see cref="Close"/> does), so that no caller is left with half a chunk queued.
+        /// </summary>
         public async Task AppendAsync(ReadOnlyMemory<byte> audio, CancellationToken cancellationToken)
         {
+            var piece = AlignDown(_blockSize);
             while (!audio.IsEmpty)
             {
                 Task waitForRoom;
                 lock (_gate)
                 {
                     ThrowIfClosed();
-                    var free = _fill is null ? 0 : _blockSize - _fill.Used;
-                    var length = audio.Length <= free ? audio.Length : Math.Min(audio.Length, AlignDown(_blockSize));
-                    if (length > free && _blocksInUse >= _maxBlocks)
+                    var take = (int)Math.Min(audio.Length, (long)piece * _maxBlocks);
+                    if (_blocksInUse + BlocksNeeded(take, piece) <= _maxBlocks)
                     {
-                        waitForRoom = _roomFreed.Wait();
-                    }
-                    else
-                    {
-                        if (length > free)
-                        {
-                            StartBlock();
-                        }
-
-                        var block = _fill!;
-                        audio.Slice(0, length).CopyTo(new Memory<byte>(block.Data, block.Used, length));
-                        _segments.Add(new Segment(_end, block, block.Used, length));
-                        block.Used += length;
-                        block.Segments++;
-                        _end += length;
-                        audio = audio.Slice(length);
-                        _writerWake.Fire();
+                        Copy(audio.Slice(0, take), piece);
+                        audio = audio.Slice(take);
+                        cancellationToken = CancellationToken.None;
                         continue;
                     }
+
+                    waitForRoom = _roomFreed.Wait();
                 }
 
                 await TaskWaits.WaitAsync(waitForRoom, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>New blocks that <see cref="Copy"/> would start for <paramref name="length"/> bytes (the same walk, without copying).</summary>
+        private int BlocksNeeded(int length, int piece)
+        {
+            var free = _fill is null ? 0 : _blockSize - _fill.Used;
+            var blocks = 0;
+            while (length > 0)
+            {
+                var part = length <= free ? length : Math.Min(length, piece);
+                if (part > free)
+                {
+                    blocks++;
+                    free = _blockSize;
+                }
+
+                free -= part;
+                length -= part;
+            }
+
+            return blocks;
+        }
+
+        /// <summary>Copies <paramref name="audio"/> into the fill block and new blocks; the caller has checked there is room.</summary>
+        private void Copy(ReadOnlyMemory<byte> audio, int piece)
+        {
+            while (!audio.IsEmpty)
+            {
+                var free = _fill is null ? 0 : _blockSize - _fill.Used;
+                var length = audio.Length <= free ? audio.Length : Math.Min(audio.Length, piece);
+                if (length > free)
+                {
+                    StartBlock();
+                }
+
+                var block = _fill!;
+                audio.Slice(0, length).CopyTo(new Memory<byte>(block.Data, block.Used, length));
+                _segments.Add(new Segment(_end, block, block.Used, length));
+                block.Used += length;
+                block.Segments++;
+                _end += length;
+                audio = audio.Slice(length);
+            }
+
+            _writerWake.Fire();
         }
 
         /// <summary>

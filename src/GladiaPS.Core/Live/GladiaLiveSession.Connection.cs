@@ -10,14 +10,29 @@ namespace GladiaPS.Core.Live
 {
     public sealed partial class GladiaLiveSession
     {
+        /// <summary>Frames are never made smaller than this after a 1009 close (rounded to whole sample frames).</summary>
+        private const int MinFrameBytes = 1024;
+
+        private readonly Random _jitter = new Random();
         private int _reconnects;
         private int _connectionAttempts;
-        private bool _stopSent;
-        private bool _closeSent;
+        private int _progressOnConnection;
+        private int _largestFrameOnConnection;
+        private int _frameLimit = int.MaxValue;
+        private LiveSessionOutcome? _outcome;
 
         private void Run() => _runTask = Task.Run(RunAsync);
 
         private async Task RunAsync()
+        {
+            await RunSessionAsync().ConfigureAwait(false);
+
+            // The outcome is announced once the handlers have seen every event, Ended included.
+            await _events.WhenIdle().ConfigureAwait(false);
+            _completion.TrySetResult(_outcome!);
+        }
+
+        private async Task RunSessionAsync()
         {
             var reason = LiveSessionEndReason.ConnectionFailed;
             int? closeStatus = null;
@@ -41,6 +56,10 @@ namespace GladiaPS.Core.Live
                         reason = LiveSessionEndReason.StartFailed;
                         error = exception.Message;
                         _started.TrySetException(exception);
+
+                        // Start() callers learn of the failure from the outcome and may never await the start:
+                        // mark the exception observed so it is not reported as an unobserved task exception.
+                        _ = _started.Task.Exception;
                         return;
                     }
                 }
@@ -49,24 +68,62 @@ namespace GladiaPS.Core.Live
                     _started.TrySetResult(true);
                 }
 
-                var isReconnect = false;
+                var everConnected = false;
+                var attempts = new AttemptTracker();
                 while (true)
                 {
-                    var socket = await ConnectWithRetriesAsync(isReconnect, token).ConfigureAwait(false);
-                    if (socket.Socket is null)
+                    token.ThrowIfCancellationRequested();
+                    SetStatus(everConnected ? LiveSessionStatus.Reconnecting : LiveSessionStatus.Connecting, attempts.WithoutProgress + 1, attempts.LastDetail);
+                    attempts.ClearDetail();
+                    Interlocked.Increment(ref _connectionAttempts);
+                    attempts.Touch(_stopwatch.Elapsed);
+                    var (socket, failure, refusedWith) = await TryConnectAsync(attempts.WithoutProgress + 1, token).ConfigureAwait(false);
+                    if (socket is null && refusedWith is { } status && ConnectionEnd.IsPermanentUpgradeRefusal(status))
                     {
-                        reason = LiveSessionEndReason.ConnectionFailed;
-                        error = socket.Failure;
+                        reason = LiveSessionEndReason.Rejected;
+                        error = "The server refused the WebSocket connection with HTTP " + status.ToString(CultureInfo.InvariantCulture) +
+                            " (attempt " + (attempts.WithoutProgress + 1).ToString(CultureInfo.InvariantCulture) + " " + failure + "); a retry cannot change that: " +
+                            (status == 401 || status == 403
+                                ? "the session's token is refused (expired, or the session was deleted)."
+                                : status == 400 ? "the request is malformed." : "the session's URL does not exist (any more).");
                         return;
                     }
 
-                    if (isReconnect)
+                    if (socket is null)
+                    {
+                        attempts.Failed("connect", "the connection could not be opened (" + failure + ")", "attempt " + (attempts.WithoutProgress + 1) + " " + failure);
+                        var maxAttempts = _options.MaxConnectAttempts;
+                        if (!everConnected && maxAttempts > 0 && attempts.WithoutProgress >= maxAttempts)
+                        {
+                            reason = LiveSessionEndReason.ConnectionFailed;
+                            error = "Could not connect to the live session after " + attempts.WithoutProgress + " attempt(s); the last " + attempts.LastDetail + ".";
+                            return;
+                        }
+
+                        if (attempts.BudgetSpent(_options.MaxAttemptsWithoutProgress))
+                        {
+                            reason = LiveSessionEndReason.ConnectionFailed;
+                            error = NoProgressMessage(attempts);
+                            return;
+                        }
+
+                        await DelayBeforeRetryAsync(attempts.WithoutProgress, token).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    if (everConnected)
                     {
                         Interlocked.Increment(ref _reconnects);
                     }
 
-                    OnConnected(isReconnect);
-                    var end = await RunConnectionAsync(socket.Socket, token).ConfigureAwait(false);
+                    OnConnected(everConnected);
+                    everConnected = true;
+
+                    // Handlers see a new connection (Connected or Ending) before anything is sent on it.
+                    await _events.WhenIdle().ConfigureAwait(false);
+                    var opened = _stopwatch.Elapsed;
+                    var end = await RunConnectionAsync(socket, token).ConfigureAwait(false);
+                    var openFor = _stopwatch.Elapsed - opened;
                     closeStatus = end.CloseStatus;
                     closeDescription = end.Description;
 
@@ -81,8 +138,8 @@ namespace GladiaPS.Core.Live
                         case ConnectionEndKind.ServerClosed when end.CloseStatus == (int)WebSocketCloseStatus.NormalClosure:
                             lock (_control)
                             {
-                                reason = _closeSent ? LiveSessionEndReason.ClosedByClient
-                                    : _stopSent ? LiveSessionEndReason.Completed
+                                reason = _ending.CloseSent ? LiveSessionEndReason.ClosedByClient
+                                    : _ending.StopSent ? LiveSessionEndReason.Completed
                                     : LiveSessionEndReason.ClosedByServer;
                             }
 
@@ -94,16 +151,43 @@ namespace GladiaPS.Core.Live
                             return;
                         case ConnectionEndKind.ServerClosed when end.CloseStatus is { } code && !ConnectionEnd.IsRetryable(code):
                             reason = LiveSessionEndReason.Rejected;
-                            error = "The server closed the connection with " + code + DescriptionSuffix(end.Description) + ", which does not allow resuming.";
+                            error = "The server closed the connection with " + code + " (" + ConnectionEnd.Name(code) + DescriptionSuffix(end.Description) +
+                                "), which does not allow resuming: " + (code >= 4400 && code <= 4499 || code < 1000
+                                    ? "it refuses the client's request."
+                                    : "the same audio would be refused again.");
                             return;
+                        case ConnectionEndKind.ServerClosed when end.CloseStatus is { } tooBig && ConnectionEnd.IsMessageTooBig(tooBig):
+                            if (!TryShrinkFrames(out var largest))
+                            {
+                                reason = LiveSessionEndReason.Rejected;
+                                error = "The server closed the connection with 1009 (message too big" + DescriptionSuffix(end.Description) + ") " +
+                                    (largest == 0 ? "before any audio was sent on it" : "even for frames of " + largest + " bytes") +
+                                    ", and frames cannot get smaller; the session cannot go on.";
+                                return;
+                            }
+
+                            break;
                     }
 
                     // A retryable close or a drop: the session is still alive on the server; resume it,
                     // unless it is being disposed, which abandons it.
-                    if (Volatile.Read(ref _disposeClosing))
+                    if (IsDisposeClosing())
                     {
                         reason = LiveSessionEndReason.Disposed;
                         return;
+                    }
+
+                    if (Volatile.Read(ref _progressOnConnection) == 1 || openFor >= _options.ConnectionProvenAfter)
+                    {
+                        // The connection proved itself: its end starts a new series, whose first attempt follows.
+                        attempts.Progressed();
+                    }
+                    else
+                    {
+                        attempts.Failed(
+                            end.Kind == ConnectionEndKind.ServerClosed ? "close " + end.CloseStatus : "drop",
+                            DescribeEnd(end, openFor),
+                            "connection lost: " + Describe(end));
                     }
 
                     var maxReconnects = _options.MaxReconnects;
@@ -114,8 +198,15 @@ namespace GladiaPS.Core.Live
                         return;
                     }
 
+                    if (attempts.BudgetSpent(_options.MaxAttemptsWithoutProgress))
+                    {
+                        reason = LiveSessionEndReason.ConnectionFailed;
+                        error = NoProgressMessage(attempts);
+                        return;
+                    }
+
                     SetStatus(LiveSessionStatus.Reconnecting, 0, "connection lost: " + Describe(end));
-                    isReconnect = true;
+                    await DelayBeforeRetryAsync(attempts.WithoutProgress, token).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -131,7 +222,7 @@ namespace GladiaPS.Core.Live
             }
             finally
             {
-                if (reason == LiveSessionEndReason.ClosedByClient && Volatile.Read(ref _disposeClosing))
+                if (reason == LiveSessionEndReason.ClosedByClient && IsDisposeClosing())
                 {
                     reason = LiveSessionEndReason.Disposed;
                 }
@@ -145,46 +236,96 @@ namespace GladiaPS.Core.Live
             }
         }
 
-        private async Task<(WebSocket? Socket, string? Failure)> ConnectWithRetriesAsync(bool isReconnect, CancellationToken token)
+        /// <summary>One connection attempt; a failure (or a time-out) comes back as its description.</summary>
+        private async Task<(WebSocket? Socket, string? Failure, int? RefusedWith)> TryConnectAsync(int attempt, CancellationToken token)
         {
-            var status = isReconnect ? LiveSessionStatus.Reconnecting : LiveSessionStatus.Connecting;
-            string? lastFailure = null;
-            for (var attempt = 1; ; attempt++)
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+            timeout.CancelAfter(_options.ConnectTimeout);
+            try
             {
-                token.ThrowIfCancellationRequested();
-                SetStatus(status, attempt, lastFailure);
-                Interlocked.Increment(ref _connectionAttempts);
-                using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(token))
+                var socket = await _options.Connector(_url!, timeout.Token).ConfigureAwait(false);
+                if (socket.State == WebSocketState.Open)
                 {
-                    timeout.CancelAfter(_options.ConnectTimeout);
-                    try
-                    {
-                        var socket = await _options.Connector(_url!, timeout.Token).ConfigureAwait(false);
-                        if (socket.State == WebSocketState.Open)
-                        {
-                            return (socket, null);
-                        }
-
-                        socket.Dispose();
-                        lastFailure = "attempt " + attempt + " returned a socket in state " + socket.State;
-                    }
-                    catch (Exception exception) when (!token.IsCancellationRequested)
-                    {
-                        // A connect time-out is one more failed attempt, retried like any other.
-                        lastFailure = timeout.IsCancellationRequested
-                            ? string.Format(CultureInfo.InvariantCulture, "attempt {0} timed out after {1:0.###} s", attempt, _options.ConnectTimeout.TotalSeconds)
-                            : "attempt " + attempt + " failed: " + Scrub(FlattenMessage(exception));
-                    }
+                    return (socket, null, null);
                 }
 
-                var maxAttempts = _options.MaxConnectAttempts;
-                if (maxAttempts > 0 && attempt >= maxAttempts)
-                {
-                    return (null, "Could not " + (isReconnect ? "reconnect" : "connect") + " to the live session after " + attempt +
-                        " attempt(s); the last " + lastFailure + ".");
-                }
+                socket.Dispose();
+                return (null, "returned a socket in state " + socket.State, null);
+            }
+            catch (Exception exception) when (!token.IsCancellationRequested)
+            {
+                // A connect time-out is one more failed attempt, retried like any other.
+                return timeout.IsCancellationRequested
+                    ? (null, string.Format(CultureInfo.InvariantCulture, "timed out after {0:0.###} s", _options.ConnectTimeout.TotalSeconds), null)
+                    : (null, "failed: " + Scrub(FlattenMessage(exception)), ConnectionEnd.UpgradeStatus(exception));
+            }
+        }
 
-                await Task.Delay(_options.DelayAfter(attempt), token).ConfigureAwait(false);
+        /// <summary>Waits the jittered, growing delay before the next attempt (never zero unless configured so).</summary>
+        private Task DelayBeforeRetryAsync(int attemptsWithoutProgress, CancellationToken token)
+        {
+            double jitter;
+            lock (_jitter)
+            {
+                jitter = _jitter.NextDouble();
+            }
+
+            var delay = _options.DelayAfter(Math.Max(attemptsWithoutProgress, 1), jitter);
+            return delay > TimeSpan.Zero ? Task.Delay(delay, token) : Task.CompletedTask;
+        }
+
+        /// <summary>
+        /// After a close with 1009, halves the frame size below the largest frame sent on that connection.
+        /// False when nothing was sent on it or frames are already as small as they may get.
+        /// </summary>
+        private bool TryShrinkFrames(out int largestSent)
+        {
+            largestSent = Interlocked.Exchange(ref _largestFrameOnConnection, 0);
+            var alignment = _options.SampleFrameBytes;
+            var smallest = Math.Max(alignment, MinFrameBytes / alignment * alignment);
+            var next = Math.Min(Volatile.Read(ref _frameLimit), largestSent) / 2 / alignment * alignment;
+            if (largestSent == 0 || next < smallest)
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _frameLimit, next);
+            Publish(LiveErrorMessage.Client(
+                LiveErrorKind.Connection,
+                "The server refused a frame of " + largestSent + " bytes as too big (1009); audio is now sent in frames of at most " + next + " bytes.",
+                sessionId: Id));
+            return true;
+        }
+
+        private string NoProgressMessage(AttemptTracker attempts) =>
+            string.Format(
+                CultureInfo.InvariantCulture,
+                "Gave up after {0} connection attempts in a row made no progress over {1:0.###} s (MaxAttemptsWithoutProgress = {2}): {3} {4}.",
+                attempts.WithoutProgress,
+                (_stopwatch.Elapsed - attempts.Started).TotalSeconds,
+                _options.MaxAttemptsWithoutProgress,
+                attempts.SameOutcome == attempts.WithoutProgress ? "on every attempt," : "on the last " + attempts.SameOutcome + " attempts,",
+                attempts.LastOutcome);
+
+        private string DescribeEnd(ConnectionEnd end, TimeSpan openFor)
+        {
+            var proof = Volatile.Read(ref _progressOnConnection) == 1 ? string.Empty
+                : string.Format(
+                    CultureInfo.InvariantCulture,
+                    ", before it proved itself (no audio acknowledged, open less than {0:0.###} s)",
+                    _options.ConnectionProvenAfter.TotalSeconds);
+            var after = string.Format(CultureInfo.InvariantCulture, " after {0:0.###} s", openFor.TotalSeconds);
+            return end.Kind == ConnectionEndKind.ServerClosed
+                ? "the server accepted the connection and closed it with " + end.CloseStatus +
+                    (end.CloseStatus is { } code ? " (" + ConnectionEnd.Name(code) + DescriptionSuffix(end.Description) + ")" : string.Empty) + after + proof
+                : "the connection dropped (" + (end.Description ?? "no reason") + ")" + after + proof;
+        }
+
+        private bool IsDisposeClosing()
+        {
+            lock (_control)
+            {
+                return _ending.DisposeClosing;
             }
         }
 
@@ -193,9 +334,15 @@ namespace GladiaPS.Core.Live
             bool ending;
             lock (_control)
             {
-                ending = _stopRequested || _closeRequested;
-                _stopSentOnConnection = false;
+                ending = _ending.AnyRequested;
+                _ending.StopSentOnConnection = false;
             }
+
+            Volatile.Write(ref _progressOnConnection, 0);
+            Volatile.Write(ref _largestFrameOnConnection, 0);
+
+            // The missing-acknowledgment deadline runs per connection, from when its window first fills.
+            Interlocked.Exchange(ref _windowFirstFullTicks, -1);
 
             Volatile.Write(ref _inFlightEnd, _backlog.Acknowledged);
             if (isReconnect && !_options.AcknowledgmentsEnabled)
@@ -225,6 +372,9 @@ namespace GladiaPS.Core.Live
                         var answered = await Task.WhenAny(receiver, Task.Delay(_options.CloseTimeout, sessionToken)).ConfigureAwait(false);
                         if (answered != receiver)
                         {
+                            // No answer in time: stop the receive first, so that the abort reads as the end of a
+                            // close the client asked for, not as a broken connection.
+                            connection.Cancel();
                             socket.Abort();
                         }
 
@@ -234,10 +384,11 @@ namespace GladiaPS.Core.Live
                             : ConnectionEnd.ClientClosed(end.CloseStatus, end.Description);
                     }
 
-                    // A failed send means the connection is gone; stop the receiver and resume.
+                    // A failed send means the connection is gone; stop the receiver (cancelled before the abort,
+                    // so the receive does not see the abort as something else) and resume.
                     var failure = writer.Exception?.GetBaseException().Message ?? "the send was cancelled";
-                    socket.Abort();
                     connection.Cancel();
+                    socket.Abort();
                     var receiverEnd = await receiver.ConfigureAwait(false);
                     return sessionToken.IsCancellationRequested ? ConnectionEnd.Cancelled()
                         : receiverEnd.Kind == ConnectionEndKind.ServerClosed ? receiverEnd
@@ -246,14 +397,7 @@ namespace GladiaPS.Core.Live
 
                 var result = await receiver.ConfigureAwait(false);
                 connection.Cancel();
-                try
-                {
-                    await writer.ConfigureAwait(false);
-                }
-                catch (Exception)
-                {
-                    // The writer ends by cancellation or by the socket closing under it; the receiver's result says why.
-                }
+                await IgnoreFailureAsync(writer).ConfigureAwait(false);
 
                 if (result.Kind == ConnectionEndKind.ServerClosed && socket.State == WebSocketState.CloseReceived)
                 {
@@ -264,7 +408,30 @@ namespace GladiaPS.Core.Live
             }
             finally
             {
+                // Whatever happened above, neither task outlives the connection: both are stopped and awaited
+                // before the socket is disposed.
+                connection.Cancel();
+                if (!writer.IsCompleted || !receiver.IsCompleted)
+                {
+                    socket.Abort();
+                }
+
+                await IgnoreFailureAsync(writer).ConfigureAwait(false);
+                await IgnoreFailureAsync(receiver).ConfigureAwait(false);
                 socket.Dispose();
+            }
+        }
+
+        /// <summary>Awaits a task whose failure is already accounted for (it ends by cancellation or by the socket closing under it).</summary>
+        private static async Task IgnoreFailureAsync(Task task)
+        {
+            try
+            {
+                await task.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // See the summary.
             }
         }
 
@@ -293,7 +460,7 @@ namespace GladiaPS.Core.Live
 
             _messages.Writer.TryComplete();
             _stopwatch.Stop();
-            _completion.TrySetResult(new LiveSessionOutcome(reason, closeStatus, closeDescription, error, GetStatistics()));
+            _outcome = new LiveSessionOutcome(reason, closeStatus, closeDescription, error, GetStatistics());
         }
 
         /// <summary>Reports, once, that the send window is full and the server has acknowledged nothing at all.</summary>

@@ -17,7 +17,6 @@ namespace GladiaPS.Core.Live
         private long _lastAcknowledgedEnd;
         private int _warnedNoAcknowledgments;
         private int _startSessionSeen;
-        private volatile bool _stopAcknowledged;
 
         private async Task<ConnectionEnd> ReceiveAsync(WebSocket socket, CancellationToken token)
         {
@@ -84,6 +83,11 @@ namespace GladiaPS.Core.Live
             {
                 return ConnectionEnd.Cancelled();
             }
+            catch (OperationCanceledException)
+            {
+                // A pending receive on an aborted ClientWebSocket ends this way without the token being cancelled.
+                return ConnectionEnd.Dropped("the connection was aborted");
+            }
             catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException or InvalidOperationException)
             {
                 if (token.IsCancellationRequested)
@@ -130,7 +134,10 @@ namespace GladiaPS.Core.Live
                 case StopRecordingAcknowledgment stopAcknowledgment:
                     if (stopAcknowledgment.Acknowledged)
                     {
-                        _stopAcknowledged = true;
+                        lock (_control)
+                        {
+                            _ending.StopAcknowledged = true;
+                        }
                     }
                     else
                     {
@@ -238,6 +245,11 @@ namespace GladiaPS.Core.Live
 
             Interlocked.Exchange(ref _lastAcknowledgedEnd, end);
             _backlog.AcknowledgeUpTo(end);
+            if (end > previous)
+            {
+                // Audio acknowledged: this connection has proved itself.
+                Volatile.Write(ref _progressOnConnection, 1);
+            }
         }
     }
 }

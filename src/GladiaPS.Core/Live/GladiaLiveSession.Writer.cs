@@ -14,7 +14,9 @@ namespace GladiaPS.Core.Live
         private long _framesSent;
         private long _highestSent;
         private long _inFlightEnd;
-        private bool _stopSentOnConnection;
+
+        /// <summary>When the send window first filled with no acknowledgment received yet (stopwatch ticks); −1 before.</summary>
+        private long _windowFirstFullTicks = -1;
 
         /// <summary>
         /// The only code that sends on a socket. It starts at the acknowledged offset, so a new connection
@@ -30,12 +32,12 @@ namespace GladiaPS.Core.Live
             while (true)
             {
                 token.ThrowIfCancellationRequested();
-                if (Volatile.Read(ref _disposeClosing))
+                if (IsDisposeClosing())
                 {
                     // Disposal abandons unsent audio: close with 1000 now rather than after the backlog.
                     lock (_control)
                     {
-                        _closeSent = true;
+                        _ending.CloseSent = true;
                     }
 
                     await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, token).ConfigureAwait(false);
@@ -49,6 +51,13 @@ namespace GladiaPS.Core.Live
                 }
 
                 var frame = _backlog.BeginRead(offset);
+                var limit = Volatile.Read(ref _frameLimit);
+                if (frame.Length > limit)
+                {
+                    // Smaller frames after a 1009 close; the rest of the segment is read on the next turn.
+                    frame = frame.Slice(0, limit);
+                }
+
                 if (!frame.IsEmpty)
                 {
                     try
@@ -73,6 +82,11 @@ namespace GladiaPS.Core.Live
 
                         // Published before the send: the server may acknowledge the frame before SendAsync returns.
                         Volatile.Write(ref _inFlightEnd, end);
+                        if (frame.Length > Volatile.Read(ref _largestFrameOnConnection))
+                        {
+                            Volatile.Write(ref _largestFrameOnConnection, frame.Length);
+                        }
+
                         await SendAudioFrameAsync(socket, frame, token).ConfigureAwait(false);
                         var highest = Interlocked.Read(ref _highestSent);
                         if (highest > offset)
@@ -106,8 +120,8 @@ namespace GladiaPS.Core.Live
                 bool sendClose;
                 lock (_control)
                 {
-                    sendStop = _stopRequested && !_stopSentOnConnection && !_stopAcknowledged && offset >= _stopOffset;
-                    sendClose = !sendStop && _closeRequested && offset >= _closeOffset;
+                    sendStop = _ending.ShouldSendStop(offset);
+                    sendClose = !sendStop && _ending.ShouldSendClose(offset);
                 }
 
                 if (sendStop)
@@ -116,8 +130,8 @@ namespace GladiaPS.Core.Live
                     // Marked before the send: the server may answer and close with 1000 before SendAsync returns.
                     lock (_control)
                     {
-                        _stopSentOnConnection = true;
-                        _stopSent = true;
+                        _ending.StopSentOnConnection = true;
+                        _ending.StopSent = true;
                     }
 
                     await socket.SendAsync(new ArraySegment<byte>(StopRecordingFrame), WebSocketMessageType.Text, true, token).ConfigureAwait(false);
@@ -128,7 +142,7 @@ namespace GladiaPS.Core.Live
                 {
                     lock (_control)
                     {
-                        _closeSent = true;
+                        _ending.CloseSent = true;
                     }
 
                     await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, token).ConfigureAwait(false);
@@ -150,7 +164,9 @@ namespace GladiaPS.Core.Live
         /// <summary>
         /// Waits for the wake-up while the send window is full. Until a first acknowledgment arrives, the
         /// wait is timed: a server that never acknowledges (a session created without acknowledgments) is
-        /// reported instead of stalling in silence.
+        /// reported instead of stalling in silence. The deadline runs from the moment the window first
+        /// filled, not from each wake-up, so audio that keeps arriving (each append wakes the writer) does
+        /// not put the report off forever.
         /// </summary>
         private async Task WaitForAcknowledgmentsAsync(Task wake, CancellationToken token)
         {
@@ -160,8 +176,22 @@ namespace GladiaPS.Core.Live
                 return;
             }
 
+            var now = _stopwatch.Elapsed.Ticks;
+            if (Interlocked.Read(ref _windowFirstFullTicks) < 0)
+            {
+                Interlocked.Exchange(ref _windowFirstFullTicks, now);
+            }
+
+            var left = _options.MissingAcknowledgmentsReportDelay - TimeSpan.FromTicks(now - Interlocked.Read(ref _windowFirstFullTicks));
+            if (left <= TimeSpan.Zero)
+            {
+                ReportMissingAcknowledgments();
+                await wake.ConfigureAwait(false);
+                return;
+            }
+
             using var timer = CancellationTokenSource.CreateLinkedTokenSource(token);
-            var delay = Task.Delay(_options.MissingAcknowledgmentsReportDelay, timer.Token);
+            var delay = Task.Delay(left, timer.Token);
             var first = await Task.WhenAny(wake, delay).ConfigureAwait(false);
             timer.Cancel();
             if (first == delay && delay.Status == TaskStatus.RanToCompletion)

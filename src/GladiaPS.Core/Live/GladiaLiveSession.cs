@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Channels;
@@ -16,16 +17,19 @@ namespace GladiaPS.Core.Live
     /// after a reconnect to the same URL. Messages arrive typed, in order, and are kept until read.
     /// </summary>
     /// <remarks>
-    /// Reconnection: a drop without a close frame, or a server close with 1001–4399 or 4500–9999, is
-    /// resumed on the same URL with capped exponential backoff (first retry at once); connect time-outs
-    /// count as failed attempts and are retried. A server close with 1000 ends the session, as do codes
-    /// below 1000 and 4400–4499 (client errors). Unlike Gladia's SDK, 1001 is resumed: the docs say any
-    /// close but 1000 leaves the session alive, and a finished session is announced with 1000.
+    /// Reconnection (docs/reconnection.md): a drop without a close frame, or a server close with 1001–4399
+    /// or 4500–9999, is resumed on the same URL after a jittered delay that doubles with each attempt
+    /// without progress (no audio acknowledged, open less than <see cref="LiveConnectionOptions.ConnectionProvenAfter"/>),
+    /// up to <see cref="LiveConnectionOptions.MaxAttemptsWithoutProgress"/> attempts; connect time-outs count as
+    /// failed attempts. A server close with 1000 ends the session, as do codes below 1000, 4400–4499 (client
+    /// errors), 1003, 1007 and 1008; 1009 is retried with smaller frames while they can get smaller. Unlike
+    /// Gladia's SDK, 1001 is resumed: the docs say any close but 1000 leaves the session alive, and a finished
+    /// session is announced with 1000.
     /// Threading: any thread may call any member. Audio passed to <see cref="SendAudioAsync(ReadOnlyMemory{byte}, CancellationToken)"/>
     /// is copied before the call returns and is sent in call order; one writer task owns the socket's
     /// sending side, so no lock is ever held across a send.
     /// </remarks>
-    public sealed partial class GladiaLiveSession : IAsyncDisposable
+    public sealed partial class GladiaLiveSession : IAsyncDisposable, IDisposable
     {
         private static readonly byte[] StopRecordingFrame = System.Text.Encoding.UTF8.GetBytes("{\"type\":\"stop_recording\"}");
 
@@ -42,16 +46,13 @@ namespace GladiaPS.Core.Live
         private readonly Stopwatch _stopwatch = Stopwatch.StartNew();
         private readonly Func<CancellationToken, Task<LiveSessionEndpoint>>? _starter;
         private readonly object _control = new object();
+        private readonly SerialEventQueue _events = new SerialEventQueue();
         private Task _runTask = Task.CompletedTask;
         private LiveSessionStatus _status;
         private string? _id;
         private Uri? _url;
-        private bool _stopRequested;
-        private long _stopOffset;
-        private bool _closeRequested;
-        private long _closeOffset;
+        private readonly SessionEnding _ending = new SessionEnding();
         private int _disposed;
-        private bool _disposeClosing;
         private long _unreadPartials;
         private long _partialsDropped;
         private int _reportedPartialsDropped;
@@ -67,7 +68,15 @@ namespace GladiaPS.Core.Live
             _status = starter is null ? LiveSessionStatus.Connecting : LiveSessionStatus.Starting;
         }
 
-        /// <summary>Raised on every status change and on every new connection attempt. Handlers run on the session's own task; keep them short.</summary>
+        /// <summary>
+        /// Raised on every status change and on every new connection attempt. Events are delivered one at a
+        /// time, in order, from one queue on a thread-pool thread (never on the thread that caused the change,
+        /// never under a lock), so a handler may send, stop, close or dispose the session. A new connection's
+        /// event (<see cref="LiveSessionStatus.Connected"/>, or <see cref="LiveSessionStatus.Ending"/> when a stop
+        /// is pending) has been handled before anything is sent on that connection, and <see cref="Completion"/>
+        /// completes after the <see cref="LiveSessionStatus.Ended"/> event has been handled; so a handler must
+        /// not block waiting for the session's end (await it instead).
+        /// </summary>
         public event EventHandler<LiveSessionStatusChangedEventArgs>? StatusChanged;
 
         /// <summary>The session (job) id; null while the init request is in flight.</summary>
@@ -84,7 +93,7 @@ namespace GladiaPS.Core.Live
         /// <summary>True once <see cref="StopRecordingAsync"/> or <see cref="CloseAsync"/> was called.</summary>
         public bool IsStopRequested
         {
-            get { lock (_control) { return _stopRequested || _closeRequested; } }
+            get { lock (_control) { return _ending.AnyRequested; } }
         }
 
         /// <summary>Completes when the session has ended, whatever the cause; it never faults.</summary>
@@ -141,6 +150,12 @@ namespace GladiaPS.Core.Live
         /// Queues audio in the session's format. The bytes are copied before this returns; chunks over
         /// the frame limit are split. Waits while the backlog of unacknowledged audio is full.
         /// </summary>
+        /// <remarks>
+        /// All or nothing: the chunk is queued whole once there is room for all of it, so a send that is
+        /// cancelled (or fails) has queued none of it and may simply be retried. A chunk larger than
+        /// <see cref="LiveConnectionOptions.MaxBacklogBytes"/> is queued in parts as room frees; once its first
+        /// part is queued, cancellation no longer interrupts it (the session's end still does).
+        /// </remarks>
         /// <exception cref="InvalidOperationException">Stop or close was requested, or the session has ended.</exception>
         public async Task SendAudioAsync(ReadOnlyMemory<byte> audio, CancellationToken cancellationToken = default)
         {
@@ -160,7 +175,7 @@ namespace GladiaPS.Core.Live
                         throw new InvalidOperationException("The live session " + Id + " has ended; no more audio can be sent.");
                     }
 
-                    if (_stopRequested || _closeRequested)
+                    if (_ending.AnyRequested)
                     {
                         throw new InvalidOperationException("Stop was requested for live session " + Id + "; no more audio can be sent.");
                     }
@@ -248,7 +263,7 @@ namespace GladiaPS.Core.Live
         }
 
         /// <summary>Takes the next message if one is waiting.</summary>
-        public bool TryReadMessage(out LiveMessage? message)
+        public bool TryReadMessage([NotNullWhen(true)] out LiveMessage? message)
         {
             if (_messages.Reader.TryRead(out var next))
             {
@@ -301,6 +316,22 @@ namespace GladiaPS.Core.Live
             await _runTask.ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// Ends the session like <see cref="DisposeAsync"/>, blocking until it has ended, for callers that cannot
+        /// await. Called from a <see cref="StatusChanged"/> handler it starts the disposal and returns at once
+        /// (the session's end waits for that handler to return).
+        /// </summary>
+        public void Dispose()
+        {
+            if (_events.IsDeliveringOnThisThread)
+            {
+                _ = DisposeAsync().AsTask();
+                return;
+            }
+
+            DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
         /// <summary>Asks the writer to close the open socket with 1000 before sending anything more; false when no socket is open.</summary>
         private bool RequestCloseForDispose()
         {
@@ -311,8 +342,8 @@ namespace GladiaPS.Core.Live
                     return false;
                 }
 
-                _disposeClosing = true;
-                _closeRequested = true;
+                _ending.DisposeClosing = true;
+                _ending.CloseRequested = true;
                 SignalControl();
                 return true;
             }
@@ -324,20 +355,20 @@ namespace GladiaPS.Core.Live
         {
             lock (_control)
             {
-                if (_status == LiveSessionStatus.Ended || (stop ? _stopRequested : _closeRequested))
+                if (_status == LiveSessionStatus.Ended || (stop ? _ending.StopRequested : _ending.CloseRequested))
                 {
                     return;
                 }
 
                 if (stop)
                 {
-                    _stopRequested = true;
-                    _stopOffset = _backlog.End;
+                    _ending.StopRequested = true;
+                    _ending.StopOffset = _backlog.End;
                 }
                 else
                 {
-                    _closeRequested = true;
-                    _closeOffset = _backlog.End;
+                    _ending.CloseRequested = true;
+                    _ending.CloseOffset = _backlog.End;
                 }
 
                 SignalControl();
@@ -351,10 +382,9 @@ namespace GladiaPS.Core.Live
 
         private void SetStatus(LiveSessionStatus status, int attempt, string? detail, LiveSessionStatus? onlyFrom = null)
         {
-            LiveSessionStatus previous;
             lock (_control)
             {
-                previous = _status;
+                var previous = _status;
                 if (previous == LiveSessionStatus.Ended || (previous == status && attempt == 0) ||
                     (onlyFrom is { } required && previous != required))
                 {
@@ -362,17 +392,24 @@ namespace GladiaPS.Core.Live
                 }
 
                 _status = status;
-            }
+                var handler = StatusChanged;
+                if (handler is null)
+                {
+                    return;
+                }
 
-            var handler = StatusChanged;
-            if (handler is null)
-            {
-                return;
+                // Queued under the lock, so events arrive in the order the changes happened; delivered by the
+                // queue, never on the caller's thread nor under a lock, so a handler may call any member.
+                var args = new LiveSessionStatusChangedEventArgs(status, previous, attempt, Volatile.Read(ref _reconnects), detail);
+                _events.Post(() => Deliver(handler, args));
             }
+        }
 
+        private void Deliver(EventHandler<LiveSessionStatusChangedEventArgs> handler, LiveSessionStatusChangedEventArgs args)
+        {
             try
             {
-                handler(this, new LiveSessionStatusChangedEventArgs(status, previous, attempt, Volatile.Read(ref _reconnects), detail));
+                handler(this, args);
             }
             catch (Exception exception)
             {

@@ -53,16 +53,41 @@ namespace GladiaPS.Core.Live
         /// <summary>How long one connection attempt may take before it counts as failed and is retried.</summary>
         public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-        /// <summary>Attempts per connection (the count starts again after each successful open); 0 means unlimited.</summary>
+        /// <summary>
+        /// Attempts in a row that fail to open the session's first connection before it fails (default 5;
+        /// 0 means no limit but <see cref="MaxAttemptsWithoutProgress"/>). Reconnections after a drop are
+        /// bounded by <see cref="MaxAttemptsWithoutProgress"/> instead, so an outage of a few minutes is ridden out.
+        /// </summary>
         public int MaxConnectAttempts { get; set; } = 5;
 
-        /// <summary>Delay after the first failed attempt; it doubles per failure up to <see cref="MaxReconnectDelay"/>.</summary>
+        /// <summary>
+        /// Delay before the first retry (after a failed attempt or a drop); it doubles with each attempt that
+        /// makes no progress, up to <see cref="MaxReconnectDelay"/>. Each delay is drawn at random between
+        /// half and all of that value (jitter), so many clients dropped together do not return together.
+        /// </summary>
         public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 
-        public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
+        /// <summary>The cap on the delay between connection attempts (default 10 s).</summary>
+        public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-        /// <summary>Most reconnections over the session's life; 0 means unlimited.</summary>
+        /// <summary>Most reconnections over the session's life; 0 (the default) means no limit but <see cref="MaxAttemptsWithoutProgress"/>.</summary>
         public int MaxReconnects { get; set; }
+
+        /// <summary>
+        /// Most connection attempts in a row that make no progress before the session ends with
+        /// <see cref="LiveSessionEndReason.ConnectionFailed"/> and an error saying what the server did
+        /// (default 40; 0 means no limit). An attempt makes no progress when it fails to connect, or when its
+        /// connection ends before it has proved itself (see <see cref="ConnectionProvenAfter"/>). With the
+        /// default delays, 40 attempts span about 3 to 6 minutes, so a real outage of a few minutes is
+        /// ridden out while a server that closes every connection at once is not hammered forever.
+        /// </summary>
+        public int MaxAttemptsWithoutProgress { get; set; } = 40;
+
+        /// <summary>
+        /// A connection has proved itself, which resets the count of attempts without progress and the
+        /// backoff, once the server acknowledges audio on it or once it has stayed open this long (default 5 s).
+        /// </summary>
+        public TimeSpan ConnectionProvenAfter { get; set; } = TimeSpan.FromSeconds(5);
 
         /// <summary>How long to wait for the server's close after the client closed with 1000.</summary>
         public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -131,6 +156,17 @@ namespace GladiaPS.Core.Live
                 throw new ArgumentOutOfRangeException(nameof(MaxReconnects), MaxReconnects, "MaxReconnects must be 0 (unlimited) or more.");
             }
 
+            if (MaxAttemptsWithoutProgress < 0)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(MaxAttemptsWithoutProgress), MaxAttemptsWithoutProgress, "MaxAttemptsWithoutProgress must be 0 (no limit) or more.");
+            }
+
+            if (ConnectionProvenAfter <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(ConnectionProvenAfter), ConnectionProvenAfter, "ConnectionProvenAfter must be positive.");
+            }
+
             if (ReconnectDelay < TimeSpan.Zero || MaxReconnectDelay < ReconnectDelay)
             {
                 throw new ArgumentOutOfRangeException(nameof(ReconnectDelay), ReconnectDelay, "ReconnectDelay must be non-negative and at most MaxReconnectDelay.");
@@ -160,12 +196,15 @@ namespace GladiaPS.Core.Live
 
         internal LiveConnectionOptions Clone() => (LiveConnectionOptions)MemberwiseClone();
 
-        /// <summary>The delay before attempt <paramref name="failedAttempts"/> + 1: min(base × 2^(n−1), cap).</summary>
-        internal TimeSpan DelayAfter(int failedAttempts)
+        /// <summary>
+        /// The delay before the next attempt after <paramref name="failedAttempts"/> attempts without progress:
+        /// d = min(base × 2^(n−1), cap), drawn between d/2 and d by <paramref name="jitter"/> (in [0, 1)).
+        /// </summary>
+        internal TimeSpan DelayAfter(int failedAttempts, double jitter = 1)
         {
             var factor = Math.Pow(2, Math.Min(Math.Max(failedAttempts - 1, 0), 30));
             var milliseconds = Math.Min(ReconnectDelay.TotalMilliseconds * factor, MaxReconnectDelay.TotalMilliseconds);
-            return TimeSpan.FromMilliseconds(milliseconds);
+            return TimeSpan.FromMilliseconds(milliseconds * (0.5 + 0.5 * Math.Min(Math.Max(jitter, 0), 1)));
         }
 
         private static async Task<WebSocket> ConnectClientWebSocketAsync(Uri url, CancellationToken cancellationToken)

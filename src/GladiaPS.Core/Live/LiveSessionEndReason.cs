@@ -12,10 +12,13 @@ namespace GladiaPS.Core.Live
         /// <summary>The server closed with 1000 before the client asked to stop (for example the session's time limit).</summary>
         ClosedByServer,
 
-        /// <summary>The server closed with a code that must not be retried (below 1000, or 4400–4499).</summary>
+        /// <summary>
+        /// The server closed with a code that a retry cannot fix (below 1000, 4400–4499, 1003, 1007, 1008, or 1009 when
+        /// frames cannot get smaller), or refused the WebSocket upgrade with 400, 401, 403, 404 or 410.
+        /// </summary>
         Rejected,
 
-        /// <summary>The connection could not be (re-)established within the configured attempts.</summary>
+        /// <summary>The connection could not be (re-)established within the configured attempts, or attempts kept making no progress.</summary>
         ConnectionFailed,
 
         /// <summary>The session's init request failed.</summary>

@@ -3,8 +3,9 @@ using System;
 namespace GladiaPS.Core.Live
 {
     /// <summary>
-    /// A change of status, or a new connection attempt while connecting. <see cref="Attempt"/> is the
-    /// attempt number for the current connection (1 for the first try), not a count of connections.
+    /// A change of status, or a new connection attempt while connecting. <see cref="Attempt"/> counts the
+    /// attempts in a row that made no progress (1 for the first try after a connection that proved itself),
+    /// not connections.
     /// </summary>
     public sealed class LiveSessionStatusChangedEventArgs : EventArgs
     {
@@ -22,7 +23,10 @@ namespace GladiaPS.Core.Live
 
         public LiveSessionStatus PreviousStatus { get; }
 
-        /// <summary>While connecting or reconnecting: which attempt this is for the current connection (1-based); otherwise 0.</summary>
+        /// <summary>
+        /// While connecting or reconnecting: which attempt this is since the last connection that proved itself
+        /// (1-based; see <see cref="LiveConnectionOptions.MaxAttemptsWithoutProgress"/>); otherwise 0.
+        /// </summary>
         public int Attempt { get; }
 
         /// <summary>Successful reconnections so far.</summary>

@@ -121,20 +121,30 @@ namespace GladiaPS.Core.Models
             };
         }
 
-        public static DateTimeOffset? GetTimestamp(JsonElement element, string name)
+        public static DateTimeOffset? GetTimestamp(JsonElement element, string name) => ParseTimestamp(GetString(element, name));
+
+        /// <summary>
+        /// An API timestamp (ISO 8601), or null when absent or unreadable. Examples carry timestamps with and
+        /// without fractions and offsets; a time without an offset is UTC.
+        /// </summary>
+        public static DateTimeOffset? ParseTimestamp(string? text)
         {
-            var text = GetString(element, name);
             if (string.IsNullOrWhiteSpace(text))
             {
                 return null;
             }
 
-            // Examples carry timestamps with and without fractions and offsets; a time without an offset is UTC.
             return DateTimeOffset.TryParse(
                 text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
                 ? parsed
                 : null;
         }
+
+        /// <summary>A string or number field as text (a number as its JSON text); anything else, or absent, is null.</summary>
+        public static string? GetScalarText(JsonElement element, string name) =>
+            TryGetProperty(element, name, out var value) && (value.ValueKind == JsonValueKind.String || value.ValueKind == JsonValueKind.Number)
+                ? AsString(value)
+                : null;
 
         /// <summary>The raw JSON text of a field that is present and not null, else null.</summary>
         public static string? GetRawText(JsonElement element, string name) =>

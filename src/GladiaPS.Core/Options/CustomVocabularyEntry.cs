@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace GladiaPS.Core.Options
@@ -31,9 +32,13 @@ namespace GladiaPS.Core.Options
         /// <summary>Transcription code used for sound comparison.</summary>
         public string? Language { get; set; }
 
+        /// <summary>Fields of the entry object without a typed property, sent as they are (options the API adds later).</summary>
+        [JsonIgnore]
+        public JsonObject? AdditionalFields { get; set; }
+
         /// <summary>True when the entry is written as a bare string.</summary>
         [JsonIgnore]
-        public bool IsPlainValue => Intensity is null && Pronunciations is null && Language is null;
+        public bool IsPlainValue => Intensity is null && Pronunciations is null && Language is null && (AdditionalFields is null || AdditionalFields.Count == 0);
 
         public static implicit operator CustomVocabularyEntry(string value) => new CustomVocabularyEntry(value);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace GladiaPS.Core.Options
@@ -54,6 +55,27 @@ namespace GladiaPS.Core.Options
                 writer.WriteString("language", value.Language);
             }
 
+            if (value.AdditionalFields != null)
+            {
+                foreach (var field in value.AdditionalFields)
+                {
+                    if (field.Key is "value" or "intensity" or "pronunciations" or "language")
+                    {
+                        throw new JsonException("custom vocabulary entry: '" + field.Key + "' is given both as a typed property and in AdditionalFields.");
+                    }
+
+                    writer.WritePropertyName(field.Key);
+                    if (field.Value is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        field.Value.WriteTo(writer, options);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
 
@@ -79,7 +101,9 @@ namespace GladiaPS.Core.Options
                         entry.Pronunciations = ReadStrings(ref reader);
                         break;
                     default:
-                        reader.Skip();
+                        // Kept, so that fields the API adds later survive a round trip.
+                        entry.AdditionalFields ??= new JsonObject();
+                        entry.AdditionalFields[name!] = JsonNode.Parse(ref reader);
                         break;
                 }
             }

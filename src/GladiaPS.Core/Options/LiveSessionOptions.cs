@@ -8,7 +8,8 @@ namespace GladiaPS.Core.Options
     /// The body of <c>POST /v2/live</c> (§3). Every field is optional; unset fields are not sent and the
     /// server's defaults apply. <see cref="Validate"/> checks them against the server's ranges before
     /// anything is sent. <see cref="AdditionalFields"/> passes extra top-level fields through for options
-    /// the API adds later.
+    /// the API adds later, and each nested object's own <c>AdditionalFields</c> does the same at its depth
+    /// (<see cref="FromJson"/> fills them, <see cref="Clone"/> copies them).
     /// </summary>
     public sealed class LiveSessionOptions
     {
@@ -106,7 +107,14 @@ namespace GladiaPS.Core.Options
         public JsonObject ToJsonObject()
         {
             LiveSessionOptionsValidator.ValidateAdditionalFields(this);
+            LiveSessionOptionsValidator.ValidateNestedAdditionalFields(this, string.Empty);
+            return ToJsonObjectUnchecked();
+        }
+
+        private JsonObject ToJsonObjectUnchecked()
+        {
             var body = TypedFieldsToJsonObject();
+            NestedAdditionalFields.MergeInto(this, body);
             if (AdditionalFields != null)
             {
                 foreach (var field in AdditionalFields)
@@ -118,14 +126,23 @@ namespace GladiaPS.Core.Options
             return body;
         }
 
-        /// <summary>Reads an init body; fields without a typed property land in <see cref="AdditionalFields"/>.</summary>
+        /// <summary>
+        /// Reads an init body; fields without a typed property land in <see cref="AdditionalFields"/> (top level)
+        /// or in the nested object's own <c>AdditionalFields</c>, at any depth, so that nothing is dropped.
+        /// </summary>
         /// <exception cref="JsonException">The text is not a JSON object of this shape.</exception>
         public static LiveSessionOptions FromJson(string json)
         {
             var node = JsonNode.Parse(json) as JsonObject
                 ?? throw new JsonException("The init body must be a JSON object.");
+            return FromJsonObject(node);
+        }
+
+        private static LiveSessionOptions FromJsonObject(JsonObject node)
+        {
             var options = node.Deserialize(OptionsJsonContext.Default.LiveSessionOptions)
                 ?? throw new JsonException("The init body must be a JSON object.");
+            NestedAdditionalFields.CollectFrom(node, options);
             foreach (var field in node)
             {
                 if (!LiveSessionOptionsValidator.TypedFields.Contains(field.Key))
@@ -138,10 +155,11 @@ namespace GladiaPS.Core.Options
             return options;
         }
 
-        /// <summary>A deep copy, additional fields included.</summary>
+        /// <summary>A deep copy, additional fields included (at every depth).</summary>
         public LiveSessionOptions Clone()
         {
             var copy = TypedFieldsToJsonObject().Deserialize(OptionsJsonContext.Default.LiveSessionOptions)!;
+            NestedAdditionalFields.Copy(this, copy);
             copy.AdditionalFields = (JsonObject?)AdditionalFields?.DeepClone();
             return copy;
         }

@@ -82,6 +82,7 @@ namespace GladiaPS.Core.Options
 
             ValidateCallback(o);
             ValidateAdditionalFields(o);
+            ValidateNestedAdditionalFields(o, string.Empty);
         }
 
         public static void ValidateAdditionalFields(LiveSessionOptions o)
@@ -102,6 +103,82 @@ namespace GladiaPS.Core.Options
                 {
                     throw new GladiaValidationException(field.Key,
                         $"{field.Key}: given both as a typed option and in AdditionalFields; set it through the typed option only.");
+                }
+            }
+        }
+
+        /// <summary>
+        /// The nested objects' <c>AdditionalFields</c>: no empty names, and no name that is also a typed field of
+        /// the same object (it would be written twice). Walks every typed object of the options, at any depth.
+        /// </summary>
+        public static void ValidateNestedAdditionalFields(object? value, string path)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            if (value is System.Collections.IEnumerable items && !(value is string))
+            {
+                var index = 0;
+                foreach (var item in items)
+                {
+                    ValidateNestedAdditionalFields(item, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]");
+                    index++;
+                }
+
+                return;
+            }
+
+            var type = value.GetType();
+            if (type.Namespace != typeof(LiveSessionOptions).Namespace || type.IsEnum || type == typeof(LiveSessionOptions) && path.Length > 0)
+            {
+                return;
+            }
+
+            var typedNames = new HashSet<string>(StringComparer.Ordinal);
+            System.Text.Json.Nodes.JsonObject? additional = null;
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.GetIndexParameters().Length != 0)
+                {
+                    continue;
+                }
+
+                var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name;
+                if (name != null)
+                {
+                    typedNames.Add(name);
+                    ValidateNestedAdditionalFields(property.GetValue(value), path.Length == 0 ? name : path + "." + name);
+                }
+                else if (property.Name == nameof(LiveSessionOptions.AdditionalFields) && type != typeof(LiveSessionOptions))
+                {
+                    additional = property.GetValue(value) as System.Text.Json.Nodes.JsonObject;
+                }
+            }
+
+            if (type == typeof(CustomVocabularyEntry))
+            {
+                typedNames.UnionWith(new[] { "value", "intensity", "pronunciations", "language" });
+            }
+
+            if (additional is null)
+            {
+                return;
+            }
+
+            foreach (var field in additional)
+            {
+                var where = path + "." + field.Key;
+                if (string.IsNullOrWhiteSpace(field.Key))
+                {
+                    Fail(path + ".AdditionalFields", "a field with an empty name cannot be sent");
+                }
+
+                if (typedNames.Contains(field.Key))
+                {
+                    throw new GladiaValidationException(where,
+                        $"{where}: given both as a typed option and in AdditionalFields; set it through the typed option only.");
                 }
             }
         }

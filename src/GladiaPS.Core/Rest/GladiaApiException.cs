@@ -24,6 +24,27 @@ namespace GladiaPS.Core.Rest
             Attempts = attempts;
         }
 
+        /// <summary>
+        /// Builds the exception for a transient refusal whose <c>Retry-After</c> asks for a longer wait than the
+        /// client allows (<see cref="Configuration.GladiaHttpOptions.MaxRetryAfter"/>): not retried, and the message says how long the server asked for.
+        /// </summary>
+        internal GladiaApiException(int statusCode, string method, string path, string? serverMessage, string? requestId,
+            string? reasonPhrase, string? responseBody, int attempts, TimeSpan retryAfter, TimeSpan maxRetryAfter)
+            : base(BuildMessage(statusCode, method, path, WithWait(serverMessage ?? reasonPhrase, retryAfter, maxRetryAfter), requestId, reasonPhrase))
+        {
+            StatusCode = statusCode;
+            Method = method;
+            Path = path;
+            ServerMessage = serverMessage;
+            RequestId = requestId;
+            ResponseBody = responseBody;
+            Attempts = attempts;
+            RetryAfter = retryAfter;
+        }
+
+        /// <summary>The wait the server asked for with <c>Retry-After</c>, when it gave one.</summary>
+        public TimeSpan? RetryAfter { get; internal set; }
+
         /// <summary>HTTP status of the final response.</summary>
         public int StatusCode { get; }
 
@@ -47,6 +68,13 @@ namespace GladiaPS.Core.Rest
 
         /// <summary>True for a status worth retrying later (408, 429, 5xx).</summary>
         public bool IsTransient => StatusCode == 408 || StatusCode == 429 || (StatusCode >= 500 && StatusCode <= 599);
+
+        private static string WithWait(string? text, TimeSpan retryAfter, TimeSpan maxRetryAfter) =>
+            (string.IsNullOrWhiteSpace(text) ? "an error occurred" : text) + string.Format(
+                CultureInfo.InvariantCulture,
+                " (the server asks to wait {0:0.###} s before trying again, longer than MaxRetryAfter allows ({1:0.###} s), so it was not retried; try again after that wait)",
+                retryAfter.TotalSeconds,
+                maxRetryAfter.TotalSeconds);
 
         private static string BuildMessage(int statusCode, string method, string path, string? serverMessage, string? requestId, string? reasonPhrase)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
@@ -16,6 +17,9 @@ namespace GladiaPS.Core.Rest
         /// as it arrives, never holding the whole file in memory. Redirects (to signed storage) are
         /// followed without the key. Retries cover the time until the response headers; a failure while
         /// the body streams is reported, since part of it is already in <paramref name="destination"/>.
+        /// A body that delivers nothing for <see cref="Configuration.GladiaHttpOptions.DownloadIdleTimeout"/>
+        /// fails with a <see cref="TimeoutException"/>; a failure to write <paramref name="destination"/> is an
+        /// <see cref="IOException"/> that says so (not that the download broke off).
         /// </summary>
         /// <returns>The number of bytes written.</returns>
         /// <exception cref="GladiaApiException">The server refused (401, 404, …) or redirected too often.</exception>
@@ -40,15 +44,36 @@ namespace GladiaPS.Core.Rest
 
             // Disposing the response unblocks a read on runtimes whose streams ignore the token.
             using var registration = cancellationToken.Register(response.Dispose);
+            using var idle = new CancellationTokenSource();
+            using var idleRegistration = idle.Token.Register(response.Dispose);
+            using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+            var idleTimeout = _settings.Http.DownloadIdleTimeout;
             long total = 0;
             try
             {
                 using var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
                 var buffer = new byte[CopyBufferSize];
-                int read;
-                while ((read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                while (true)
                 {
-                    await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+                    idle.CancelAfter(idleTimeout);
+                    var read = await source.ReadAsync(buffer, 0, buffer.Length, reading.Token).ConfigureAwait(false);
+                    idle.CancelAfter(Timeout.InfiniteTimeSpan);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    try
+                    {
+                        await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (!(e is OperationCanceledException))
+                    {
+                        // The disk (or the caller's stream) failed, not the download: say so.
+                        throw new DestinationWriteException(
+                            _sender.Redact($"GET {spec.DisplayPath}: writing the audio of session {id} failed after {total} bytes: {e.Message}"), e);
+                    }
+
                     total += read;
                 }
 
@@ -61,13 +86,36 @@ namespace GladiaPS.Core.Rest
                 _sender.Log($"GET {spec.DisplayPath}: {total} bytes");
                 return total;
             }
+            catch (DestinationWriteException e)
+            {
+                throw new IOException(e.Message, e.InnerException);
+            }
             catch (Exception e) when (cancellationToken.IsCancellationRequested && !(e is OperationCanceledException))
             {
                 throw new OperationCanceledException(cancellationToken);
             }
+            catch (Exception e) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException(_sender.Redact(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "GET {0}: the download of session {1}'s audio stalled: no data for {2:0.###} s after {3} bytes (DownloadIdleTimeout).",
+                    spec.DisplayPath,
+                    id,
+                    idleTimeout.TotalSeconds,
+                    total)), e);
+            }
             catch (Exception e) when ((e is IOException || e is HttpRequestException) && !cancellationToken.IsCancellationRequested)
             {
                 throw new IOException(_sender.Redact($"GET {spec.DisplayPath}: the download broke off after {total} bytes: {e.Message}"), e);
+            }
+        }
+
+        /// <summary>Marks a failure to write the destination, so it is not reported as the download breaking off.</summary>
+        private sealed class DestinationWriteException : Exception
+        {
+            public DestinationWriteException(string message, Exception inner)
+                : base(message, inner)
+            {
             }
         }
 

@@ -62,12 +62,25 @@ namespace GladiaPS.Core.Rest
         }
 
         /// <summary><c>DELETE /v2/live/{id}</c>: true when the server accepted the deletion (202), false for another 2xx.</summary>
+        /// <remarks>
+        /// A 404 on a retry (after a timeout, a dropped connection or a 5xx) means an earlier attempt deleted the job
+        /// and only its answer was lost, so it counts as accepted; a 404 on the first attempt is reported.
+        /// </remarks>
         /// <exception cref="GladiaApiException">The server refused (404, …).</exception>
         public async Task<bool> DeleteLiveJobAsync(string id, CancellationToken cancellationToken = default)
         {
             var spec = new RequestSpec(HttpMethod.Delete, BuildUrl(LivePath + "/" + EscapeId(id)), _settings.Http.DeleteTimeout, RetryMode.Idempotent);
-            using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
-            return (int)response.StatusCode == 202;
+            try
+            {
+                using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
+                return (int)response.StatusCode == 202;
+            }
+            catch (GladiaApiException notFound) when (notFound.StatusCode == 404 && notFound.Attempts > 1)
+            {
+                _sender.Log("DELETE " + spec.DisplayPath + ": 404 on attempt " + notFound.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                    "; an earlier attempt deleted it, so the deletion counts as accepted");
+                return true;
+            }
         }
 
         private async Task<(List<LiveJob> Items, Uri? Next)> GetPageAsync(Uri url, CancellationToken cancellationToken)

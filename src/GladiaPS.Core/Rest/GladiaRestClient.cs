@@ -40,8 +40,11 @@ namespace GladiaPS.Core.Rest
             _sender = new GladiaHttpSender(_settings, handler);
         }
 
-        /// <summary>The settings in use (a copy of those given).</summary>
-        public GladiaClientSettings Settings => _settings;
+        /// <summary>
+        /// A copy of the settings in use (themselves a copy of those given): changing the returned object
+        /// does not affect this client.
+        /// </summary>
+        public GladiaClientSettings Settings => _settings.Clone();
 
         /// <summary>
         /// <c>POST /v2/live[?region=…]</c>: creates a live session. The options are validated first.
@@ -130,9 +133,9 @@ namespace GladiaPS.Core.Rest
                 var root = document.RootElement;
                 if (root.ValueKind == JsonValueKind.Object)
                 {
-                    id = ScalarText(root, "id");
-                    url = ScalarText(root, "url");
-                    createdAt = ParseTime(ScalarText(root, "created_at"));
+                    id = Models.TolerantJson.GetScalarText(root, "id");
+                    url = Models.TolerantJson.GetScalarText(root, "url");
+                    createdAt = Models.TolerantJson.ParseTimestamp(Models.TolerantJson.GetScalarText(root, "created_at"));
                 }
             }
             catch (JsonException)
@@ -162,36 +165,6 @@ namespace GladiaPS.Core.Rest
 
         private GladiaApiException Unusable(HttpResponseMessage response, RequestSpec spec, string problem) =>
             new GladiaApiException((int)response.StatusCode, spec.Method.Method, spec.DisplayPath,
-                "unexpected response: " + problem, RequestIdHeader(response), response.ReasonPhrase);
-
-        private static string? RequestIdHeader(HttpResponseMessage response) =>
-            response.Headers.TryGetValues("x-aipi-call-id", out var values) ? string.Join(",", values) : null;
-
-        private static string? ScalarText(JsonElement element, string name)
-        {
-            if (!element.TryGetProperty(name, out var value))
-            {
-                return null;
-            }
-
-            return value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            };
-        }
-
-        internal static DateTimeOffset? ParseTime(string? text)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-
-            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
-                ? value
-                : (DateTimeOffset?)null;
-        }
+                "unexpected response: " + problem, ErrorBody.RequestIdHeader(response), response.ReasonPhrase);
     }
 }

@@ -222,6 +222,55 @@ namespace GladiaPS.Core.Tests.Audio
         }
 
         [Fact]
+        public async Task Probing_with_an_ffprobe_that_never_answers_fails_after_the_timeout()
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                return;
+            }
+
+            var hung = Path.Combine(directory, "hung");
+            Directory.CreateDirectory(hung);
+            var fakeFfmpeg = Path.Combine(hung, "ffmpeg");
+            File.WriteAllText(fakeFfmpeg, "");
+            var fakeProbe = Path.Combine(hung, "ffprobe");
+            File.WriteAllText(fakeProbe, "#!/bin/sh\nexec sleep 600\n");
+            File.SetUnixFileMode(fakeProbe, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var path = Path.Combine(directory, "any.flac");
+            File.WriteAllText(path, "x");
+
+            var options = new FfmpegOptions { FfmpegPath = fakeFfmpeg, ProbeTimeout = TimeSpan.FromMilliseconds(500) };
+            var failed = await Assert.ThrowsAsync<AudioFormatException>(() => FfmpegProbe.ProbeAsync(path, options).WaitAsync(Limit));
+
+            Assert.Equal(AudioFormatError.DecoderFailed, failed.Reason);
+            Assert.Contains("did not answer within 0.5 s", failed.Message, StringComparison.Ordinal);
+            Assert.Contains(path, failed.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Killing_a_process_never_throws_whatever_its_state()
+        {
+            using var neverStarted = new System.Diagnostics.Process();
+            ProcessKiller.TryKill(neverStarted);
+
+            var exited = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet", "--version")
+            {
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            })!;
+            await exited.StandardOutput.ReadToEndAsync();
+            await exited.WaitForExitAsync().WaitAsync(Limit);
+            ProcessKiller.TryKill(exited);
+            exited.Dispose();
+            ProcessKiller.TryKill(exited);
+
+            // From a token callback, where an exception would escape from Cancel() into whoever cancelled.
+            using var cancel = new CancellationTokenSource();
+            using var registration = cancel.Token.Register(() => ProcessKiller.TryKill(exited));
+            cancel.Cancel();
+        }
+
+        [Fact]
         public async Task Probing_without_ffprobe_or_on_a_broken_file_fails_clearly()
         {
             var lonely = Path.Combine(directory, "bin");

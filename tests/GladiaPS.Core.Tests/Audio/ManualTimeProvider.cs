@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace GladiaPS.Core.Tests.Audio
 {
@@ -10,6 +11,7 @@ namespace GladiaPS.Core.Tests.Audio
         private readonly object gate = new();
         private readonly List<ManualTimer> timers = new();
         private long now = 1_000_000;
+        private TaskCompletionSource armed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
@@ -22,6 +24,18 @@ namespace GladiaPS.Core.Tests.Audio
         }
 
         public int TimersCreated { get; private set; }
+
+        /// <summary>
+        /// Completes the next time a timer is set to a due time. Take it, check <see cref="NextDue"/>, then await it:
+        /// a timer armed after taking it always completes it.
+        /// </summary>
+        public Task WhenTimerArmed()
+        {
+            lock (gate)
+            {
+                return armed.Task;
+            }
+        }
 
         /// <summary>When the earliest pending timer is due, or null when none is.</summary>
         public long? NextDue
@@ -101,11 +115,18 @@ namespace GladiaPS.Core.Tests.Audio
 
             public bool Change(TimeSpan dueTime, TimeSpan period)
             {
+                TaskCompletionSource? signal = null;
                 lock (owner.gate)
                 {
                     Due = dueTime == Timeout.InfiniteTimeSpan ? null : owner.now + dueTime.Ticks;
+                    if (Due is not null)
+                    {
+                        signal = owner.armed;
+                        owner.armed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                    }
                 }
 
+                signal?.TrySetResult();
                 return true;
             }
 
@@ -113,7 +134,7 @@ namespace GladiaPS.Core.Tests.Audio
 
             public void Dispose() => owner.Remove(this);
 
-            public System.Threading.Tasks.ValueTask DisposeAsync()
+            public ValueTask DisposeAsync()
             {
                 Dispose();
                 return default;

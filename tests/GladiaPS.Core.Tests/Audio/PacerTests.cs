@@ -120,13 +120,15 @@ namespace GladiaPS.Core.Tests.Audio
                 var next = enumerator.MoveNextAsync().AsTask();
                 while (!next.IsCompleted)
                 {
+                    // Taken before the check, so a timer armed in between is not missed.
+                    var armed = clock.WhenTimerArmed();
                     if (clock.NextDue is long due)
                     {
                         clock.Advance(TimeSpan.FromTicks(due - clock.GetTimestamp()));
                     }
                     else
                     {
-                        await Task.WhenAny(next, Task.Delay(10));
+                        await Task.WhenAny(next, armed).WaitAsync(WaitLimit);
                     }
                 }
 

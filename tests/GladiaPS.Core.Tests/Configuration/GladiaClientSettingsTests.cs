@@ -207,6 +207,10 @@ namespace GladiaPS.Core.Tests.Configuration
             settings.Http.MaxRetries = 1;
             settings.Http.DownloadTimeout = TimeSpan.Zero;
             Assert.Equal("DownloadTimeout", Assert.Throws<GladiaValidationException>(settings.Validate).Field);
+
+            settings.Http.DownloadTimeout = TimeSpan.FromSeconds(1);
+            settings.Http.DownloadIdleTimeout = TimeSpan.Zero;
+            Assert.Equal("DownloadIdleTimeout", Assert.Throws<GladiaValidationException>(settings.Validate).Field);
         }
 
         [Fact]
@@ -221,6 +225,22 @@ namespace GladiaPS.Core.Tests.Configuration
 
             Assert.Equal(new[] { "A/1" }, copy.ProductTokens);
             Assert.Equal(3, copy.Http.MaxRetries);
+        }
+    
+        [Fact]
+        public void RestClientSettings_IsACopy_ThatCannotChangeTheClient()
+        {
+            using var client = new GladiaPS.Core.Rest.GladiaRestClient(new GladiaClientSettings { ApiKey = Key, BaseUrl = new Uri("http://127.0.0.1:9/") });
+
+            var seen = client.Settings;
+            seen.Http.MaxRetries = 9;
+            seen.BaseUrl = new Uri("http://127.0.0.1:10/");
+            seen.ProductTokens.Add("Changed/1");
+
+            Assert.NotSame(seen, client.Settings);
+            Assert.Equal(3, client.Settings.Http.MaxRetries);
+            Assert.Equal(new Uri("http://127.0.0.1:9/"), client.Settings.BaseUrl);
+            Assert.DoesNotContain("Changed/1", client.Settings.ProductTokens);
         }
     }
 }

@@ -60,6 +60,24 @@ namespace GladiaPS.Core.Tests.Driver
         }
 
         [Fact]
+        public async Task AServerThatClosesEveryConnection_IsGivenUpAfterTheBudget_WithOneLineSayingWhatItDid()
+        {
+            var file = WriteWav("refused.wav", ToneAudioFormat.Pcm16(16000), "november");
+            _emulator.Faults.Set(new FaultSettings { CloseConnectionsCode = 1011 });
+
+            var result = await DriverProcess.RunAsync("--api-url", _emulator.BaseUrl.ToString(), "--api-key", ApiKey, "--reconnect-budget", "3", file.Path);
+
+            Assert.Equal(1, result.ExitCode);
+            var error = result.StandardError.TrimEnd('\n', '\r');
+            Assert.DoesNotContain('\n', error);
+            Assert.Contains("ConnectionFailed", error);
+            Assert.Contains("3 connection attempts", error);
+            Assert.Contains("closed it with 1011 (internal server error: emulated refusal)", error);
+            var session = Assert.Single(_emulator.Sessions);
+            Assert.Equal(3, session.RefusedConnections);
+        }
+
+        [Fact]
         public async Task AWrongKey_FailsWithOneLineOnStandardError_NamingTheStatus()
         {
             var file = WriteWav("key.wav", ToneAudioFormat.Pcm16(16000), "mike");

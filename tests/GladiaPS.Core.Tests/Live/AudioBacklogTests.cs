@@ -142,6 +142,40 @@ namespace GladiaPS.Core.Tests.Live
         }
 
         [Fact]
+        public async Task Append_OfSeveralFrames_CancelledWhileWaiting_QueuesNothing()
+        {
+            var backlog = new AudioBacklog(capacity: 400, segmentSize: 100);
+            await backlog.AppendAsync(LiveTestHelpers.Audio(300, 11), CancellationToken.None);
+            using var cancel = new CancellationTokenSource();
+
+            // Two frames, room for one: nothing may be queued until both fit.
+            var blocked = backlog.AppendAsync(LiveTestHelpers.Audio(200, 12), cancel.Token);
+            Assert.False(blocked.IsCompleted);
+            Assert.Equal(300, backlog.End);
+            cancel.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => LiveTestHelpers.Within(blocked, TimeSpan.FromSeconds(5)));
+
+            Assert.Equal(300, backlog.End);
+            Assert.Equal(300, backlog.HeldBytes);
+        }
+
+        [Fact]
+        public async Task Append_LargerThanTheBacklog_IsQueuedInParts_AndNotInterruptedOnceStarted()
+        {
+            var backlog = new AudioBacklog(capacity: 200, segmentSize: 100);
+            using var cancel = new CancellationTokenSource();
+            var audio = LiveTestHelpers.Audio(300, 13);
+
+            var sending = backlog.AppendAsync(audio, cancel.Token);
+            Assert.Equal(200, backlog.End);
+            cancel.Cancel();
+            backlog.AcknowledgeUpTo(100);
+
+            await LiveTestHelpers.Within(sending);
+            Assert.Equal(300, backlog.End);
+        }
+
+        [Fact]
         public async Task ManyChunks_AllocateNothingPerChunk()
         {
             var backlog = new AudioBacklog(capacity: 64 * 1024, segmentSize: 16 * 1024);

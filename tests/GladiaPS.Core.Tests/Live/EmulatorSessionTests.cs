@@ -92,7 +92,9 @@ namespace GladiaPS.Core.Tests.Live
             await using var session = await GladiaLiveSession.StartAsync(fixture.Client, EmulatorFixture.Pcm16Options(), options, statuses.OnChanged);
 
             await SendInChunksAsync(session, audio, ChunkOf100Ms);
-            await Within(statuses.WaitFor(LiveSessionStatus.Reconnecting, e => e.Attempt == 1));
+
+            // The first reconnect attempt; numbered 2 when the dropped connection had no audio acknowledged yet.
+            await Within(statuses.WaitFor(LiveSessionStatus.Reconnecting, e => e.Attempt > 0));
             await session.StopRecordingAsync();
             reconnectGate.SetResult(true);
             var messages = await ReadAllAsync(session);
@@ -102,6 +104,30 @@ namespace GladiaPS.Core.Tests.Live
             Assert.Equal(expected, EmulatorFixture.FinalTexts(messages));
             Assert.Equal(audio.Length, fixture.Emulator.FindSession(session.Id!)!.KeptBytes);
             Assert.Equal(1, outcome.Statistics.Reconnects);
+        }
+
+        [Fact]
+        public async Task ServerThatClosesEveryConnection_IsGivenUpAfterTheBudget_WithWhatItDid()
+        {
+            await using var fixture = await EmulatorFixture.StartAsync();
+            var (audio, expected) = EmulatorFixture.ToneAudio("alpha bravo");
+            var options = FastOptions();
+            options.MaxAttemptsWithoutProgress = 5;
+            await using var session = await GladiaLiveSession.StartAsync(fixture.Client, EmulatorFixture.Pcm16Options(), options);
+            await SendInChunksAsync(session, audio, ChunkOf100Ms);
+            var emulated = fixture.Emulator.FindSession(session.Id!)!;
+            await emulated.WaitUntilAsync(s => s.KeptBytes == audio.Length, Patience);
+
+            // The open connection is dropped at the next frame, and from then on the server accepts every
+            // connection and closes it at once with 1011.
+            fixture.Emulator.Faults.Update(f => f with { DropAfterBytes = 1, Drops = 1, DropCloseCode = 1011, CloseConnectionsCode = 1011 });
+            await session.SendAudioAsync(audio);
+            var outcome = await Within(session.WaitForEndAsync());
+
+            Assert.Equal(LiveSessionEndReason.ConnectionFailed, outcome.Reason);
+            Assert.Contains("closed it with 1011 (internal server error: emulated refusal)", outcome.ErrorMessage);
+            Assert.Equal(5, emulated.RefusedConnections);
+            Assert.Equal(5, outcome.Statistics.ConnectionAttempts - 1);
         }
 
         [Theory]

@@ -313,6 +313,39 @@ namespace GladiaPS.Core.Tests.Live
         }
 
         [Fact]
+        public async Task SendOfSeveralFrames_CancelledWhileWaitingForRoom_QueuesNothing_SoARetryDoublesNothing()
+        {
+            var release = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var script = new ScriptedGladiaServer { AcknowledgeAfter = release.Task };
+            await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
+            var options = FastOptions();
+            options.MaxFrameBytes = 4096;
+            options.MaxBytesInFlight = 4096;
+            options.MaxBacklogBytes = 4 * 4096;
+            await using var session = GladiaLiveSession.Attach("id", server.Url, options);
+            var first = LiveTestHelpers.Audio(3 * 4096, 24);
+            var cancelled = LiveTestHelpers.Audio(2 * 4096, 25);
+            var last = LiveTestHelpers.Audio(2 * 4096, 26);
+
+            // Three of four blocks are taken and nothing is acknowledged: a two-frame send must wait.
+            await SendInChunksAsync(session, first, 4096);
+            using var cancel = new CancellationTokenSource();
+            var waiting = session.SendAudioAsync(cancelled, cancel.Token);
+            Assert.False(waiting.IsCompleted);
+            cancel.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Within(waiting, TimeSpan.FromSeconds(5)));
+            Assert.Equal(first.Length, session.GetStatistics().BytesQueued);
+
+            release.SetResult(true);
+            await session.SendAudioAsync(last);
+            await session.StopRecordingAsync();
+            var outcome = await Within(session.WaitForEndAsync());
+
+            Assert.True(outcome.Succeeded, outcome.ToString());
+            Assert.Equal(first.Concat(last).ToArray(), script.KeptAudio);
+        }
+
+        [Fact]
         public async Task BackwardsAcknowledgment_IsReported_AndTheBacklogIsUntouched()
         {
             var script = new ScriptedGladiaServer();
@@ -476,6 +509,112 @@ namespace GladiaPS.Core.Tests.Live
             Assert.Equal(LiveSessionStatus.Ended, session.Status);
             await Assert.ThrowsAsync<ObjectDisposedException>(() => session.SendAudioAsync(new byte[1]));
             Assert.Empty(await ReadAllAsync(session));
+        }
+
+        [Fact]
+        public async Task HandlerThatStopsTheSession_FromStatusChanged_NeitherDeadlocksNorSeesEventsOutOfOrder()
+        {
+            var script = new ScriptedGladiaServer();
+            await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
+            var sessionSource = new TaskCompletionSource<GladiaLiveSession>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var seen = new System.Collections.Concurrent.ConcurrentQueue<LiveSessionStatus>();
+            var handlerStopped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var inside = 0;
+            var overlapped = false;
+            var deadlocked = false;
+            void OnChanged(object? sender, LiveSessionStatusChangedEventArgs e)
+            {
+                overlapped |= Interlocked.Increment(ref inside) > 1;
+                seen.Enqueue(e.Status);
+                var session = sessionSource.Task.GetAwaiter().GetResult();
+
+                // A handler that stops the session, synchronously, on any change after the connection opens
+                // (bounded, so that a deadlock fails the test instead of hanging it).
+                if (e.Status is LiveSessionStatus.Connected or LiveSessionStatus.Ending &&
+                    !StopWithin(session, TimeSpan.FromSeconds(10)))
+                {
+                    deadlocked = true;
+                }
+
+                Interlocked.Decrement(ref inside);
+                if (e.Status == LiveSessionStatus.Connected)
+                {
+                    handlerStopped.TrySetResult(true);
+                }
+            }
+
+            await using var session = GladiaLiveSession.Attach("id", server.Url, FastOptions(), OnChanged);
+            sessionSource.SetResult(session);
+            await Within(handlerStopped.Task);
+
+            // The caller stops too, from its own thread: a second stop changes nothing.
+            await Within(session.StopRecordingAsync());
+            var outcome = await Within(session.WaitForEndAsync());
+
+            Assert.False(deadlocked, "A stop called from the handler never returned.");
+            Assert.Equal(LiveSessionEndReason.Completed, outcome.Reason);
+            Assert.False(overlapped, "Two handlers ran at once.");
+            Assert.Equal(
+                new[] { LiveSessionStatus.Connecting, LiveSessionStatus.Connected, LiveSessionStatus.Ending, LiveSessionStatus.Ended },
+                seen.ToArray());
+            Assert.Equal(1, script.StopsReceived);
+        }
+
+        private static bool StopWithin(GladiaLiveSession session, TimeSpan limit) => session.StopRecordingAsync().Wait(limit);
+
+        [Fact]
+        public async Task HandlerThatDisposesTheSession_Synchronously_DoesNotDeadlock()
+        {
+            var script = new ScriptedGladiaServer();
+            await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
+            var sessionSource = new TaskCompletionSource<GladiaLiveSession>(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnChanged(object? sender, LiveSessionStatusChangedEventArgs e)
+            {
+                if (e.Status == LiveSessionStatus.Connected)
+                {
+                    sessionSource.Task.GetAwaiter().GetResult().Dispose();
+                }
+            }
+
+            var session = GladiaLiveSession.Attach("id", server.Url, FastOptions(), OnChanged);
+            sessionSource.SetResult(session);
+
+            var outcome = await Within(session.Completion);
+
+            Assert.Equal(LiveSessionEndReason.Disposed, outcome.Reason);
+            session.Dispose();
+        }
+
+        [Fact]
+        public async Task Dispose_Synchronous_EndsTheSessionAndWaitsForIt()
+        {
+            var script = new ScriptedGladiaServer();
+            await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
+            var statuses = new StatusRecorder();
+            var session = GladiaLiveSession.Attach("id", server.Url, FastOptions(), statuses.OnChanged);
+            await Within(statuses.WaitFor(LiveSessionStatus.Connected));
+
+            await Task.Run(session.Dispose);
+
+            Assert.True(session.Completion.IsCompleted);
+            Assert.Equal(LiveSessionEndReason.Disposed, (await session.Completion).Reason);
+            Assert.Equal(1000, await Within(script.ClientClosed));
+            Assert.Throws<ObjectDisposedException>(() => session.SendAudioAsync(new byte[1]).GetAwaiter().GetResult());
+        }
+
+        [Fact]
+        public async Task TryReadMessage_GivesTheNextMessage_NonNullWhenTrue()
+        {
+            await using var server = await TestWebSocketServer.StartAsync(async (socket, _, token) =>
+                await socket.CloseOutputAsync((WebSocketCloseStatus)4401, "token expired", token));
+            await using var session = GladiaLiveSession.Attach("id", server.Url, FastOptions());
+            await Within(session.WaitForEndAsync());
+
+            // [NotNullWhen(true)]: no null check is needed (nor allowed to be missing) after a true result.
+            Assert.True(session.TryReadMessage(out var message));
+            Assert.Equal("error", message.Type);
+            Assert.False(session.TryReadMessage(out var none));
+            Assert.Null(none);
         }
 
         [Fact]

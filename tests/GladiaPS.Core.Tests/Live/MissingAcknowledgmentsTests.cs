@@ -57,6 +57,37 @@ namespace GladiaPS.Core.Tests.Live
         }
 
         [Fact]
+        public async Task NoAcknowledgmentsArriving_IsReported_WhileAudioKeepsComing()
+        {
+            var script = new ScriptedGladiaServer { SendAcknowledgments = false };
+            await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
+            var options = FastOptions();
+            options.MaxFrameBytes = 4096;
+            options.MaxBytesInFlight = 16 * 1024;
+            options.MaxBacklogBytes = 1024 * 1024;
+            options.MissingAcknowledgmentsReportDelay = TimeSpan.FromMilliseconds(500);
+            await using var session = GladiaLiveSession.Attach("attached", server.Url, options);
+            var report = NextErrorAsync(session);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            // A live source: a small chunk every 50 ms, each of which wakes the writer while its window is full.
+            // The pauses pace the source; they synchronise nothing (the report is awaited as a task).
+            var sent = 0;
+            while (!report.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                await session.SendAudioAsync(LiveTestHelpers.Audio(2000, 33 + sent));
+                sent++;
+                await Task.WhenAny(report, Task.Delay(50));
+            }
+
+            Assert.True(report.IsCompleted, "No report after " + sent + " chunks in " + clock.Elapsed.TotalSeconds + " s.");
+            var error = await report;
+            Assert.Equal(LiveErrorKind.Resume, error.Kind);
+            Assert.Contains("acknowledged none", error.Message);
+            Assert.InRange(clock.Elapsed, options.MissingAcknowledgmentsReportDelay, TimeSpan.FromSeconds(10));
+        }
+
+        [Fact]
         public async Task AcknowledgmentsArrivingLate_AreNotReportedAsMissing()
         {
             // A server that acknowledges, only slowly: the first ack comes well before the report delay.

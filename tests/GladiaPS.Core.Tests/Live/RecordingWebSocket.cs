@@ -10,11 +10,15 @@ namespace GladiaPS.Core.Tests.Live
     {
         private readonly WebSocket _inner;
         private readonly Action<int> _onBinaryFrame;
+        private readonly int _failOnSend;
+        private int _binaryFrames;
 
-        public RecordingWebSocket(WebSocket inner, Action<int> onBinaryFrame)
+        /// <param name="failOnSend">When positive, that binary frame's send throws a <see cref="WebSocketException"/> (as a broken connection does).</param>
+        public RecordingWebSocket(WebSocket inner, Action<int> onBinaryFrame, int failOnSend = 0)
         {
             _inner = inner;
             _onBinaryFrame = onBinaryFrame;
+            _failOnSend = failOnSend;
         }
 
         public override WebSocketCloseStatus? CloseStatus => _inner.CloseStatus;
@@ -42,6 +46,11 @@ namespace GladiaPS.Core.Tests.Live
         {
             if (messageType == WebSocketMessageType.Binary)
             {
+                if (Interlocked.Increment(ref _binaryFrames) == _failOnSend)
+                {
+                    return Task.FromException(new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "scripted send failure"));
+                }
+
                 _onBinaryFrame(buffer.Count);
             }
 

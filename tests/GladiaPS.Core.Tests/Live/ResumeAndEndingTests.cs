@@ -96,7 +96,9 @@ namespace GladiaPS.Core.Tests.Live
             var audio = LiveTestHelpers.Audio(48 * frame, 50);
 
             await SendInChunksAsync(session, audio, frame);
-            await Within(statuses.WaitFor(LiveSessionStatus.Reconnecting, e => e.Attempt == 1));
+
+            // The first connection acknowledged nothing, so it counts as the first attempt without progress.
+            await Within(statuses.WaitFor(LiveSessionStatus.Reconnecting, e => e.Attempt == 2));
             await session.StopRecordingAsync();
             gate.SetResult(true);
             var outcome = await Within(session.WaitForEndAsync());
@@ -293,6 +295,144 @@ namespace GladiaPS.Core.Tests.Live
 
             Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(8));
             Assert.Equal(LiveSessionEndReason.Disposed, (await Within(session.Completion)).Reason);
+        }
+    
+        [Fact]
+        public async Task CloseAsync_WhenTheServerNeverAnswersTheClose_EndsAsAClientClose_NotAFailure()
+        {
+            var closeReceived = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using var server = await TestWebSocketServer.StartAsync(async (socket, _, token) =>
+            {
+                var buffer = new byte[64 * 1024];
+                while (true)
+                {
+                    var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), token);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        closeReceived.TrySetResult((int?)result.CloseStatus);
+                        break;
+                    }
+                }
+
+                // Never answer the close.
+                await Task.Delay(Timeout.Infinite, token);
+            });
+            var options = FastOptions();
+            options.CloseTimeout = TimeSpan.FromMilliseconds(300);
+            var statuses = new StatusRecorder();
+            await using var session = GladiaLiveSession.Attach("id", server.Url, options, statuses.OnChanged);
+            await Within(statuses.WaitFor(LiveSessionStatus.Connected));
+            await session.SendAudioAsync(LiveTestHelpers.Audio(1000, 60));
+
+            var outcome = await Within(session.CloseAsync());
+            var messages = await ReadAllAsync(session);
+
+            Assert.Equal(1000, await Within(closeReceived.Task));
+            Assert.Equal(LiveSessionEndReason.ClosedByClient, outcome.Reason);
+            Assert.True(outcome.Succeeded, outcome.ToString());
+            Assert.Null(outcome.ErrorMessage);
+            Assert.Empty(messages.OfType<LiveErrorMessage>());
+            Assert.Equal(1, server.Connections);
+        }
+
+        [Fact]
+        public async Task FailedSend_IsADrop_ThatIsResumed_NotAnUnexpectedFailure()
+        {
+            var script = new ScriptedGladiaServer();
+            await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
+            var sends = 0;
+            var options = FastOptions();
+            options.Connector = async (url, token) =>
+            {
+                var socket = new ClientWebSocket();
+                await socket.ConnectAsync(url, token);
+
+                // The first connection's first frame fails to send while a receive is pending (nothing is
+                // acknowledged yet, so no acknowledgment can be lost with the connection).
+                return Interlocked.Increment(ref sends) == 1 ? new RecordingWebSocket(socket, _ => { }, failOnSend: 1) : socket;
+            };
+            await using var session = GladiaLiveSession.Attach("id", server.Url, options);
+            var audio = LiveTestHelpers.Audio(30_000, 61);
+
+            await SendInChunksAsync(session, audio, 5000);
+            await session.StopRecordingAsync();
+            var outcome = await Within(session.WaitForEndAsync());
+
+            Assert.Equal(LiveSessionEndReason.Completed, outcome.Reason);
+            Assert.Equal(audio, script.KeptAudio);
+            Assert.Equal(1, outcome.Statistics.Reconnects);
+        }
+    
+        [Fact]
+        public async Task ReceiverFailingUnexpectedly_StopsAndAwaitsTheWriter_BeforeTheSessionEnds()
+        {
+            var script = new ScriptedGladiaServer();
+            await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
+            FailingReceiveSocket? wrapper = null;
+            var options = FastOptions();
+            options.Connector = async (url, token) =>
+            {
+                var socket = new ClientWebSocket();
+                await socket.ConnectAsync(url, token);
+                return wrapper = new FailingReceiveSocket(socket);
+            };
+            await using var session = GladiaLiveSession.Attach("id", server.Url, options);
+            await session.SendAudioAsync(LiveTestHelpers.Audio(1000, 62));
+
+            var outcome = await Within(session.WaitForEndAsync());
+
+            Assert.Equal(LiveSessionEndReason.ConnectionFailed, outcome.Reason);
+            Assert.Contains("receive exploded", outcome.ErrorMessage);
+            Assert.True(wrapper!.SendEnded, "The writer was still sending when the session ended.");
+        }
+
+        /// <summary>A socket whose send hangs until cancelled and whose receive fails with an exception no filter expects, once a send is under way.</summary>
+        private sealed class FailingReceiveSocket : WebSocket
+        {
+            private readonly WebSocket _inner;
+            private readonly TaskCompletionSource<bool> _sending = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            private volatile bool _sendEnded;
+
+            public FailingReceiveSocket(WebSocket inner) => _inner = inner;
+
+            public bool SendEnded => _sendEnded;
+
+            public override WebSocketCloseStatus? CloseStatus => _inner.CloseStatus;
+
+            public override string? CloseStatusDescription => _inner.CloseStatusDescription;
+
+            public override WebSocketState State => _inner.State;
+
+            public override string? SubProtocol => _inner.SubProtocol;
+
+            public override void Abort() => _inner.Abort();
+
+            public override Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
+                _inner.CloseAsync(closeStatus, statusDescription, cancellationToken);
+
+            public override Task CloseOutputAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
+                _inner.CloseOutputAsync(closeStatus, statusDescription, cancellationToken);
+
+            public override void Dispose() => _inner.Dispose();
+
+            public override async Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken)
+            {
+                await _sending.Task;
+                throw new NotSupportedException("receive exploded");
+            }
+
+            public override async Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken)
+            {
+                _sending.TrySetResult(true);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                }
+                finally
+                {
+                    _sendEnded = true;
+                }
+            }
         }
     }
 }

@@ -29,6 +29,9 @@ namespace GladiaPS.Core.Tests.Live
         /// <summary>Acknowledge nothing (a stalled server).</summary>
         public bool Stall { get; set; }
 
+        /// <summary>Each audio frame waits for this before it is kept and acknowledged (acknowledgments held back, then released).</summary>
+        public Task AcknowledgeAfter { get; set; } = Task.CompletedTask;
+
         /// <summary>Keep audio but send no acknowledgments (a session created without <c>receive_acknowledgments</c>).</summary>
         public bool SendAcknowledgments { get; set; } = true;
 
@@ -40,6 +43,9 @@ namespace GladiaPS.Core.Tests.Live
 
         /// <summary>Called for each ack before it is sent; may rewrite the JSON text.</summary>
         public Func<long, long, string, string>? RewriteAck { get; set; }
+
+        /// <summary>Close with 1009 (message too big) on any audio frame longer than this; 0: no limit.</summary>
+        public int RefuseFramesOver { get; set; }
 
         public int StopsReceived { get; private set; }
 
@@ -114,6 +120,20 @@ namespace GladiaPS.Core.Tests.Live
                     BinaryFrames++;
                 }
 
+                if (RefuseFramesOver > 0 && audio.Length > RefuseFramesOver)
+                {
+                    DiscardedBytes += audio.Length;
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "frame too big", token);
+
+                    // Keep reading until the client answers the close, so that it always sees the 1009 (a
+                    // connection torn down at once could fail the client's next send before the close is read).
+                    while ((await ReceiveMessageAsync(socket, buffer, token)).Type != WebSocketMessageType.Close)
+                    {
+                    }
+
+                    return;
+                }
+
                 LargestFrame = Math.Max(LargestFrame, length);
                 received += audio.Length;
                 Drop? drop = null;
@@ -150,6 +170,7 @@ namespace GladiaPS.Core.Tests.Live
                     continue;
                 }
 
+                await AcknowledgeAfter.WaitAsync(token);
                 long ackStart;
                 lock (_gate)
                 {

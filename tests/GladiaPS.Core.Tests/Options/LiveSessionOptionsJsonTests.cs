@@ -191,6 +191,66 @@ namespace GladiaPS.Core.Tests.Options
             AssertSameJson(json, options.ToJson());
         }
 
+        private const string UnknownAtEveryDepth = @"{
+  ""sample_rate"": 16000,
+  ""top_future"": { ""a"": 1 },
+  ""language_config"": { ""languages"": [""en""], ""future_list"": [1, 2] },
+  ""pre_processing"": { ""audio_enhancer"": true, ""future_field"": { ""level"": ""high"" } },
+  ""realtime_processing"": {
+    ""custom_vocabulary"": true,
+    ""custom_vocabulary_config"": {
+      ""vocabulary"": [""plain"", { ""value"": ""Gladia"", ""intensity"": 0.5, ""future_entry"": true }],
+      ""future_config"": ""y""
+    },
+    ""translation"": true,
+    ""translation_config"": { ""target_languages"": [""fr""], ""future_translation"": 3 }
+  },
+  ""post_processing"": { ""summarization"": true, ""summarization_config"": { ""type"": ""general"", ""future_summary"": ""z"" } },
+  ""messages_config"": { ""receive_final_transcripts"": true, ""receive_future_events"": true },
+  ""callback"": true,
+  ""callback_config"": { ""url"": ""https://example.com/hook"", ""future_callback"": 1 }
+}";
+
+        [Fact]
+        public void UnknownFieldsAtEveryDepth_SurviveFromJson_AndClone()
+        {
+            var expected = JsonNode.Parse(UnknownAtEveryDepth);
+
+            var read = LiveSessionOptions.FromJson(UnknownAtEveryDepth);
+            var copy = read.Clone();
+
+            Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(read.ToJson())), read.ToJson());
+            Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(copy.ToJson())), copy.ToJson());
+            Assert.Equal("high", (string)read.PreProcessing!.AdditionalFields!["future_field"]!["level"]!);
+            Assert.True((bool)read.RealtimeProcessing!.CustomVocabularyConfig!.Vocabulary![1].AdditionalFields!["future_entry"]!);
+        }
+
+        [Fact]
+        public void NestedAdditionalFields_AreCopiedDeeply_ByClone()
+        {
+            var options = LiveSessionOptions.FromJson(UnknownAtEveryDepth);
+            var copy = options.Clone();
+
+            copy.PreProcessing!.AdditionalFields!["future_field"]!["level"] = "low";
+            copy.RealtimeProcessing!.CustomVocabularyConfig!.Vocabulary![1].AdditionalFields!["future_entry"] = false;
+
+            Assert.Equal("high", (string)options.PreProcessing!.AdditionalFields!["future_field"]!["level"]!);
+            Assert.True((bool)options.RealtimeProcessing!.CustomVocabularyConfig!.Vocabulary![1].AdditionalFields!["future_entry"]!);
+        }
+
+        [Fact]
+        public void NestedAdditionalField_ClashingWithATypedField_IsRejectedWithItsPath()
+        {
+            var options = new LiveSessionOptions
+            {
+                PreProcessing = new PreProcessingConfig { AudioEnhancer = true, AdditionalFields = new JsonObject { ["audio_enhancer"] = false } },
+            };
+
+            var error = Assert.Throws<GladiaValidationException>(options.Validate);
+            Assert.Equal("pre_processing.audio_enhancer", error.Field);
+            Assert.Equal("pre_processing.audio_enhancer", Assert.Throws<GladiaValidationException>(() => options.ToJson()).Field);
+        }
+
         [Fact]
         public void AdditionalField_ClashingWithTypedField_IsRejectedByName()
         {

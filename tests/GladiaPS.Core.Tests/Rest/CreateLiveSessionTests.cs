@@ -252,20 +252,69 @@ namespace GladiaPS.Core.Tests.Rest
         }
 
         [Fact]
-        public async Task Init_RetryAfterBeyondTheCap_IsCapped()
+        public async Task Init_RetryAfterBeyondTheCap_IsNotRetriedEarly_ButFailsWithTheServersWait()
         {
-            var calls = 0;
-            await using var server = LoopbackHttpServer.Start(c => Interlocked.Increment(ref calls) == 1
-                ? c.RespondJsonAsync(503, "{}", ("Retry-After", "3600"))
-                : c.RespondJsonAsync(201, Created));
-            var log = new ConcurrentQueue<string>();
-            using var client = new GladiaRestClient(RestTestSettings.For(server.BaseUrl, log));
+            await using var server = LoopbackHttpServer.Start(c => c.RespondJsonAsync(503, "{\"message\":\"maintenance\"}", ("Retry-After", "3600")));
+            using var client = new GladiaRestClient(RestTestSettings.For(server.BaseUrl));
 
-            var watch = Stopwatch.StartNew();
-            await client.CreateLiveSessionAsync(Pcm16k, CancellationToken.None);
+            var error = await Assert.ThrowsAsync<GladiaApiException>(() => client.CreateLiveSessionAsync(Pcm16k, CancellationToken.None));
 
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "waited " + watch.Elapsed);
-            Assert.Contains(log, line => line.Contains("retrying in 0.05 s"));
+            Assert.Single(server.Requests);
+            Assert.Equal(1, error.Attempts);
+            Assert.Equal(503, error.StatusCode);
+            Assert.Equal(TimeSpan.FromHours(1), error.RetryAfter);
+            Assert.StartsWith("maintenance (the server asks to wait 3600 s before trying again, longer than MaxRetryAfter allows (0.05 s)", error.Message);
+        }
+
+        [Fact]
+        public async Task Get_RetryAfterWithinTheCap_IsHonoured_AndReportedIfItStillFails()
+        {
+            await using var server = LoopbackHttpServer.Start(c => c.RespondJsonAsync(429, "{}", ("Retry-After", "0")));
+            using var client = new GladiaRestClient(RestTestSettings.For(server.BaseUrl, maxRetries: 2));
+
+            var error = await Assert.ThrowsAsync<GladiaApiException>(() => client.GetLiveJobAsync("j", CancellationToken.None));
+
+            Assert.Equal(3, server.Requests.Count);
+            Assert.Equal(TimeSpan.Zero, error.RetryAfter);
+            Assert.DoesNotContain("not retried", error.Message);
+        }
+
+        [Fact]
+        public async Task Start_WhoseInitFails_LeavesNoUnobservedTaskException()
+        {
+            const string marker = "init refused 7f3e9c";
+            var unobserved = new ConcurrentQueue<Exception>();
+            void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e) => unobserved.Enqueue(e.Exception);
+            TaskScheduler.UnobservedTaskException += OnUnobserved;
+            try
+            {
+                await using var server = LoopbackHttpServer.Start(c => c.RespondJsonAsync(401, "{\"message\":\"" + marker + "\"}"));
+                using var client = new GladiaRestClient(RestTestSettings.For(server.BaseUrl));
+
+                var outcome = await StartAndForgetAsync(client);
+                Assert.Equal(GladiaPS.Core.Live.LiveSessionEndReason.StartFailed, outcome.Reason);
+                Assert.Contains(marker, outcome.ErrorMessage);
+
+                // The session is unreachable now; collecting it finalizes a faulted, unobserved task if there is one.
+                for (var i = 0; i < 3; i++)
+                {
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                }
+            }
+            finally
+            {
+                TaskScheduler.UnobservedTaskException -= OnUnobserved;
+            }
+
+            Assert.DoesNotContain(unobserved, e => e.ToString().Contains(marker));
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static async Task<GladiaPS.Core.Live.LiveSessionOutcome> StartAndForgetAsync(GladiaRestClient client)
+        {
+            var session = GladiaPS.Core.Live.GladiaLiveSession.Start(client, Pcm16k);
+            return await session.Completion.WaitAsync(TimeSpan.FromSeconds(30));
         }
 
         [Fact]

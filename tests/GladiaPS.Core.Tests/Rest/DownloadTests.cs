@@ -148,6 +148,57 @@ namespace GladiaPS.Core.Tests.Rest
             Assert.Equal(data, destination.ToArray());
         }
 
+        [Fact]
+        public async Task StalledBody_FailsAfterTheIdleTimeout_NamingTheSessionAndTheBytesReceived()
+        {
+            await using var api = LoopbackHttpServer.Start(async c =>
+                await c.RespondStreamingAsync(200, 1_000_000, "application/octet-stream", async stream =>
+                {
+                    await stream.WriteAsync(new byte[1000]);
+                    await stream.FlushAsync();
+                    await c.StallAsync();
+                }));
+            var settings = RestTestSettings.For(api.BaseUrl);
+            settings.Http.DownloadIdleTimeout = TimeSpan.FromMilliseconds(300);
+            using var client = new GladiaRestClient(settings);
+
+            var download = client.DownloadLiveAudioToFileAsync("job-7", PathOf("s.wav"), CancellationToken.None);
+            Assert.Same(download, await Task.WhenAny(download, Task.Delay(TimeSpan.FromSeconds(30))));
+            var error = await Assert.ThrowsAsync<TimeoutException>(() => download);
+
+            Assert.Equal("GET /v2/live/job-7/file: the download of session job-7's audio stalled: no data for 0.3 s after 1000 bytes (DownloadIdleTimeout).", error.Message);
+            Assert.DoesNotContain(RestTestSettings.ApiKey, error.ToString());
+            Assert.Empty(_folder.GetFiles());
+        }
+
+        [Fact]
+        public async Task DestinationWriteFailure_IsReportedAsSuch_NotAsTheDownloadBreakingOff()
+        {
+            var data = EmulatorAudio.Pcm(300_000, seed: 7);
+            await using var api = LoopbackHttpServer.Start(c => c.RespondStreamingAsync(200, data.Length, "application/octet-stream", WriteBlocks(data, data.Length)));
+            using var client = new GladiaRestClient(RestTestSettings.For(api.BaseUrl));
+            using var full = new FullDiskStream(100_000);
+
+            var error = await Assert.ThrowsAsync<IOException>(() => client.DownloadLiveAudioAsync("job-8", full, CancellationToken.None));
+
+            Assert.StartsWith("GET /v2/live/job-8/file: writing the audio of session job-8 failed after ", error.Message);
+            Assert.Contains("No space left on device", error.Message);
+            Assert.DoesNotContain("broke off", error.Message);
+        }
+
+        /// <summary>A sink that fails like a full disk once it holds a given number of bytes.</summary>
+        private sealed class FullDiskStream : MemoryStream
+        {
+            private readonly long _capacity;
+
+            public FullDiskStream(long capacity) => _capacity = capacity;
+
+            public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+                Length + count > _capacity
+                    ? Task.FromException(new IOException("No space left on device"))
+                    : base.WriteAsync(buffer, offset, count, cancellationToken);
+        }
+
         /// <summary>A sink that signals once a given number of bytes has been written.</summary>
         private sealed class SignallingStream : MemoryStream
         {

@@ -211,6 +211,31 @@ namespace GladiaPS.Core.Tests.Rest
             Assert.Equal("/v2/live/j1", request.Path);
         }
 
+        [Fact]
+        public async Task Delete_RetriedAfterALostAnswer_CountsA404AsDone()
+        {
+            // The first DELETE is carried out but its answer is a gateway error; the retry then finds nothing to delete.
+            var calls = 0;
+            await using var api = LoopbackHttpServer.Start(c => Interlocked.Increment(ref calls) == 1
+                ? c.RespondJsonAsync(502, "{}")
+                : c.RespondJsonAsync(404, "{\"message\":\"Live job not found\"}"));
+            using var client = new GladiaRestClient(RestTestSettings.For(api.BaseUrl));
+
+            Assert.True(await client.DeleteLiveJobAsync("j1", CancellationToken.None));
+            Assert.Equal(2, api.Requests.Count);
+        }
+
+        [Fact]
+        public async Task Delete_NotFoundOnTheFirstAttempt_IsStillReported()
+        {
+            await using var api = LoopbackHttpServer.Start(c => c.RespondJsonAsync(404, "{\"message\":\"Live job not found\"}"));
+            using var client = new GladiaRestClient(RestTestSettings.For(api.BaseUrl));
+
+            var error = await Assert.ThrowsAsync<GladiaApiException>(() => client.DeleteLiveJobAsync("j1", CancellationToken.None));
+            Assert.Equal(404, error.StatusCode);
+            Assert.Single(api.Requests);
+        }
+
         [Theory]
         [InlineData("")]
         [InlineData("  ")]

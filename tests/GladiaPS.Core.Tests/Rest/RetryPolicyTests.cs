@@ -97,5 +97,15 @@ namespace GladiaPS.Core.Tests.Rest
             Assert.True(RetryClassifier.IsRetryableException(reset, RetryMode.Idempotent));
             Assert.True(RetryClassifier.IsRetryableException(new AttemptTimeoutException(TimeSpan.FromSeconds(1)), RetryMode.Idempotent));
         }
+    
+        [Fact]
+        public void CertificateFailures_AreNeverRetried()
+        {
+            var untrusted = new HttpRequestException("The SSL connection could not be established",
+                new System.Security.Authentication.AuthenticationException("The remote certificate is invalid according to the validation procedure."));
+
+            Assert.False(RetryClassifier.IsRetryableException(untrusted, RetryMode.Idempotent));
+            Assert.False(RetryClassifier.IsRetryableException(untrusted, RetryMode.CreateOnlyIfNotCreated));
+        }
     }
 }

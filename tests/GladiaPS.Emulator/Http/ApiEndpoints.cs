@@ -2,10 +2,12 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Emulator.Live;
 using GladiaPS.Emulator.Protocol;
@@ -125,8 +127,43 @@ namespace GladiaPS.Emulator.Http
                 return;
             }
 
+            var faults = emulator.Faults.Snapshot();
+            if (faults.RefuseConnectionsStatus is { } status)
+            {
+                session.CountRefusedConnection();
+                await Send(context, ErrorBodies.Create(context, status, "Connections are refused (emulated fault)")).ConfigureAwait(false);
+                return;
+            }
+
             using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+            if (faults.CloseConnectionsCode is { } code)
+            {
+                session.CountRefusedConnection();
+                await CloseAtOnceAsync(context, socket, code).ConfigureAwait(false);
+                return;
+            }
+
             await new LiveConnection(context, socket, session, emulator.Faults).RunAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>Closes a just-accepted socket with <paramref name="code"/> and waits (briefly) for the client's answer.</summary>
+        private static async Task CloseAtOnceAsync(HttpContext context, WebSocket socket, int code)
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            limit.CancelAfter(TimeSpan.FromSeconds(5));
+            try
+            {
+                await socket.CloseOutputAsync((WebSocketCloseStatus)code, "emulated refusal", limit.Token).ConfigureAwait(false);
+                var buffer = new byte[4096];
+                while (socket.State == WebSocketState.CloseSent)
+                {
+                    await socket.ReceiveAsync(new ArraySegment<byte>(buffer), limit.Token).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
+            {
+                // The client went away without answering the close; nothing more to do.
+            }
         }
 
         private static IResult GetJob(HttpContext context, GladiaEmulator emulator)

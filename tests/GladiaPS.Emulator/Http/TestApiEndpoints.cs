@@ -101,6 +101,7 @@ namespace GladiaPS.Emulator.Http
                 ["header_bytes"] = session.HeaderBytes,
                 ["connections"] = session.Connections,
                 ["drops"] = session.Drops,
+                ["refused_connections"] = session.RefusedConnections,
                 ["callbacks_delivered"] = session.CallbacksDelivered,
                 ["callbacks_failed"] = session.CallbacksFailed,
                 ["transcripts"] = channels,
