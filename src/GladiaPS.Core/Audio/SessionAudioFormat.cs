@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using GladiaPS.Core.Options;
 
 namespace GladiaPS.Core.Audio
 {
@@ -86,22 +88,13 @@ namespace GladiaPS.Core.Audio
         }
 
         /// <summary>The encoding for a wire value; throws <see cref="ArgumentException"/> for anything else.</summary>
-        public static AudioEncoding ParseWireEncoding(string encoding) => encoding switch
-        {
-            "wav/pcm" => AudioEncoding.Pcm,
-            "wav/alaw" => AudioEncoding.ALaw,
-            "wav/ulaw" => AudioEncoding.MuLaw,
-            _ => throw new ArgumentException(
-                $"'{encoding}' is not an encoding the API accepts (wav/pcm, wav/alaw, wav/ulaw).", nameof(encoding)),
-        };
+        public static AudioEncoding ParseWireEncoding(string encoding) =>
+            encoding is not null && AudioEncodings.All.Contains(encoding) && AudioEncodings.TryParse(encoding, out var parsed)
+                ? parsed
+                : throw new ArgumentException(
+                    $"'{encoding}' is not an encoding the API accepts ({string.Join(", ", AudioEncodings.All)}).", nameof(encoding));
 
-        public static string ToWireEncoding(AudioEncoding encoding) => encoding switch
-        {
-            AudioEncoding.Pcm => "wav/pcm",
-            AudioEncoding.ALaw => "wav/alaw",
-            AudioEncoding.MuLaw => "wav/ulaw",
-            _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, null),
-        };
+        public static string ToWireEncoding(AudioEncoding encoding) => encoding.ToWireName();
 
         /// <summary>The same encoding and bit depth with another channel count.</summary>
         public SessionAudioFormat WithChannels(int channels) => new(Encoding, BitDepth, SampleRate, channels);

@@ -42,33 +42,16 @@ namespace GladiaPS.Core.Capture
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                TryKill(process);
+                Audio.ProcessKiller.TryKill(process);
                 throw new AudioCaptureException(null, "'" + fileName + " " + arguments + "' did not answer within " + timeout.TotalSeconds + " s.");
             }
             catch (OperationCanceledException)
             {
-                TryKill(process);
+                Audio.ProcessKiller.TryKill(process);
                 throw;
             }
 
             return (process.ExitCode, output.Result, error.Result);
-        }
-
-        private static void TryKill(Process process)
-        {
-            try
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill();
-                }
-            }
-            catch (InvalidOperationException)
-            {
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-            }
         }
     }
 }

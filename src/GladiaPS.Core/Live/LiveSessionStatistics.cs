@@ -7,37 +7,37 @@ namespace GladiaPS.Core.Live
     public sealed class LiveSessionStatistics
     {
         /// <summary>Audio bytes accepted from the caller.</summary>
-        public long BytesQueued { get; set; }
+        public long BytesQueued { get; internal set; }
 
         /// <summary>Audio bytes written to sockets, re-sent bytes included.</summary>
-        public long BytesSent { get; set; }
+        public long BytesSent { get; internal set; }
 
         /// <summary>Audio bytes written again after a reconnect because their acknowledgment had not arrived.</summary>
-        public long BytesResent { get; set; }
+        public long BytesResent { get; internal set; }
 
         /// <summary>The server's acknowledged byte count.</summary>
-        public long BytesAcknowledged { get; set; }
+        public long BytesAcknowledged { get; internal set; }
 
         /// <summary>Memory held now for audio the server has not acknowledged.</summary>
-        public long BacklogBytes { get; set; }
+        public long BacklogBytes { get; internal set; }
 
         /// <summary>Audio frames written to sockets.</summary>
-        public long FramesSent { get; set; }
+        public long FramesSent { get; internal set; }
 
         /// <summary>Messages received from the server, acknowledgments included.</summary>
-        public long MessagesReceived { get; set; }
+        public long MessagesReceived { get; internal set; }
 
         /// <summary>Successful reconnections.</summary>
-        public int Reconnects { get; set; }
+        public int Reconnects { get; internal set; }
 
         /// <summary>Connection attempts, failed ones included.</summary>
-        public int ConnectionAttempts { get; set; }
+        public int ConnectionAttempts { get; internal set; }
 
         /// <summary>Partial transcripts dropped because <see cref="LiveConnectionOptions.MaxUnreadPartials"/> were already waiting unread.</summary>
-        public long PartialsDropped { get; set; }
+        public long PartialsDropped { get; internal set; }
 
         /// <summary>Time since the session object was created, frozen when it ends.</summary>
-        public TimeSpan Elapsed { get; set; }
+        public TimeSpan Elapsed { get; internal set; }
 
         public override string ToString() => string.Format(
             CultureInfo.InvariantCulture,

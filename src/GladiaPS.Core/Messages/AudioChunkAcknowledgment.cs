@@ -10,15 +10,15 @@ namespace GladiaPS.Core.Messages
     /// </summary>
     public sealed class AudioChunkAcknowledgment : LiveMessage
     {
-        public bool Acknowledged { get; set; }
+        public bool Acknowledged { get; internal set; }
 
-        public long? ByteStart { get; set; }
+        public long? ByteStart { get; internal set; }
 
-        public long? ByteEnd { get; set; }
+        public long? ByteEnd { get; internal set; }
 
-        public double? TimeStart { get; set; }
+        public double? TimeStart { get; internal set; }
 
-        public double? TimeEnd { get; set; }
+        public double? TimeEnd { get; internal set; }
 
         public override string ToString() =>
             string.Format(CultureInfo.InvariantCulture, "audio_chunk {0} [{1}, {2})", Acknowledged ? "ack" : "nack", ByteStart, ByteEnd);

@@ -11,15 +11,15 @@ namespace GladiaPS.Core.Messages
     /// </summary>
     public sealed class Chapter
     {
-        public string? Headline { get; set; }
+        public string? Headline { get; internal set; }
 
-        public string? Summary { get; set; }
+        public string? Summary { get; internal set; }
 
-        public double? Start { get; set; }
+        public double? Start { get; internal set; }
 
-        public double? End { get; set; }
+        public double? End { get; internal set; }
 
-        public IReadOnlyList<string> Keywords { get; set; } = Array.Empty<string>();
+        public IReadOnlyList<string> Keywords { get; internal set; } = Array.Empty<string>();
 
         public override string ToString() => Headline ?? Summary ?? string.Empty;
 

@@ -7,7 +7,7 @@ namespace GladiaPS.Core.Messages
     public sealed class EndRecordingMessage : LifecycleMessage
     {
         /// <summary>Seconds of audio recorded.</summary>
-        public double? RecordingDuration { get; set; }
+        public double? RecordingDuration { get; internal set; }
 
         internal static EndRecordingMessage FromJson(JsonElement root, string type)
         {

@@ -15,9 +15,9 @@ namespace GladiaPS.Core.Messages
             Type = LiveMessageTypes.Error;
         }
 
-        public LiveErrorKind Kind { get; set; }
+        public LiveErrorKind Kind { get; internal set; }
 
-        public string Message { get; set; } = string.Empty;
+        public string Message { get; internal set; } = string.Empty;
 
         /// <summary>True when the client detected the problem; false when the server reported it.</summary>
         public bool IsClientSide => Kind != LiveErrorKind.Server;

@@ -11,20 +11,20 @@ namespace GladiaPS.Core.Messages
     public abstract class LiveMessage
     {
         /// <summary>The wire <c>type</c>, for example <c>transcript</c>.</summary>
-        public string Type { get; set; } = string.Empty;
+        public string Type { get; internal set; } = string.Empty;
 
-        public string? SessionId { get; set; }
+        public string? SessionId { get; internal set; }
 
-        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? CreatedAt { get; internal set; }
 
         /// <summary>The envelope's <c>error</c> field, set when an acknowledged action or an add-on failed.</summary>
-        public AddonError? Error { get; set; }
+        public AddonError? Error { get; internal set; }
 
         /// <summary>The message's JSON text exactly as received (for client-side errors, the offending frame).</summary>
-        public string Raw { get; set; } = "{}";
+        public string Raw { get; internal set; } = "{}";
 
         /// <summary>When the client received (or created) the message.</summary>
-        public DateTimeOffset ReceivedAt { get; set; } = DateTimeOffset.UtcNow;
+        public DateTimeOffset ReceivedAt { get; internal set; } = DateTimeOffset.UtcNow;
 
         public override string ToString() => Type;
 

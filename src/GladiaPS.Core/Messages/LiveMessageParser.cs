@@ -10,7 +10,7 @@ namespace GladiaPS.Core.Messages
     /// JSON, or has no <c>type</c>, becomes a <see cref="LiveErrorMessage"/>; an unknown type becomes an
     /// <see cref="UnknownLiveMessage"/> carrying the raw JSON.
     /// </summary>
-    public static class LiveMessageParser
+    internal static class LiveMessageParser
     {
         private const int SnippetLength = 120;
 

@@ -8,7 +8,7 @@ namespace GladiaPS.Core.Messages
     /// <summary>Named entities found in one utterance (§6.7).</summary>
     public sealed class NamedEntityRecognitionMessage : UtteranceAddonMessage
     {
-        public IReadOnlyList<NamedEntity> Results { get; set; } = Array.Empty<NamedEntity>();
+        public IReadOnlyList<NamedEntity> Results { get; internal set; } = Array.Empty<NamedEntity>();
 
         internal static NamedEntityRecognitionMessage FromJson(JsonElement root, string type)
         {

@@ -11,9 +11,9 @@ namespace GladiaPS.Core.Messages
     /// </summary>
     public sealed class PostChapterizationMessage : LiveMessage
     {
-        public IReadOnlyList<Chapter> Chapters { get; set; } = Array.Empty<Chapter>();
+        public IReadOnlyList<Chapter> Chapters { get; internal set; } = Array.Empty<Chapter>();
 
-        public LiveResultMetadata? Metadata { get; set; }
+        public LiveResultMetadata? Metadata { get; internal set; }
 
         internal static PostChapterizationMessage FromJson(JsonElement root, string type)
         {

@@ -6,7 +6,7 @@ namespace GladiaPS.Core.Messages
     /// <summary>The session's result after all post-processing (§6.8): metadata plus the add-on blocks.</summary>
     public sealed class PostFinalTranscriptMessage : LiveMessage
     {
-        public LiveResult Result { get; set; } = new LiveResult();
+        public LiveResult Result { get; internal set; } = new LiveResult();
 
         public string Text => Result.FullTranscript;
 

@@ -6,7 +6,7 @@ namespace GladiaPS.Core.Messages
     /// <summary>The summary of the whole transcript (§6.8); null when summarization failed.</summary>
     public sealed class PostSummarizationMessage : LiveMessage
     {
-        public string? Summary { get; set; }
+        public string? Summary { get; internal set; }
 
         public override string ToString() => "post_summarization " + Summary;
 

@@ -6,7 +6,7 @@ namespace GladiaPS.Core.Messages
     /// <summary>The full transcript after recording ended (§6.8).</summary>
     public sealed class PostTranscriptMessage : LiveMessage
     {
-        public Transcription Transcription { get; set; } = new Transcription();
+        public Transcription Transcription { get; internal set; } = new Transcription();
 
         public string Text => Transcription.FullTranscript;
 

@@ -11,9 +11,9 @@ namespace GladiaPS.Core.Messages
     /// </summary>
     public sealed class SentimentAnalysisMessage : UtteranceAddonMessage
     {
-        public IReadOnlyList<SentimentResult> Results { get; set; } = Array.Empty<SentimentResult>();
+        public IReadOnlyList<SentimentResult> Results { get; internal set; } = Array.Empty<SentimentResult>();
 
-        public string? ResultsText { get; set; }
+        public string? ResultsText { get; internal set; }
 
         internal static SentimentAnalysisMessage FromJson(JsonElement root, string type)
         {

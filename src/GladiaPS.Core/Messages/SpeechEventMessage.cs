@@ -9,9 +9,9 @@ namespace GladiaPS.Core.Messages
     public abstract class SpeechEventMessage : LiveMessage
     {
         /// <summary>Seconds from the start of the session's audio.</summary>
-        public double? Time { get; set; }
+        public double? Time { get; internal set; }
 
-        public int? Channel { get; set; }
+        public int? Channel { get; internal set; }
 
         public TimeSpan? TimeOfEvent => Time is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
 

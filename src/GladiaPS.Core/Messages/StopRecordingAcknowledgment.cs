@@ -6,13 +6,13 @@ namespace GladiaPS.Core.Messages
     /// <summary>The server's acknowledgment of <c>stop_recording</c> (§6.3).</summary>
     public sealed class StopRecordingAcknowledgment : LiveMessage
     {
-        public bool Acknowledged { get; set; }
+        public bool Acknowledged { get; internal set; }
 
         /// <summary>Seconds of audio received in total.</summary>
-        public double? RecordingDuration { get; set; }
+        public double? RecordingDuration { get; internal set; }
 
         /// <summary>Seconds of audio still waiting to be transcribed.</summary>
-        public double? RecordingLeftToProcess { get; set; }
+        public double? RecordingLeftToProcess { get; internal set; }
 
         internal static StopRecordingAcknowledgment FromJson(JsonElement root, string type)
         {

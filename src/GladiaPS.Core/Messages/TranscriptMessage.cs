@@ -13,12 +13,12 @@ namespace GladiaPS.Core.Messages
     public sealed class TranscriptMessage : LiveMessage
     {
         /// <summary>The utterance id; partial and final versions of one utterance share it.</summary>
-        public string? UtteranceId { get; set; }
+        public string? UtteranceId { get; internal set; }
 
         /// <summary>False for a partial result that may still change. A message without <c>is_final</c> is final (§11 #5).</summary>
-        public bool IsFinal { get; set; } = true;
+        public bool IsFinal { get; internal set; } = true;
 
-        public Utterance Utterance { get; set; } = new Utterance();
+        public Utterance Utterance { get; internal set; } = new Utterance();
 
         /// <summary>The utterance text, trimmed.</summary>
         public string Text => Utterance.Text;

@@ -6,12 +6,12 @@ namespace GladiaPS.Core.Messages
     /// <summary>The live translation of one utterance (§6.7).</summary>
     public sealed class TranslationMessage : UtteranceAddonMessage
     {
-        public string? OriginalLanguage { get; set; }
+        public string? OriginalLanguage { get; internal set; }
 
         /// <summary>The target code; any string, since translation codes include some (such as <c>wo</c>) that transcription lacks.</summary>
-        public string? TargetLanguage { get; set; }
+        public string? TargetLanguage { get; internal set; }
 
-        public Utterance? TranslatedUtterance { get; set; }
+        public Utterance? TranslatedUtterance { get; internal set; }
 
         /// <summary>The translated text, trimmed.</summary>
         public string Text => TranslatedUtterance?.Text ?? string.Empty;

@@ -7,7 +7,7 @@ namespace GladiaPS.Core.Messages
     public sealed class UnknownLiveMessage : LiveMessage
     {
         /// <summary>The <c>data</c> field as raw JSON, or null when absent.</summary>
-        public string? DataJson { get; set; }
+        public string? DataJson { get; internal set; }
 
         internal static UnknownLiveMessage FromJson(JsonElement root, string type)
         {

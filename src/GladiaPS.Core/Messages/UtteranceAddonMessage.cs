@@ -10,10 +10,10 @@ namespace GladiaPS.Core.Messages
     public abstract class UtteranceAddonMessage : LiveMessage
     {
         /// <summary>The id of the transcript's utterance this refers to.</summary>
-        public string? UtteranceId { get; set; }
+        public string? UtteranceId { get; internal set; }
 
         /// <summary>The source utterance, or null when the message carried none.</summary>
-        public Utterance? Utterance { get; set; }
+        public Utterance? Utterance { get; internal set; }
 
         internal JsonElement? ReadAddon(JsonElement root, string type)
         {

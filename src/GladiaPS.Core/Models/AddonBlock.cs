@@ -8,17 +8,17 @@ namespace GladiaPS.Core.Models
     /// </summary>
     public abstract class AddonBlock
     {
-        public bool? Success { get; set; }
+        public bool? Success { get; internal set; }
 
-        public bool? IsEmpty { get; set; }
+        public bool? IsEmpty { get; internal set; }
 
         /// <summary>Time the add-on took, as the API reports it.</summary>
-        public double? ExecTime { get; set; }
+        public double? ExecTime { get; internal set; }
 
-        public AddonError? Error { get; set; }
+        public AddonError? Error { get; internal set; }
 
         /// <summary>The <c>results</c> field as raw JSON, or null when it was null or absent.</summary>
-        public string? ResultsJson { get; set; }
+        public string? ResultsJson { get; internal set; }
 
         internal void ReadCommon(JsonElement element)
         {

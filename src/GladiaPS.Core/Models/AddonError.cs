@@ -5,11 +5,11 @@ namespace GladiaPS.Core.Models
     /// <summary>Why an add-on failed (§9.4): <c>{status_code, exception, message}</c>; messages carry only <c>message</c>.</summary>
     public sealed class AddonError
     {
-        public int? StatusCode { get; set; }
+        public int? StatusCode { get; internal set; }
 
-        public string? Exception { get; set; }
+        public string? Exception { get; internal set; }
 
-        public string Message { get; set; } = string.Empty;
+        public string Message { get; internal set; } = string.Empty;
 
         public override string ToString() => StatusCode is null ? Message : StatusCode + ": " + Message;
 

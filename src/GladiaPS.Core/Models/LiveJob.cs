@@ -12,41 +12,41 @@ namespace GladiaPS.Core.Models
     /// </summary>
     public sealed class LiveJob
     {
-        public string Id { get; set; } = string.Empty;
+        public string Id { get; internal set; } = string.Empty;
 
-        public string? RequestId { get; set; }
+        public string? RequestId { get; internal set; }
 
-        public int? Version { get; set; }
+        public int? Version { get; internal set; }
 
         /// <summary><c>queued</c>, <c>processing</c>, <c>done</c> or <c>error</c> (kept as sent, so later values pass through).</summary>
-        public string Status { get; set; } = string.Empty;
+        public string Status { get; internal set; } = string.Empty;
 
-        public string? Kind { get; set; }
+        public string? Kind { get; internal set; }
 
-        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? CreatedAt { get; internal set; }
 
-        public DateTimeOffset? CompletedAt { get; set; }
+        public DateTimeOffset? CompletedAt { get; internal set; }
 
         /// <summary>HTTP-style code when the job failed.</summary>
-        public int? ErrorCode { get; set; }
+        public int? ErrorCode { get; internal set; }
 
         /// <summary>The metadata given at init, as plain dictionaries, arrays and values.</summary>
-        public IReadOnlyDictionary<string, object?>? CustomMetadata { get; set; }
+        public IReadOnlyDictionary<string, object?>? CustomMetadata { get; internal set; }
 
-        public string? CustomMetadataJson { get; set; }
+        public string? CustomMetadataJson { get; internal set; }
 
         /// <summary>The effective init parameters, as plain dictionaries, arrays and values.</summary>
-        public IReadOnlyDictionary<string, object?>? RequestParams { get; set; }
+        public IReadOnlyDictionary<string, object?>? RequestParams { get; internal set; }
 
-        public string? RequestParamsJson { get; set; }
+        public string? RequestParamsJson { get; internal set; }
 
-        public string? PostSessionMetadataJson { get; set; }
+        public string? PostSessionMetadataJson { get; internal set; }
 
-        public LiveJobFile? File { get; set; }
+        public LiveJobFile? File { get; internal set; }
 
-        public LiveResult? Result { get; set; }
+        public LiveResult? Result { get; internal set; }
 
-        public string Raw { get; set; } = "{}";
+        public string Raw { get; internal set; } = "{}";
 
         public bool IsDone => string.Equals(Status, "done", StringComparison.OrdinalIgnoreCase);
 

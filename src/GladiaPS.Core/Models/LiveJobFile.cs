@@ -5,16 +5,16 @@ namespace GladiaPS.Core.Models
     /// <summary>The audio file recorded for a live job (§9.1).</summary>
     public sealed class LiveJobFile
     {
-        public string? Id { get; set; }
+        public string? Id { get; internal set; }
 
-        public string? Filename { get; set; }
+        public string? Filename { get; internal set; }
 
-        public string? Source { get; set; }
+        public string? Source { get; internal set; }
 
         /// <summary>Seconds; one schema writes it as an integer, so any number is read (§11 #13).</summary>
-        public double? AudioDuration { get; set; }
+        public double? AudioDuration { get; internal set; }
 
-        public int? NumberOfChannels { get; set; }
+        public int? NumberOfChannels { get; internal set; }
 
         internal static LiveJobFile FromJson(JsonElement element) => new LiveJobFile
         {

@@ -12,23 +12,23 @@ namespace GladiaPS.Core.Models
     /// </summary>
     public sealed class LiveResult
     {
-        public LiveResultMetadata? Metadata { get; set; }
+        public LiveResultMetadata? Metadata { get; internal set; }
 
-        public Transcription? Transcription { get; set; }
+        public Transcription? Transcription { get; internal set; }
 
-        public TranslationBlock? Translation { get; set; }
+        public TranslationBlock? Translation { get; internal set; }
 
-        public SummarizationBlock? Summarization { get; set; }
+        public SummarizationBlock? Summarization { get; internal set; }
 
-        public NamedEntityRecognitionBlock? NamedEntityRecognition { get; set; }
+        public NamedEntityRecognitionBlock? NamedEntityRecognition { get; internal set; }
 
-        public SentimentAnalysisBlock? SentimentAnalysis { get; set; }
+        public SentimentAnalysisBlock? SentimentAnalysis { get; internal set; }
 
         /// <summary>
         /// The socket messages the server kept, one JSON text per entry. The sources disagree on whether
         /// entries are strings or objects (§11 #11); a string is kept as is, anything else as its JSON.
         /// </summary>
-        public IReadOnlyList<string> Messages { get; set; } = Array.Empty<string>();
+        public IReadOnlyList<string> Messages { get; internal set; } = Array.Empty<string>();
 
         /// <summary>The whole transcript text, or an empty string when there is none.</summary>
         public string FullTranscript => Transcription?.FullTranscript ?? string.Empty;

@@ -6,13 +6,13 @@ namespace GladiaPS.Core.Models
     /// <summary>The <c>metadata</c> of a result (§9.2).</summary>
     public sealed class LiveResultMetadata
     {
-        public double? AudioDuration { get; set; }
+        public double? AudioDuration { get; internal set; }
 
-        public int? NumberOfDistinctChannels { get; set; }
+        public int? NumberOfDistinctChannels { get; internal set; }
 
-        public double? BillingTime { get; set; }
+        public double? BillingTime { get; internal set; }
 
-        public double? TranscriptionTime { get; set; }
+        public double? TranscriptionTime { get; internal set; }
 
         public TimeSpan? AudioDurationTime => AudioDuration is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
 

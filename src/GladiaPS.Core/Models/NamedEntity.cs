@@ -5,13 +5,13 @@ namespace GladiaPS.Core.Models
     /// <summary>A named entity found in an utterance (§6.7, §9.2).</summary>
     public sealed class NamedEntity
     {
-        public string EntityType { get; set; } = string.Empty;
+        public string EntityType { get; internal set; } = string.Empty;
 
-        public string Text { get; set; } = string.Empty;
+        public string Text { get; internal set; } = string.Empty;
 
-        public double? Start { get; set; }
+        public double? Start { get; internal set; }
 
-        public double? End { get; set; }
+        public double? End { get; internal set; }
 
         public override string ToString() => EntityType + ": " + Text;
 

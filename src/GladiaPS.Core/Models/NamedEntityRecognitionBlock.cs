@@ -7,7 +7,7 @@ namespace GladiaPS.Core.Models
     /// <summary>The named-entity add-on of a result.</summary>
     public sealed class NamedEntityRecognitionBlock : AddonBlock
     {
-        public IReadOnlyList<NamedEntity> Results { get; set; } = Array.Empty<NamedEntity>();
+        public IReadOnlyList<NamedEntity> Results { get; internal set; } = Array.Empty<NamedEntity>();
 
         internal static NamedEntityRecognitionBlock FromJson(JsonElement element)
         {

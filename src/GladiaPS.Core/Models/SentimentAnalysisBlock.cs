@@ -10,9 +10,9 @@ namespace GladiaPS.Core.Models
     /// </summary>
     public sealed class SentimentAnalysisBlock : AddonBlock
     {
-        public IReadOnlyList<SentimentResult> Results { get; set; } = Array.Empty<SentimentResult>();
+        public IReadOnlyList<SentimentResult> Results { get; internal set; } = Array.Empty<SentimentResult>();
 
-        public string? ResultsText { get; set; }
+        public string? ResultsText { get; internal set; }
 
         internal static SentimentAnalysisBlock FromJson(JsonElement element)
         {

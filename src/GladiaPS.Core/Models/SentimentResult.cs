@@ -7,17 +7,17 @@ namespace GladiaPS.Core.Models
     /// <summary>The sentiment of a stretch of text (§6.7).</summary>
     public sealed class SentimentResult
     {
-        public string Sentiment { get; set; } = string.Empty;
+        public string Sentiment { get; internal set; } = string.Empty;
 
-        public string? Emotion { get; set; }
+        public string? Emotion { get; internal set; }
 
-        public string Text { get; set; } = string.Empty;
+        public string Text { get; internal set; } = string.Empty;
 
-        public double? Start { get; set; }
+        public double? Start { get; internal set; }
 
-        public double? End { get; set; }
+        public double? End { get; internal set; }
 
-        public int? Channel { get; set; }
+        public int? Channel { get; internal set; }
 
         public override string ToString() => Sentiment + (Emotion is null ? string.Empty : "/" + Emotion) + ": " + Text;
 

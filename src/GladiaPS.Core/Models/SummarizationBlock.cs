@@ -5,7 +5,7 @@ namespace GladiaPS.Core.Models
     /// <summary>The summarization add-on of a result: the summary text.</summary>
     public sealed class SummarizationBlock : AddonBlock
     {
-        public string? Results { get; set; }
+        public string? Results { get; internal set; }
 
         public override string ToString() => Results ?? string.Empty;
 

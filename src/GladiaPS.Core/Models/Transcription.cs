@@ -7,18 +7,18 @@ namespace GladiaPS.Core.Models
     /// <summary>A whole transcript (§9.3): the data of <c>post_transcript</c> and the <c>transcription</c> of a result.</summary>
     public sealed class Transcription
     {
-        public string FullTranscript { get; set; } = string.Empty;
+        public string FullTranscript { get; internal set; } = string.Empty;
 
         /// <summary>Detected languages, most frequent first.</summary>
-        public IReadOnlyList<string> Languages { get; set; } = Array.Empty<string>();
+        public IReadOnlyList<string> Languages { get; internal set; } = Array.Empty<string>();
 
-        public IReadOnlyList<Utterance> Utterances { get; set; } = Array.Empty<Utterance>();
+        public IReadOnlyList<Utterance> Utterances { get; internal set; } = Array.Empty<Utterance>();
 
         /// <summary>The <c>sentences</c> blocks as raw JSON, when present (the live API normally leaves them out).</summary>
-        public string? SentencesJson { get; set; }
+        public string? SentencesJson { get; internal set; }
 
         /// <summary>The <c>subtitles</c> entries as raw JSON, when present.</summary>
-        public string? SubtitlesJson { get; set; }
+        public string? SubtitlesJson { get; internal set; }
 
         public override string ToString() => FullTranscript;
 

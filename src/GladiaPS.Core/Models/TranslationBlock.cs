@@ -7,7 +7,7 @@ namespace GladiaPS.Core.Models
     /// <summary>The translation add-on of a result: one <see cref="TranslationResult"/> per target language.</summary>
     public sealed class TranslationBlock : AddonBlock
     {
-        public IReadOnlyList<TranslationResult> Results { get; set; } = Array.Empty<TranslationResult>();
+        public IReadOnlyList<TranslationResult> Results { get; internal set; } = Array.Empty<TranslationResult>();
 
         internal static TranslationBlock FromJson(JsonElement element)
         {

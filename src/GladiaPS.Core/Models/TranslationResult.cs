@@ -7,13 +7,13 @@ namespace GladiaPS.Core.Models
     /// <summary>The whole transcript in one target language (§9.3, TranslationResult).</summary>
     public sealed class TranslationResult
     {
-        public AddonError? Error { get; set; }
+        public AddonError? Error { get; internal set; }
 
-        public string FullTranscript { get; set; } = string.Empty;
+        public string FullTranscript { get; internal set; } = string.Empty;
 
-        public IReadOnlyList<string> Languages { get; set; } = Array.Empty<string>();
+        public IReadOnlyList<string> Languages { get; internal set; } = Array.Empty<string>();
 
-        public IReadOnlyList<Utterance> Utterances { get; set; } = Array.Empty<Utterance>();
+        public IReadOnlyList<Utterance> Utterances { get; internal set; } = Array.Empty<Utterance>();
 
         public override string ToString() => FullTranscript;
 

@@ -12,23 +12,23 @@ namespace GladiaPS.Core.Models
     public sealed class Utterance
     {
         /// <summary>The utterance text, trimmed of the surrounding whitespace the API may send.</summary>
-        public string Text { get; set; } = string.Empty;
+        public string Text { get; internal set; } = string.Empty;
 
-        public double Start { get; set; }
+        public double Start { get; internal set; }
 
-        public double End { get; set; }
+        public double End { get; internal set; }
 
-        public double? Confidence { get; set; }
+        public double? Confidence { get; internal set; }
 
         /// <summary>0-based audio channel; 0 when the API left it out.</summary>
-        public int Channel { get; set; }
+        public int Channel { get; internal set; }
 
         /// <summary>Speaker number, present only when diarization applies.</summary>
-        public int? Speaker { get; set; }
+        public int? Speaker { get; internal set; }
 
-        public string? Language { get; set; }
+        public string? Language { get; internal set; }
 
-        public IReadOnlyList<Word> Words { get; set; } = Array.Empty<Word>();
+        public IReadOnlyList<Word> Words { get; internal set; } = Array.Empty<Word>();
 
         public TimeSpan StartTime => TimeSpan.FromSeconds(Start);
 

@@ -7,13 +7,13 @@ namespace GladiaPS.Core.Models
     public sealed class Word
     {
         /// <summary>The word as the API wrote it (it may carry punctuation or a leading space).</summary>
-        public string Text { get; set; } = string.Empty;
+        public string Text { get; internal set; } = string.Empty;
 
-        public double Start { get; set; }
+        public double Start { get; internal set; }
 
-        public double End { get; set; }
+        public double End { get; internal set; }
 
-        public double? Confidence { get; set; }
+        public double? Confidence { get; internal set; }
 
         public TimeSpan StartTime => TimeSpan.FromSeconds(Start);
 

@@ -1,11 +1,12 @@
 using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GladiaPS.Core.Audio;
 
 namespace GladiaPS.Core.Options
 {
     /// <summary>Reads and writes <see cref="AudioEncoding"/> as its wire name.</summary>
-    public sealed class AudioEncodingJsonConverter : JsonConverter<AudioEncoding>
+    internal sealed class AudioEncodingJsonConverter : JsonConverter<AudioEncoding>
     {
         public override AudioEncoding Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {

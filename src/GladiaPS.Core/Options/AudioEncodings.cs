@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using GladiaPS.Core.Audio;
 
 namespace GladiaPS.Core.Options
 {
@@ -16,9 +17,9 @@ namespace GladiaPS.Core.Options
         /// <summary>The wire name, e.g. <c>wav/pcm</c>.</summary>
         public static string ToWireName(this AudioEncoding encoding) => encoding switch
         {
-            AudioEncoding.WavPcm => WavPcm,
-            AudioEncoding.WavAlaw => WavAlaw,
-            AudioEncoding.WavUlaw => WavUlaw,
+            AudioEncoding.Pcm => WavPcm,
+            AudioEncoding.ALaw => WavAlaw,
+            AudioEncoding.MuLaw => WavUlaw,
             _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "encoding: not a known audio encoding."),
         };
 
@@ -30,17 +31,17 @@ namespace GladiaPS.Core.Options
                 case WavPcm:
                 case "wavpcm":
                 case "pcm":
-                    encoding = AudioEncoding.WavPcm;
+                    encoding = AudioEncoding.Pcm;
                     return true;
                 case WavAlaw:
                 case "wavalaw":
                 case "alaw":
-                    encoding = AudioEncoding.WavAlaw;
+                    encoding = AudioEncoding.ALaw;
                     return true;
                 case WavUlaw:
                 case "wavulaw":
                 case "ulaw":
-                    encoding = AudioEncoding.WavUlaw;
+                    encoding = AudioEncoding.MuLaw;
                     return true;
                 default:
                     encoding = default;
@@ -50,6 +51,6 @@ namespace GladiaPS.Core.Options
 
         /// <summary>The bit depths the encoding allows (§3.1).</summary>
         public static IReadOnlyList<int> AllowedBitDepths(this AudioEncoding encoding) =>
-            encoding == AudioEncoding.WavPcm ? GladiaKnownValues.BitDepths : new[] { 8 };
+            encoding == AudioEncoding.Pcm ? GladiaKnownValues.BitDepths : new[] { 8 };
     }
 }

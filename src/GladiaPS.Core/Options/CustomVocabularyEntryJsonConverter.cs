@@ -7,7 +7,7 @@ using System.Text.Json.Serialization;
 namespace GladiaPS.Core.Options
 {
     /// <summary>Reads a vocabulary item from a string or an entry object; writes the shorter form.</summary>
-    public sealed class CustomVocabularyEntryJsonConverter : JsonConverter<CustomVocabularyEntry>
+    internal sealed class CustomVocabularyEntryJsonConverter : JsonConverter<CustomVocabularyEntry>
     {
         public override CustomVocabularyEntry? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using GladiaPS.Core.Audio;
 
 namespace GladiaPS.Core.Options
 {
@@ -76,7 +77,7 @@ namespace GladiaPS.Core.Options
 
         /// <summary><see cref="Encoding"/>, or the server's default.</summary>
         [JsonIgnore]
-        public AudioEncoding EffectiveEncoding => Encoding ?? AudioEncoding.WavPcm;
+        public AudioEncoding EffectiveEncoding => Encoding ?? AudioEncoding.Pcm;
 
         /// <summary><see cref="BitDepth"/>, or the server's default.</summary>
         [JsonIgnore]

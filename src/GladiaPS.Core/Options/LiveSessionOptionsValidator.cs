@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json.Serialization;
+using GladiaPS.Core.Audio;
 
 namespace GladiaPS.Core.Options
 {
@@ -37,7 +38,7 @@ namespace GladiaPS.Core.Options
                 Fail("bit_depth", $"{bitDepth} is not supported; use one of {Join(GladiaKnownValues.BitDepths)}");
             }
 
-            if (o.Encoding is AudioEncoding enc && enc != AudioEncoding.WavPcm && o.EffectiveBitDepth != 8)
+            if (o.Encoding is AudioEncoding enc && enc != AudioEncoding.Pcm && o.EffectiveBitDepth != 8)
             {
                 var why = o.BitDepth is null ? $"bit_depth is unset and the server's default is {GladiaKnownValues.DefaultBitDepth}; set it to 8" : "use 8";
                 Fail("bit_depth", $"{o.EffectiveBitDepth} does not match encoding {enc.ToWireName()}, which carries 8-bit samples only; {why}");

@@ -8,7 +8,7 @@ namespace GladiaPS.Core.Security
     /// Removes secrets from text and URLs before they reach an exception message, a log line or
     /// <c>ToString()</c>: the API key, the WebSocket URL's token and signed-storage parameters.
     /// </summary>
-    public static class SecretRedactor
+    internal static class SecretRedactor
     {
         /// <summary>What a removed secret is replaced with.</summary>
         public const string Mask = "***";

@@ -343,7 +343,7 @@ namespace GladiaPS.Commands
             }
 
             // Speech wants one channel at 16 kHz whatever the device's own layout; -SampleRate and -Channels say otherwise.
-            var format = ResolveFormat(new SessionAudioFormat(GladiaPS.Core.Audio.AudioEncoding.Pcm, 16, 16000, 1));
+            var format = ResolveFormat(new SessionAudioFormat(AudioEncoding.Pcm, 16, 16000, 1));
             var run = new BatchFileRun(this, _client!, null, _runspaceId, _activityId++)
             {
                 DisplayName = name,

@@ -164,7 +164,7 @@ namespace GladiaPS.Infrastructure
             }
 
             // A-law and mu-law are 8-bit only: changing to them implies 8 bits unless -BitDepth says otherwise (and is refused).
-            var bitDepth = BitDepth ?? (encoding == baseFormat.Encoding ? baseFormat.BitDepth : encoding == GladiaPS.Core.Audio.AudioEncoding.Pcm ? 16 : 8);
+            var bitDepth = BitDepth ?? (encoding == baseFormat.Encoding ? baseFormat.BitDepth : encoding == AudioEncoding.Pcm ? 16 : 8);
             var sampleRate = SampleRate ?? baseFormat.SampleRate;
             var channels = Channels ?? baseFormat.Channels;
             try

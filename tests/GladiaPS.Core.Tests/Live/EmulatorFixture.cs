@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using GladiaPS.Core.Audio;
 using GladiaPS.Core.Configuration;
 using GladiaPS.Core.Live;
 using GladiaPS.Core.Messages;
@@ -44,7 +45,7 @@ namespace GladiaPS.Core.Tests.Live
 
         public static LiveSessionOptions Pcm16Options(bool partials = false) => new LiveSessionOptions
         {
-            Encoding = AudioEncoding.WavPcm,
+            Encoding = AudioEncoding.Pcm,
             BitDepth = 16,
             SampleRate = 16000,
             Channels = 1,

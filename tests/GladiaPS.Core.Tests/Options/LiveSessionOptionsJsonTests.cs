@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GladiaPS.Core.Audio;
 using GladiaPS.Core.Options;
 using Xunit;
 
@@ -68,7 +69,7 @@ namespace GladiaPS.Core.Tests.Options
         {
             var options = LiveSessionOptions.FromJson(ReferenceExample);
 
-            Assert.Equal(AudioEncoding.WavPcm, options.Encoding);
+            Assert.Equal(AudioEncoding.Pcm, options.Encoding);
             Assert.Equal(0.3, options.Endpointing);
             Assert.Equal(20, options.MaximumDurationWithoutEndpointing);
             Assert.Equal(new[] { "en", "de" }, options.LanguageConfig!.Languages);
@@ -89,7 +90,7 @@ namespace GladiaPS.Core.Tests.Options
         {
             var options = new LiveSessionOptions
             {
-                Encoding = AudioEncoding.WavPcm,
+                Encoding = AudioEncoding.Pcm,
                 BitDepth = 16,
                 SampleRate = 16000,
                 Channels = 1,
@@ -150,9 +151,9 @@ namespace GladiaPS.Core.Tests.Options
         }
 
         [Theory]
-        [InlineData(AudioEncoding.WavPcm, "wav/pcm")]
-        [InlineData(AudioEncoding.WavAlaw, "wav/alaw")]
-        [InlineData(AudioEncoding.WavUlaw, "wav/ulaw")]
+        [InlineData(AudioEncoding.Pcm, "wav/pcm")]
+        [InlineData(AudioEncoding.ALaw, "wav/alaw")]
+        [InlineData(AudioEncoding.MuLaw, "wav/ulaw")]
         public void Encoding_UsesWireNames(AudioEncoding encoding, string wire)
         {
             var json = new LiveSessionOptions { Encoding = encoding, BitDepth = 8 }.ToJsonObject();
@@ -292,7 +293,7 @@ namespace GladiaPS.Core.Tests.Options
         {
             Assert.Equal(32000, new LiveSessionOptions().BytesPerSecond);
             Assert.Equal(48000 * 3 * 2, new LiveSessionOptions { SampleRate = 48000, BitDepth = 24, Channels = 2 }.BytesPerSecond);
-            Assert.Equal(8000, new LiveSessionOptions { Encoding = AudioEncoding.WavUlaw, BitDepth = 8, SampleRate = 8000 }.BytesPerSecond);
+            Assert.Equal(8000, new LiveSessionOptions { Encoding = AudioEncoding.MuLaw, BitDepth = 8, SampleRate = 8000 }.BytesPerSecond);
         }
 
         [Fact]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using GladiaPS.Core.Audio;
 using GladiaPS.Core.Options;
 using Xunit;
 
@@ -44,11 +45,11 @@ namespace GladiaPS.Core.Tests.Options
         [InlineData(16)]
         [InlineData(24)]
         [InlineData(32)]
-        public void Pcm_AcceptsEveryBitDepth(int depth) => new LiveSessionOptions { Encoding = AudioEncoding.WavPcm, BitDepth = depth }.Validate();
+        public void Pcm_AcceptsEveryBitDepth(int depth) => new LiveSessionOptions { Encoding = AudioEncoding.Pcm, BitDepth = depth }.Validate();
 
         [Theory]
-        [InlineData(AudioEncoding.WavAlaw, "wav/alaw")]
-        [InlineData(AudioEncoding.WavUlaw, "wav/ulaw")]
+        [InlineData(AudioEncoding.ALaw, "wav/alaw")]
+        [InlineData(AudioEncoding.MuLaw, "wav/ulaw")]
         public void CompandedEncodings_RequireEightBits(AudioEncoding encoding, string wire)
         {
             var error = Invalid(new LiveSessionOptions { Encoding = encoding, BitDepth = 16 });

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using GladiaPS.Core.Audio;
 using GladiaPS.Core.Options;
 using GladiaPS.Core.Rest;
 using Xunit;
@@ -16,7 +17,7 @@ namespace GladiaPS.Core.Tests.Rest
     {
         private const string Created = "{\"id\":\"b1e0c7d2-4f3a-4c55-9e61-0a8d2f7c3b94\",\"created_at\":\"2026-02-14T10:15:30.120Z\",\"url\":\"wss://api.gladia.io/v2/live?token=7c2d9e10\"}";
 
-        private static readonly LiveSessionOptions Pcm16k = new LiveSessionOptions { Encoding = AudioEncoding.WavPcm, BitDepth = 16, SampleRate = 16000, Channels = 1 };
+        private static readonly LiveSessionOptions Pcm16k = new LiveSessionOptions { Encoding = AudioEncoding.Pcm, BitDepth = 16, SampleRate = 16000, Channels = 1 };
 
         [Fact]
         public async Task Init_PostsTheBodyWithKeyVersionAndRegion_AndReadsTheAnswer()

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using GladiaPS.Core.Audio;
 using GladiaPS.Core.Configuration;
 using GladiaPS.Core.Options;
 using GladiaPS.Core.Rest;
@@ -19,7 +20,7 @@ namespace GladiaPS.Core.Tests.Rest
         private const string Key = RestTestSettings.ApiKey;
         private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
 
-        private static readonly LiveSessionOptions Pcm16k = new LiveSessionOptions { Encoding = AudioEncoding.WavPcm, BitDepth = 16, SampleRate = 16000, Channels = 1 };
+        private static readonly LiveSessionOptions Pcm16k = new LiveSessionOptions { Encoding = AudioEncoding.Pcm, BitDepth = 16, SampleRate = 16000, Channels = 1 };
 
         private static Task<GladiaEmulator> StartEmulator(bool redirect = false) =>
             GladiaEmulator.StartAsync(new EmulatorOptions { ApiKey = Key, RedirectFileDownloads = redirect });

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace GladiaPS.Core.Audio
 {
     /// <summary>WAV <c>wFormatTag</c> values this reader decodes, and names for the common ones it does not.</summary>
-    public static class WaveFormatTag
+    internal static class WaveFormatTag
     {
         public const int Pcm = 0x0001;
         public const int IeeeFloat = 0x0003;

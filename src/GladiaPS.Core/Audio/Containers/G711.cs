@@ -8,7 +8,7 @@ namespace GladiaPS.Core.Audio
     /// quantisation interval holds it (the decision values of G.711 tables 1a and 2a), so that
     /// encode(decode(code)) == code for every code except mu-law's negative zero (0x7F), which reads back as 0xFF.
     /// </summary>
-    public static class G711
+    internal static class G711
     {
         private static readonly short[] ALawToLinearTable = BuildDecodeTable(ALawToLinearSlow);
         private static readonly short[] MuLawToLinearTable = BuildDecodeTable(MuLawToLinearSlow);

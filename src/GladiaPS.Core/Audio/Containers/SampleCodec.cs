@@ -11,7 +11,7 @@ namespace GladiaPS.Core.Audio
     /// out and clipping anything beyond full scale. A float carries 24 bits of mantissa, so 8/16/24-bit PCM and
     /// G.711 survive a round trip exactly; 32-bit PCM keeps its top 24 bits (−144 dBFS of error).
     /// </summary>
-    public static class SampleCodec
+    internal static class SampleCodec
     {
         /// <summary>
         /// Decodes the whole frames among the first <paramref name="filled"/> bytes of <paramref name="bytes"/> and moves
