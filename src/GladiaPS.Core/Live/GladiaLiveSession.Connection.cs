@@ -13,6 +13,12 @@ namespace GladiaPS.Core.Live
         /// <summary>Frames are never made smaller than this after a 1009 close (rounded to whole sample frames).</summary>
         private const int MinFrameBytes = 1024;
 
+        /// <summary>
+        /// After a failed send, how long the receiver may go on reading what the server sent before the
+        /// connection broke (its acknowledgments and close frame) before the socket is aborted (at most <see cref="LiveConnectionOptions.CloseTimeout"/>).
+        /// </summary>
+        private static readonly TimeSpan FailedSendDrainLimit = TimeSpan.FromSeconds(2);
+
         private readonly Random _jitter = new Random();
         private int _reconnects;
         private int _connectionAttempts;
@@ -384,11 +390,21 @@ namespace GladiaPS.Core.Live
                             : ConnectionEnd.ClientClosed(end.CloseStatus, end.Description);
                     }
 
-                    // A failed send means the connection is gone; stop the receiver (cancelled before the abort,
-                    // so the receive does not see the abort as something else) and resume.
+                    // A failed send means the connection is gone, but what the server sent before it went may still
+                    // be unread in the socket: acknowledgments, then its close frame. The server keeps the audio it
+                    // acknowledged, so resuming from an older acknowledgment would send that audio twice. Let the
+                    // receiver read up to the end of the connection (for a broken connection, at once) before the
+                    // abort; only if it is still waiting after a bounded time, stop it (cancelled before the abort,
+                    // so the receive does not see the abort as something else).
                     var failure = writer.Exception?.GetBaseException().Message ?? "the send was cancelled";
-                    connection.Cancel();
-                    socket.Abort();
+                    var drainLimit = _options.CloseTimeout < FailedSendDrainLimit ? _options.CloseTimeout : FailedSendDrainLimit;
+                    var drained = await Task.WhenAny(receiver, Task.Delay(drainLimit, sessionToken)).ConfigureAwait(false);
+                    if (drained != receiver)
+                    {
+                        connection.Cancel();
+                        socket.Abort();
+                    }
+
                     var receiverEnd = await receiver.ConfigureAwait(false);
                     return sessionToken.IsCancellationRequested ? ConnectionEnd.Cancelled()
                         : receiverEnd.Kind == ConnectionEndKind.ServerClosed ? receiverEnd

@@ -13,7 +13,7 @@ namespace GladiaPS.Core.Tests.Live
         private readonly int _failOnSend;
         private int _binaryFrames;
 
-        /// <param name="failOnSend">When positive, that binary frame's send throws a <see cref="WebSocketException"/> (as a broken connection does).</param>
+        /// <param name="failOnSend">When positive, that binary frame's send throws a <see cref="WebSocketException"/> and the connection is aborted (as a broken connection does).</param>
         public RecordingWebSocket(WebSocket inner, Action<int> onBinaryFrame, int failOnSend = 0)
         {
             _inner = inner;
@@ -48,6 +48,8 @@ namespace GladiaPS.Core.Tests.Live
             {
                 if (Interlocked.Increment(ref _binaryFrames) == _failOnSend)
                 {
+                    // The connection is broken for receiving too, as after a real failed send.
+                    _inner.Abort();
                     return Task.FromException(new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "scripted send failure"));
                 }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.WebSockets;
@@ -118,6 +119,7 @@ namespace GladiaPS.Core.Tests.Live
             await using var server = await TestWebSocketServer.StartAsync(async (socket, connection, token) =>
             {
                 var buffer = new byte[1024 * 1024];
+                var acknowledgments = new List<string>();
                 while (true)
                 {
                     var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), token);
@@ -128,6 +130,14 @@ namespace GladiaPS.Core.Tests.Live
 
                     if (result.MessageType == WebSocketMessageType.Text)
                     {
+                        // The acknowledgments go out once the client has sent all its audio (the stop follows the
+                        // last byte), so each is checked against everything sent, whatever the timing: the first
+                        // one is plausible except for where it starts.
+                        foreach (var acknowledgment in acknowledgments)
+                        {
+                            await ScriptedGladiaServer.SendTextAsync(socket, acknowledgment, token);
+                        }
+
                         await ScriptedGladiaServer.SendTextAsync(socket, "{\"type\":\"end_session\",\"session_id\":\"s\"}", token);
                         await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", token);
                         return;
@@ -141,7 +151,7 @@ namespace GladiaPS.Core.Tests.Live
                         return;
                     }
 
-                    await ScriptedGladiaServer.SendTextAsync(socket, ScriptedGladiaServer.AcknowledgmentJson(start, kept), token);
+                    acknowledgments.Add(ScriptedGladiaServer.AcknowledgmentJson(start, kept));
                 }
             });
             await using var session = GladiaLiveSession.Attach("id", server.Url, FastOptions());
@@ -364,6 +374,38 @@ namespace GladiaPS.Core.Tests.Live
         }
     
         [Fact]
+        public async Task FailedSend_AfterTheServerAcknowledgedAndClosed_ReadsThoseAcknowledgments_BeforeResuming()
+        {
+            // The server keeps and acknowledges 16000 bytes, then closes with 1011 on the frame that reaches
+            // 20000. The client has read none of it yet (its receives are held) when its next send fails: the
+            // acknowledgments and the close are in the socket, and the resume must start from them, not from 0.
+            var script = new ScriptedGladiaServer();
+            script.AddDrop(20_000, 1011);
+            await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
+            SlowReceiverSocket? first = null;
+            var options = FastOptions();
+            options.MaxFrameBytes = 4000;
+            options.Connector = async (url, token) =>
+            {
+                var socket = new ClientWebSocket();
+                await socket.ConnectAsync(url, token);
+                return first is null ? first = new SlowReceiverSocket(socket, failFromByte: 20_000, script.Dropped) : socket;
+            };
+            await using var session = GladiaLiveSession.Attach("id", server.Url, options);
+            var audio = LiveTestHelpers.Audio(40_000, 63);
+
+            await SendInChunksAsync(session, audio, 4000);
+            await session.StopRecordingAsync();
+            var outcome = await Within(session.WaitForEndAsync());
+
+            Assert.True(first!.SendFailed);
+            Assert.Equal(LiveSessionEndReason.Completed, outcome.Reason);
+            Assert.Equal(1, outcome.Statistics.Reconnects);
+            Assert.Equal(audio, script.KeptAudio);
+            Assert.Equal(20_000 - 16_000, outcome.Statistics.BytesResent);
+        }
+
+        [Fact]
         public async Task ReceiverFailingUnexpectedly_StopsAndAwaitsTheWriter_BeforeTheSessionEnds()
         {
             var script = new ScriptedGladiaServer();
@@ -387,6 +429,69 @@ namespace GladiaPS.Core.Tests.Live
         }
 
         /// <summary>A socket whose send hangs until cancelled and whose receive fails with an exception no filter expects, once a send is under way.</summary>
+        /// <summary>
+        /// A client socket whose receives are held (a receiver not scheduled yet, as under load) until a send
+        /// fails. Binary sends from <c>failFromByte</c> on wait until the server has dropped the connection,
+        /// then fail as a send on a connection the server closed does.
+        /// </summary>
+        private sealed class SlowReceiverSocket : WebSocket
+        {
+            private readonly WebSocket _inner;
+            private readonly long _failFromByte;
+            private readonly Task _serverDropped;
+            private readonly TaskCompletionSource<bool> _sendFailed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            private long _binaryBytes;
+
+            public SlowReceiverSocket(WebSocket inner, long failFromByte, Task serverDropped)
+            {
+                _inner = inner;
+                _failFromByte = failFromByte;
+                _serverDropped = serverDropped;
+            }
+
+            public bool SendFailed => _sendFailed.Task.IsCompleted;
+
+            public override WebSocketCloseStatus? CloseStatus => _inner.CloseStatus;
+
+            public override string? CloseStatusDescription => _inner.CloseStatusDescription;
+
+            public override WebSocketState State => _inner.State;
+
+            public override string? SubProtocol => _inner.SubProtocol;
+
+            public override void Abort() => _inner.Abort();
+
+            public override Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
+                _inner.CloseAsync(closeStatus, statusDescription, cancellationToken);
+
+            public override Task CloseOutputAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
+                _inner.CloseOutputAsync(closeStatus, statusDescription, cancellationToken);
+
+            public override void Dispose() => _inner.Dispose();
+
+            public override async Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken)
+            {
+                await _sendFailed.Task;
+                return await _inner.ReceiveAsync(buffer, cancellationToken);
+            }
+
+            public override async Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken)
+            {
+                if (messageType == WebSocketMessageType.Binary && _binaryBytes >= _failFromByte)
+                {
+                    await _serverDropped.WaitAsync(cancellationToken);
+                    _sendFailed.TrySetResult(true);
+                    throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "scripted send failure: the server closed the connection");
+                }
+
+                await _inner.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
+                if (messageType == WebSocketMessageType.Binary)
+                {
+                    _binaryBytes += buffer.Count;
+                }
+            }
+        }
+
         private sealed class FailingReceiveSocket : WebSocket
         {
             private readonly WebSocket _inner;

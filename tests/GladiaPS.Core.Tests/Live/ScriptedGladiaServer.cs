@@ -21,6 +21,7 @@ namespace GladiaPS.Core.Tests.Live
         private readonly Queue<Drop> _drops = new Queue<Drop>();
         private readonly TaskCompletionSource<int?> _clientClosed = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource<bool> _stopReceived = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<bool> _dropped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         private static readonly TimeSpan AbruptDropFlushGrace = TimeSpan.FromMilliseconds(150);
 
@@ -58,6 +59,9 @@ namespace GladiaPS.Core.Tests.Live
         public long DiscardedBytes { get; private set; }
 
         public Task StopReceived => _stopReceived.Task;
+
+        /// <summary>Completes once the first scripted drop is done: every ack before it and its close frame sent, or the connection reset.</summary>
+        public Task Dropped => _dropped.Task;
 
         public byte[] KeptAudio
         {
@@ -152,6 +156,7 @@ namespace GladiaPS.Core.Tests.Live
                     if (drop.CloseCode is { } code)
                     {
                         await socket.CloseOutputAsync((WebSocketCloseStatus)code, "scripted drop", token);
+                        _dropped.TrySetResult(true);
                     }
                     else
                     {
@@ -159,6 +164,7 @@ namespace GladiaPS.Core.Tests.Live
                         // ack lost in flight makes the server keep bytes the client will re-send.
                         await Task.Delay(AbruptDropFlushGrace, token);
                         socket.Abort();
+                        _dropped.TrySetResult(true);
                     }
 
                     return;
