@@ -67,28 +67,7 @@ namespace GladiaPS.Core.Audio
             var arguments = string.Format(CultureInfo.InvariantCulture,
                 "-nostdin -hide_banner -loglevel error -i {0} -vn -sn -dn -f {1} -ac {2} -ar {3} pipe:1",
                 QuoteArgument("file:" + Path.GetFullPath(path)), floatSamples ? "f32le" : "s16le", channels, sampleRate);
-            var startInfo = new ProcessStartInfo(ffmpeg, arguments)
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = false,
-                CreateNoWindow = true,
-                StandardErrorEncoding = Encoding.UTF8,
-            };
-            var process = new Process { StartInfo = startInfo };
-            try
-            {
-                process.Start();
-            }
-            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
-            {
-                process.Dispose();
-                throw new AudioFormatException(path, AudioFormatError.DecoderNotFound,
-                    $"ffmpeg could not be started from '{ffmpeg}': {ex.Message}. {FfmpegLocator.InstallHint}", ex);
-            }
-
-            return new FfmpegAudioSource(process, path, format);
+            return Launch(ffmpeg, arguments, path, format);
         }
 
         /// <summary>
@@ -105,6 +84,12 @@ namespace GladiaPS.Core.Audio
             var arguments = string.Format(CultureInfo.InvariantCulture,
                 "-nostdin -hide_banner -loglevel error {0} -i {1} -vn -sn -dn -f s16le -ac {2} -ar {3} pipe:1",
                 inputOptions, QuoteArgument(input), channels, sampleRate);
+            return Launch(ffmpeg, arguments, name, format);
+        }
+
+        /// <summary>Starts ffmpeg with its output piped to us; a failure to start says where ffmpeg was looked for and how to install it.</summary>
+        private static FfmpegAudioSource Launch(string ffmpeg, string arguments, string name, AudioFormat format)
+        {
             var process = new Process
             {
                 StartInfo = new ProcessStartInfo(ffmpeg, arguments)
