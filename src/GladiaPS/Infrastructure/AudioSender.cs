@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
@@ -44,7 +45,7 @@ namespace GladiaPS.Infrastructure
 
                 var chunk = new AudioChunk(index, offset, frames, format.SampleRate, new ReadOnlyMemory<byte>(buffer, 0, length));
                 await pacer.WaitForAsync(chunk, cancellationToken).ConfigureAwait(false);
-                await send(chunk.Data, (double)frames / format.SampleRate, Peak(chunk.Data.Span, format) < QuietPeak).ConfigureAwait(false);
+                await send(chunk.Data, (double)frames / format.SampleRate, IsQuiet(chunk.Data.Span, format)).ConfigureAwait(false);
                 progress?.Invoke((double)Math.Min(chunker.FramesWritten, maxFrames) / format.SampleRate);
             }
 
@@ -55,37 +56,46 @@ namespace GladiaPS.Infrastructure
         public static double? Duration(IAudioSource source) =>
             source is WavAudioSource { Info.DataLength: long bytes } wav && wav.Format.ByteRate > 0 ? (double)bytes / wav.Format.ByteRate : null;
 
-        /// <summary>The loudest sample of encoded audio, full scale 1.</summary>
-        internal static double Peak(ReadOnlySpan<byte> data, SessionAudioFormat format)
+        /// <summary>True when no sample of the encoded audio reaches <see cref="QuietPeak"/>; stops at the first that does.</summary>
+        [MethodImpl(HotLoop.FullyOptimized)]
+        internal static bool IsQuiet(ReadOnlySpan<byte> data, SessionAudioFormat format)
         {
-            var peak = 0;
             switch (format.Encoding)
             {
                 case AudioEncoding.ALaw:
                     foreach (var b in data)
                     {
-                        peak = Math.Max(peak, Math.Abs((int)G711.ALawToLinear(b)));
+                        if (Math.Abs((int)G711.ALawToLinear(b)) >= QuietPeak * 32768)
+                        {
+                            return false;
+                        }
                     }
 
-                    return peak / 32768.0;
+                    return true;
                 case AudioEncoding.MuLaw:
                     foreach (var b in data)
                     {
-                        peak = Math.Max(peak, Math.Abs((int)G711.MuLawToLinear(b)));
+                        if (Math.Abs((int)G711.MuLawToLinear(b)) >= QuietPeak * 32768)
+                        {
+                            return false;
+                        }
                     }
 
-                    return peak / 32768.0;
+                    return true;
             }
 
+            // The top byte of each sample is enough to tell a pause from speech (-40 dBFS is 1.3 of its 128 steps).
             var width = format.BytesPerSample;
             for (var i = 0; i + width <= data.Length; i += width)
             {
-                // The top byte of each sample is enough to tell a pause from speech.
                 var top = width == 1 ? data[i] - 128 : (sbyte)data[i + width - 1];
-                peak = Math.Max(peak, Math.Abs(top));
+                if (Math.Abs(top) >= QuietPeak * 128)
+                {
+                    return false;
+                }
             }
 
-            return peak / 128.0;
+            return true;
         }
 
         internal sealed class Limits

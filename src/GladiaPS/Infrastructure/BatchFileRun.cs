@@ -19,6 +19,7 @@ namespace GladiaPS.Infrastructure
     internal sealed class BatchFileRun
     {
         private static readonly TimeSpan EndGrace = TimeSpan.FromSeconds(5);
+        private const long FileBacklogBytes = 2L * 1024 * 1024;
         private readonly SendGladiaAudioCommand _cmdlet;
         private readonly GladiaRestClient _client;
         private readonly string? _path;
@@ -120,6 +121,12 @@ namespace GladiaPS.Infrastructure
 
                 var options = _cmdlet.BuildOptions(format);
                 var connection = _cmdlet.BuildConnectionOptions();
+                if (FixedFormat is null)
+                {
+                    // A file can wait for acknowledgments, so it needs little held in memory: 2 MiB (twice the send window)
+                    // keeps many files at once small. A live device keeps the default, to ride out an outage without loss.
+                    connection.MaxBacklogBytes = FileBacklogBytes;
+                }
                 var sessionPath = _tracks is null ? _path : Name;
                 sequence = new SessionSequence(
                     async t =>

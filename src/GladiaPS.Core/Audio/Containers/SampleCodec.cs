@@ -206,6 +206,8 @@ namespace GladiaPS.Core.Audio
         };
 
         // Rounds to nearest and clips to [−scale, max]; NaN becomes 0 (comparisons with NaN are false).
+        // Inlined: called once per sample, it otherwise runs unoptimised for a long time under tiered compilation.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int ToInteger(float sample, float scale, int max)
         {
             var value = sample * scale;
