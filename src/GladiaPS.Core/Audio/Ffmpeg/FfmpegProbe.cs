@@ -1,8 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -28,21 +26,16 @@ namespace GladiaPS.Core.Audio
                 FfmpegLocator.InstallHint);
             var arguments = "-v error -select_streams a:0 -show_entries stream=codec_name,sample_rate,channels,sample_fmt " +
                             "-of default=noprint_wrappers=1 " + FfmpegAudioSource.QuoteArgument("file:" + Path.GetFullPath(path));
-            using var process = new Process
+            var limit = options?.ProbeTimeout ?? FfmpegOptions.DefaultProbeTimeout;
+            if (limit <= TimeSpan.Zero)
             {
-                StartInfo = new ProcessStartInfo(ffprobe, arguments)
-                {
-                    UseShellExecute = false,
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                    CreateNoWindow = true,
-                    StandardOutputEncoding = Encoding.UTF8,
-                    StandardErrorEncoding = Encoding.UTF8,
-                },
-            };
+                throw new ArgumentOutOfRangeException(nameof(options), limit, "FfmpegOptions.ProbeTimeout must be positive.");
+            }
+
+            ToolResult result;
             try
             {
-                process.Start();
+                result = await ToolProcess.RunAsync(ffprobe, arguments, limit, cancellationToken).ConfigureAwait(false);
             }
             catch (System.ComponentModel.Win32Exception ex)
             {
@@ -50,39 +43,20 @@ namespace GladiaPS.Core.Audio
                     $"ffprobe could not be started from '{ffprobe}': {ex.Message}. {FfmpegLocator.InstallHint}", ex);
             }
 
-            string output, errors;
-            var limit = options?.ProbeTimeout ?? FfmpegOptions.DefaultProbeTimeout;
-            if (limit <= TimeSpan.Zero)
-            {
-                throw new ArgumentOutOfRangeException(nameof(options), limit, "FfmpegOptions.ProbeTimeout must be positive.");
-            }
-
-            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                timeout.CancelAfter(limit);
-                using (timeout.Token.Register(() => ProcessKiller.TryKill(process)))
-                {
-                    var outputTask = process.StandardOutput.ReadToEndAsync();
-                    var errorTask = process.StandardError.ReadToEndAsync();
-                    output = await outputTask.ConfigureAwait(false);
-                    errors = await errorTask.ConfigureAwait(false);
-                    await Task.Run(() => process.WaitForExit(), CancellationToken.None).ConfigureAwait(false);
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                if (timeout.IsCancellationRequested)
-                {
-                    throw new AudioFormatException(path, AudioFormatError.DecoderFailed, string.Format(CultureInfo.InvariantCulture,
-                        "ffprobe did not answer within {0:0.###} s (FfmpegOptions.ProbeTimeout), so it was stopped.", limit.TotalSeconds));
-                }
-            }
-            if (process.ExitCode != 0)
+            if (result.TimedOut)
             {
                 throw new AudioFormatException(path, AudioFormatError.DecoderFailed, string.Format(CultureInfo.InvariantCulture,
-                    "ffprobe could not read it (exit code {0}): {1}", process.ExitCode, errors.Trim().Length == 0 ? "no message." : errors.Trim()));
+                    "ffprobe did not answer within {0:0.###} s (FfmpegOptions.ProbeTimeout), so it was stopped.", limit.TotalSeconds));
             }
 
-            return Parse(path, output);
+            if (result.ExitCode != 0)
+            {
+                var errors = result.Error.Trim();
+                throw new AudioFormatException(path, AudioFormatError.DecoderFailed, string.Format(CultureInfo.InvariantCulture,
+                    "ffprobe could not read it (exit code {0}): {1}", result.ExitCode, errors.Length == 0 ? "no message." : errors));
+            }
+
+            return Parse(path, result.Output);
         }
 
         internal static ProbedAudio Parse(string path, string output)
