@@ -366,21 +366,9 @@ namespace GladiaPS.Commands
                     var progress = new ProgressReporter(this, activity, name, duration?.TotalSeconds ?? AudioSender.Duration(source), session.Format.ByteRate);
                     var limits = new AudioSender.Limits(duration?.TotalSeconds, () => session.Live.IsStopRequested);
                     await AudioSender.SendAsync(
-                        source, session.Format, Pace, (chunk, _, _) => SendUnlessStoppedAsync(session, chunk, token), limits, progress.Report, token).ConfigureAwait(false);
+                        source, session.Format, Pace, (chunk, _, _) => session.TrySendAudioAsync(chunk, token), limits, progress.Report, token).ConfigureAwait(false);
                     progress.Complete();
                 });
-            }
-        }
-
-        /// <summary>Sends a chunk; a session stopped from elsewhere meanwhile takes no more audio, and that ends the send, not fails it.</summary>
-        private static async Task SendUnlessStoppedAsync(GladiaSession session, ReadOnlyMemory<byte> chunk, CancellationToken token)
-        {
-            try
-            {
-                await session.Live.SendAudioAsync(chunk, token).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException) when (session.Live.IsStopRequested)
-            {
             }
         }
 

@@ -74,14 +74,9 @@ namespace GladiaPS.Infrastructure
                 }
             }
 
-            try
+            if (!await Current.TrySendAudioAsync(chunk, cancellationToken).ConfigureAwait(false))
             {
-                await Current.Live.SendAudioAsync(chunk, cancellationToken).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException) when (Current.Live.IsStopRequested)
-            {
-                // Stopped from elsewhere (Stop-GladiaRecording in another runspace) since the sender last looked:
-                // audio after a stop is not wanted, and the sender ends at its next check.
+                // Stopped from elsewhere: the sender ends at its next check.
                 return;
             }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Threading;
+using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
 using GladiaPS.Core.Live;
 
@@ -65,6 +66,24 @@ namespace GladiaPS
         public LiveSessionOutcome? Outcome => Live.Completion.Status == System.Threading.Tasks.TaskStatus.RanToCompletion ? Live.Completion.Result : null;
 
         public LiveSessionStatistics Statistics => Live.GetStatistics();
+
+        /// <summary>
+        /// Sends a chunk unless the session was stopped from elsewhere (Stop-GladiaRecording in another runspace) since
+        /// the sender last looked: audio after a stop is not wanted, so that ends a send rather than fails it.
+        /// </summary>
+        /// <returns>False when the chunk was not sent because the session is stopping.</returns>
+        internal async Task<bool> TrySendAudioAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await Live.SendAudioAsync(chunk, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (InvalidOperationException) when (Live.IsStopRequested)
+            {
+                return false;
+            }
+        }
 
         internal string FormatText => string.Format(CultureInfo.InvariantCulture, "{0} {1}-bit {2} Hz {3} ch", Encoding, BitDepth, SampleRate, Channels);
 
