@@ -428,51 +428,31 @@ namespace GladiaPS.Core.Tests.Live
             Assert.True(wrapper!.SendEnded, "The writer was still sending when the session ended.");
         }
 
-        /// <summary>A socket whose send hangs until cancelled and whose receive fails with an exception no filter expects, once a send is under way.</summary>
         /// <summary>
         /// A client socket whose receives are held (a receiver not scheduled yet, as under load) until a send
         /// fails. Binary sends from <c>failFromByte</c> on wait until the server has dropped the connection,
         /// then fail as a send on a connection the server closed does.
         /// </summary>
-        private sealed class SlowReceiverSocket : WebSocket
+        private sealed class SlowReceiverSocket : DelegatingWebSocket
         {
-            private readonly WebSocket _inner;
             private readonly long _failFromByte;
             private readonly Task _serverDropped;
             private readonly TaskCompletionSource<bool> _sendFailed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             private long _binaryBytes;
 
             public SlowReceiverSocket(WebSocket inner, long failFromByte, Task serverDropped)
+                : base(inner)
             {
-                _inner = inner;
                 _failFromByte = failFromByte;
                 _serverDropped = serverDropped;
             }
 
             public bool SendFailed => _sendFailed.Task.IsCompleted;
 
-            public override WebSocketCloseStatus? CloseStatus => _inner.CloseStatus;
-
-            public override string? CloseStatusDescription => _inner.CloseStatusDescription;
-
-            public override WebSocketState State => _inner.State;
-
-            public override string? SubProtocol => _inner.SubProtocol;
-
-            public override void Abort() => _inner.Abort();
-
-            public override Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
-                _inner.CloseAsync(closeStatus, statusDescription, cancellationToken);
-
-            public override Task CloseOutputAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
-                _inner.CloseOutputAsync(closeStatus, statusDescription, cancellationToken);
-
-            public override void Dispose() => _inner.Dispose();
-
             public override async Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken)
             {
                 await _sendFailed.Task;
-                return await _inner.ReceiveAsync(buffer, cancellationToken);
+                return await Inner.ReceiveAsync(buffer, cancellationToken);
             }
 
             public override async Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken)
@@ -484,7 +464,7 @@ namespace GladiaPS.Core.Tests.Live
                     throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "scripted send failure: the server closed the connection");
                 }
 
-                await _inner.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
+                await Inner.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
                 if (messageType == WebSocketMessageType.Binary)
                 {
                     _binaryBytes += buffer.Count;
@@ -492,33 +472,18 @@ namespace GladiaPS.Core.Tests.Live
             }
         }
 
-        private sealed class FailingReceiveSocket : WebSocket
+        /// <summary>A socket whose send hangs until cancelled and whose receive fails with an exception no filter expects, once a send is under way.</summary>
+        private sealed class FailingReceiveSocket : DelegatingWebSocket
         {
-            private readonly WebSocket _inner;
             private readonly TaskCompletionSource<bool> _sending = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             private volatile bool _sendEnded;
 
-            public FailingReceiveSocket(WebSocket inner) => _inner = inner;
+            public FailingReceiveSocket(WebSocket inner)
+                : base(inner)
+            {
+            }
 
             public bool SendEnded => _sendEnded;
-
-            public override WebSocketCloseStatus? CloseStatus => _inner.CloseStatus;
-
-            public override string? CloseStatusDescription => _inner.CloseStatusDescription;
-
-            public override WebSocketState State => _inner.State;
-
-            public override string? SubProtocol => _inner.SubProtocol;
-
-            public override void Abort() => _inner.Abort();
-
-            public override Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
-                _inner.CloseAsync(closeStatus, statusDescription, cancellationToken);
-
-            public override Task CloseOutputAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
-                _inner.CloseOutputAsync(closeStatus, statusDescription, cancellationToken);
-
-            public override void Dispose() => _inner.Dispose();
 
             public override async Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken)
             {
