@@ -94,13 +94,7 @@ namespace GladiaPS.Tests.Hosting
         {
             var folder = _host.NewFolder("session-options");
             var good = _host.WriteWav(folder, "good.wav", "lima");
-            var runspace = _host.OpenRunspace();
-            using (var create = PowerShell.Create(runspace))
-            {
-                create.AddScript("$script:s = New-GladiaLiveSession -ApiKey $key");
-                create.Invoke();
-                Assert.Empty(create.Streams.Error);
-            }
+            var runspace = _host.OpenRunspaceWithSession();
 
             using var ps = PowerShell.Create(runspace);
             ps.AddScript("param($file) Send-GladiaAudio -Session $s -Path $file -Language fr -Endpointing 0.5; Stop-GladiaRecording -Session $s -Wait")

@@ -59,6 +59,17 @@ namespace GladiaPS.Tests.Hosting
         }
 
         /// <summary>A fresh runspace with GladiaPS imported and <c>$key</c> holding the API key.</summary>
+        /// <summary>A runspace with the module imported and <c>$s</c>, a new session made with <paramref name="options"/>.</summary>
+        public Runspace OpenRunspaceWithSession(string options = "")
+        {
+            var runspace = OpenRunspace();
+            using var create = PowerShell.Create(runspace);
+            create.AddScript("$script:s = New-GladiaLiveSession " + options + " -ApiKey $key");
+            create.Invoke();
+            Assert.Empty(create.Streams.Error);
+            return runspace;
+        }
+
         public Runspace OpenRunspace()
         {
             var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());

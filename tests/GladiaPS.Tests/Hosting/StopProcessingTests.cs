@@ -47,13 +47,7 @@ namespace GladiaPS.Tests.Hosting
             await session.WaitUntilAsync(s => s.ReceivedBytes > 0, Deadline);
             Assert.Equal(PSInvocationState.Running, ps.InvocationStateInfo.State);
 
-            var stopTook = await StopAsync(ps);
-
-            Assert.True(stopTook < TimeSpan.FromSeconds(1), "Stop took " + stopTook);
-            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
-            var ended = Record.Exception(() => ps.EndInvoke(invocation));
-            Assert.True(ended is null or PipelineStoppedException, "EndInvoke threw " + ended);
-            Assert.Empty(ps.Streams.Error);
+            await StopsWithinASecondAsync(ps, invocation);
 
             // The server finishes the session (the client closed it) well before the audio would have run out.
             await session.WaitUntilAsync(s => s.Status == "done", Deadline);
@@ -83,13 +77,7 @@ namespace GladiaPS.Tests.Hosting
                 await session.WaitUntilAsync(s => s.ReceivedBytes > 0, Deadline);
             }
 
-            var stopTook = await StopAsync(ps);
-
-            Assert.True(stopTook < TimeSpan.FromSeconds(1), "Stop took " + stopTook);
-            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
-            var ended = Record.Exception(() => ps.EndInvoke(invocation));
-            Assert.True(ended is null or PipelineStoppedException, "EndInvoke threw " + ended);
-            Assert.Empty(ps.Streams.Error);
+            await StopsWithinASecondAsync(ps, invocation);
             foreach (var session in sessions)
             {
                 await session.WaitUntilAsync(s => s.Status == "done", Deadline);
@@ -105,13 +93,7 @@ namespace GladiaPS.Tests.Hosting
             var layout = ToneSignalLayout.Default with { LeadingSilence = 29 };
             var silentStart = _host.WriteWav(folder, "silence-first.wav", "alpha", layout);
             var next = _host.WriteWav(folder, "next.wav", "bravo charlie | delta");
-            var runspace = _host.OpenRunspace();
-            using (var create = PowerShell.Create(runspace))
-            {
-                create.AddScript("$script:s = New-GladiaLiveSession -ApiKey $key");
-                create.Invoke();
-                Assert.Empty(create.Streams.Error);
-            }
+            var runspace = _host.OpenRunspaceWithSession();
 
             using var ps = PowerShell.Create(runspace);
             ps.AddScript("param($file) Send-GladiaAudio -Session $s -Path $file -Pace RealTime").AddArgument(silentStart);
@@ -120,13 +102,7 @@ namespace GladiaPS.Tests.Hosting
             var invocation = ps.BeginInvoke();
             await progressed.Task.WaitAsync(Deadline);
 
-            var stopTook = await StopAsync(ps);
-
-            Assert.True(stopTook < TimeSpan.FromSeconds(1), "Stop took " + stopTook);
-            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
-            var ended = Record.Exception(() => ps.EndInvoke(invocation));
-            Assert.True(ended is null or PipelineStoppedException, "EndInvoke threw " + ended);
-            Assert.Empty(ps.Streams.Error);
+            await StopsWithinASecondAsync(ps, invocation);
 
             using var after = PowerShell.Create(runspace);
             after.AddScript("param($file) Send-GladiaAudio -Session $s -Path $file; Stop-GladiaRecording -Session $s -Wait -PassThru; Receive-GladiaMessage -Session $s -FinalOnly")
@@ -143,13 +119,7 @@ namespace GladiaPS.Tests.Hosting
         {
             var folder = _host.NewFolder("stop-receive");
             var file = _host.WriteWav(folder, "after.wav", "xray yankee | zulu");
-            var runspace = _host.OpenRunspace();
-            using (var create = PowerShell.Create(runspace))
-            {
-                create.AddScript("$script:s = New-GladiaLiveSession -LifecycleEvents -ApiKey $key");
-                create.Invoke();
-                Assert.Empty(create.Streams.Error);
-            }
+            var runspace = _host.OpenRunspaceWithSession("-LifecycleEvents");
 
             using var ps = PowerShell.Create(runspace);
             ps.AddScript("Receive-GladiaMessage -Session $s -Wait");
@@ -160,13 +130,7 @@ namespace GladiaPS.Tests.Hosting
 
             // The session's start_session message has come out of the wait: the cmdlet is inside it.
             await received.Task.WaitAsync(Deadline);
-            var stopTook = await StopAsync(ps);
-
-            Assert.True(stopTook < TimeSpan.FromSeconds(1), "Stop took " + stopTook);
-            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
-            var ended = Record.Exception(() => ps.EndInvoke(invocation));
-            Assert.True(ended is null or PipelineStoppedException, "EndInvoke threw " + ended);
-            Assert.Empty(ps.Streams.Error);
+            await StopsWithinASecondAsync(ps, invocation);
             Assert.Equal("start_session", output[0].Properties["Type"]?.Value as string);
 
             // The session goes on: audio sent into it after the stop is transcribed word for word.
@@ -181,13 +145,7 @@ namespace GladiaPS.Tests.Hosting
         [Fact]
         public async Task Stop_DuringGetGladiaLiveResultWait_ReturnsWithinASecond()
         {
-            var runspace = _host.OpenRunspace();
-            using (var create = PowerShell.Create(runspace))
-            {
-                create.AddScript("$script:s = New-GladiaLiveSession -ApiKey $key");
-                create.Invoke();
-                Assert.Empty(create.Streams.Error);
-            }
+            var runspace = _host.OpenRunspaceWithSession();
 
             using var ps = PowerShell.Create(runspace);
             ps.AddScript("$s | Get-GladiaLiveResult -Wait -ApiKey $key -Verbose");
@@ -205,13 +163,7 @@ namespace GladiaPS.Tests.Hosting
 
             // The session is open, and the cmdlet says it is waiting for it.
             await polling.Task.WaitAsync(Deadline);
-            var stopTook = await StopAsync(ps);
-
-            Assert.True(stopTook < TimeSpan.FromSeconds(1), "Stop took " + stopTook);
-            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
-            var ended = Record.Exception(() => ps.EndInvoke(invocation));
-            Assert.True(ended is null or PipelineStoppedException, "EndInvoke threw " + ended);
-            Assert.Empty(ps.Streams.Error);
+            await StopsWithinASecondAsync(ps, invocation);
 
             using var close = PowerShell.Create(runspace);
             close.AddScript("Stop-GladiaRecording -Session $s -Wait -PassThru");
@@ -224,6 +176,18 @@ namespace GladiaPS.Tests.Hosting
         /// Stops the pipeline from a thread of its own, as a console's Ctrl+C handler does (blocking a thread-pool thread
         /// here would starve the continuations that close the session: 2-core machines start with 2), and times it.
         /// </summary>
+        /// <summary>Presses Ctrl+C: the pipeline stops within a second, with nothing but its own stop to report.</summary>
+        private async Task StopsWithinASecondAsync(PowerShell ps, IAsyncResult invocation)
+        {
+            var stopTook = await StopAsync(ps);
+
+            Assert.True(stopTook < TimeSpan.FromSeconds(1), "Stop took " + stopTook);
+            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+            var ended = Record.Exception(() => ps.EndInvoke(invocation));
+            Assert.True(ended is null or PipelineStoppedException, "EndInvoke threw " + ended);
+            Assert.Empty(ps.Streams.Error);
+        }
+
         private async Task<TimeSpan> StopAsync(PowerShell ps)
         {
             var clock = Stopwatch.StartNew();
