@@ -282,6 +282,20 @@ $script:MamlNs = 'http://schemas.microsoft.com/maml/2004/10'
 $script:CommandNs = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
 $script:DevNs = 'http://schemas.microsoft.com/maml/dev/2004/10'
 
+function Write-TypeList($w, [string] $listName, [string] $itemName, $types) {
+    # INPUTS and OUTPUTS share one shape: a type name and its description.
+    $w.WriteStartElement('command', $listName, $script:CommandNs)
+    foreach ($t in $types) {
+        $w.WriteStartElement('command', $itemName, $script:CommandNs)
+        $w.WriteStartElement('dev', 'type', $script:DevNs)
+        $w.WriteElementString('maml', 'name', $script:MamlNs, $t.Type)
+        $w.WriteEndElement()
+        Write-Paras $w $t.Description
+        $w.WriteEndElement()
+    }
+    $w.WriteEndElement()
+}
+
 function Write-Paras {
     param([System.Xml.XmlWriter] $Writer, [string[]] $Paragraphs)
     $Writer.WriteStartElement('maml', 'description', $script:MamlNs)
@@ -383,27 +397,8 @@ function Write-Command {
     }
     $w.WriteEndElement()
 
-    $w.WriteStartElement('command', 'inputTypes', $script:CommandNs)
-    foreach ($t in $Command.Inputs) {
-        $w.WriteStartElement('command', 'inputType', $script:CommandNs)
-        $w.WriteStartElement('dev', 'type', $script:DevNs)
-        $w.WriteElementString('maml', 'name', $script:MamlNs, $t.Type)
-        $w.WriteEndElement()
-        Write-Paras $w $t.Description
-        $w.WriteEndElement()
-    }
-    $w.WriteEndElement()
-
-    $w.WriteStartElement('command', 'returnValues', $script:CommandNs)
-    foreach ($t in $Command.Outputs) {
-        $w.WriteStartElement('command', 'returnValue', $script:CommandNs)
-        $w.WriteStartElement('dev', 'type', $script:DevNs)
-        $w.WriteElementString('maml', 'name', $script:MamlNs, $t.Type)
-        $w.WriteEndElement()
-        Write-Paras $w $t.Description
-        $w.WriteEndElement()
-    }
-    $w.WriteEndElement()
+    Write-TypeList $w 'inputTypes' 'inputType' $Command.Inputs
+    Write-TypeList $w 'returnValues' 'returnValue' $Command.Outputs
 
     $w.WriteStartElement('maml', 'alertSet', $script:MamlNs)
     $w.WriteStartElement('maml', 'alert', $script:MamlNs)
