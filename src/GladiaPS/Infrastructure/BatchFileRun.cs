@@ -57,25 +57,25 @@ namespace GladiaPS.Infrastructure
             StartFromSource(t => _cmdlet.OpenFileAsync(_path!, null, t), token);
 
         public Task StartFromTracks(CancellationToken token) =>
-            Completion = Task.Run(() => RunAsync(
-                async t =>
-                {
-                    var source = await AudioFile.OpenTracksAsync(_tracks!, _cmdlet.ReadOptions(), cancellationToken: t).ConfigureAwait(false);
-                    return (source, _cmdlet.ResolveFormat(new SessionFormatChooser().ChooseForTracks(source.TrackFormats)));
-                },
-                token));
+            StartFromSource(
+                async t => await AudioFile.OpenTracksAsync(_tracks!, _cmdlet.ReadOptions(), cancellationToken: t).ConfigureAwait(false),
+                token,
+                source => new SessionFormatChooser().ChooseForTracks(((MultiTrackSource)source).TrackFormats));
 
-        public Task StartFromSource(Func<CancellationToken, Task<IAudioSource>> open, CancellationToken token) =>
+        /// <param name="choose">The session format closest to the source; by default the one for its own format.</param>
+        public Task StartFromSource(Func<CancellationToken, Task<IAudioSource>> open, CancellationToken token, Func<IAudioSource, SessionAudioFormat>? choose = null) =>
             Completion = Task.Run(() => RunAsync(
                 async t =>
                 {
                     var source = await open(t).ConfigureAwait(false);
                     try
                     {
-                        return (source, FixedFormat ?? _cmdlet.ResolveFormat(new SessionFormatChooser().Choose(source.Format, source.Name)));
+                        var closest = choose?.Invoke(source) ?? new SessionFormatChooser().Choose(source.Format, source.Name);
+                        return (source, FixedFormat ?? _cmdlet.ResolveFormat(closest));
                     }
                     catch
                     {
+                        // Tracks and ffmpeg inputs hold processes: release them when no session will read them.
                         source.Dispose();
                         throw;
                     }
