@@ -100,8 +100,6 @@ namespace GladiaPS.Infrastructure
 
         internal sealed class Limits
         {
-            public static Limits None { get; } = new Limits(null, () => false);
-
             public Limits(double? maxSeconds, Func<bool> shouldStop)
             {
                 MaxSeconds = maxSeconds;

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
@@ -84,8 +83,6 @@ namespace GladiaPS
                 return false;
             }
         }
-
-        internal string FormatText => string.Format(CultureInfo.InvariantCulture, "{0} {1}-bit {2} Hz {3} ch", Encoding, BitDepth, SampleRate, Channels);
 
         public override string ToString() => "GladiaSession " + (Id ?? "(starting)") + " " + Status;
     }
