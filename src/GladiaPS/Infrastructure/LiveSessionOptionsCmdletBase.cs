@@ -139,6 +139,9 @@ namespace GladiaPS.Infrastructure
         [Parameter]
         public IDictionary? Option { get; set; }
 
+        /// <summary>True when a parameter that sets the audio format was given.</summary>
+        internal bool HasFormatParameters => Encoding is not null || BitDepth is not null || SampleRate is not null || Channels is not null;
+
         /// <summary>
         /// The session format: the one chosen for <paramref name="input"/> (or the API's default when there is no input),
         /// with whatever -Encoding, -BitDepth, -SampleRate and -Channels say instead.
