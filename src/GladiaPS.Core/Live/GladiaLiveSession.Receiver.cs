@@ -121,6 +121,8 @@ namespace GladiaPS.Core.Live
             }
 
             var message = LiveMessageParser.Parse(payload);
+            // A message belongs to the session it arrived on, whatever its session_id says (that stays in Raw).
+            message.SessionId = Id;
             switch (message)
             {
                 case AudioChunkAcknowledgment acknowledgment:

@@ -148,6 +148,12 @@ namespace GladiaPS.Core.Rest
                 throw Unusable(response, spec, "the answer has no session 'id'");
             }
 
+            if (!GladiaId.IsValid(id))
+            {
+                // The id becomes URL segments and file names later: one that is not an id is refused here, once.
+                throw Unusable(response, spec, "the session 'id' in the answer is not an id");
+            }
+
             if (string.IsNullOrWhiteSpace(url))
             {
                 throw Unusable(response, spec, "the answer has no WebSocket 'url'");
