@@ -76,3 +76,19 @@ Describe 'Ids that are paths' {
         $requests | Select-Object -Skip $before | Where-Object path_and_query -NotLike '/emulator/*' | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Secrets in text the server or the user chose' {
+    It 'shows the API URL in -Verbose without its user information or a key in its query' {
+        $saved = $env:GLADIA_API_URL
+        try {
+            $env:GLADIA_API_URL = ($server.Url -replace '^http://', 'http://user:hunter2@') + '/?api_key=s3cr3tvalue'
+            $verbose = @(Get-GladiaLiveResult -Id 'abc' -Verbose -ErrorAction SilentlyContinue 4>&1) | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        } finally {
+            $env:GLADIA_API_URL = $saved
+        }
+        $line = $verbose.Message | Where-Object { $_ -like 'Gladia API at *' }
+        $line | Should -Not -BeNullOrEmpty
+        $line | Should -Match '^Gladia API at http://\*\*\*@127\.0\.0\.1:\d+/\?api_key=\*\*\*'
+        ($verbose.Message -join "`n") | Should -Not -Match 'hunter2|s3cr3tvalue'
+    }
+}
