@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using GladiaPS.Core.Rest;
@@ -22,13 +23,41 @@ namespace GladiaPS.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>Wait for a session still streaming in this PowerShell session to end, then save its whole audio.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>Seconds to wait at most with -Wait.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public double? Timeout { get; set; }
+
         protected override void BeginProcessing() => _client = CreateClient();
 
         protected override void ProcessRecord()
         {
             foreach (var id in NewIds())
             {
-                var destination = Destination(id);
+                if (!Wait && OpenHere(id) is { } open)
+                {
+                    // Its audio is whole only once it has ended; waiting here unasked could be for good.
+                    WriteError(GladiaErrors.Create(
+                        "Session " + id + " is still " + open.Status + " in this PowerShell session, so its audio is not complete; pass -Wait (with -Timeout) to save it once it ends, or end it with Stop-GladiaRecording first.",
+                        "SessionStillStreaming", ErrorCategory.ResourceBusy, id));
+                    continue;
+                }
+
+                string destination;
+                try
+                {
+                    destination = Destination(id);
+                }
+                catch (ArgumentException exception)
+                {
+                    WriteError(GladiaErrors.From(exception, id, "Session " + id));
+                    continue;
+                }
+
                 if (!destination.EndsWith(id + ".wav", StringComparison.Ordinal))
                 {
                     // -Path names one file: a second session would overwrite the first one's audio.
@@ -59,7 +88,15 @@ namespace GladiaPS.Commands
                     Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
                     var bytes = Run(async token =>
                     {
-                        await WaitIfStreamingHereAsync(id, token).ConfigureAwait(false);
+                        await WithinAsync(
+                            Timeout,
+                            async within =>
+                            {
+                                await WaitIfStreamingHereAsync(id, within).ConfigureAwait(false);
+                                return true;
+                            },
+                            () => "Session " + id + " was still streaming here after " + Timeout?.ToString(CultureInfo.InvariantCulture) + " s; nothing was saved.",
+                            token).ConfigureAwait(false);
                         return await _client!.DownloadLiveAudioToFileAsync(id, destination, overwrite: Force, token).ConfigureAwait(false);
                     });
                     WriteVerbose("Session " + id + ": " + bytes + " bytes written to " + destination);
@@ -79,13 +116,31 @@ namespace GladiaPS.Commands
             var fileName = id + ".wav";
             if (string.IsNullOrEmpty(Path))
             {
-                return System.IO.Path.Combine(SessionState.Path.CurrentFileSystemLocation.ProviderPath, fileName);
+                return InFolder(SessionState.Path.CurrentFileSystemLocation.ProviderPath, fileName);
             }
 
             var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             var endsWithSeparator = Path!.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal);
             // "-Path .\audio\" names a folder, whether or not it exists yet; it is made once the save is confirmed.
-            return Directory.Exists(resolved) || endsWithSeparator ? System.IO.Path.Combine(resolved, fileName) : resolved;
+            return Directory.Exists(resolved) || endsWithSeparator ? InFolder(resolved, fileName) : resolved;
+        }
+
+        /// <summary>
+        /// The file <paramref name="fileName"/> in <paramref name="folder"/>, and nowhere else: ids are checked to be ids
+        /// already (<see cref="Core.GladiaId"/>), and the full path is checked again so no name can climb out or be rooted.
+        /// </summary>
+        private static string InFolder(string folder, string fileName)
+        {
+            var root = System.IO.Path.GetFullPath(folder).TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar) +
+                System.IO.Path.DirectorySeparatorChar;
+            var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, fileName));
+            if (System.IO.Path.IsPathRooted(fileName) || !full.StartsWith(root, StringComparison.Ordinal) ||
+                System.IO.Path.GetDirectoryName(full) + System.IO.Path.DirectorySeparatorChar != root)
+            {
+                throw new ArgumentException("'" + fileName + "' is not a file name inside '" + folder + "'.", nameof(fileName));
+            }
+
+            return full;
         }
     }
 }
