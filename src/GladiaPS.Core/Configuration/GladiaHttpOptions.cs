@@ -50,6 +50,13 @@ namespace GladiaPS.Core.Configuration
         /// </summary>
         public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>
+        /// <c>POST /v2/upload</c>: the longest the upload may go without the server taking a byte, and the longest
+        /// it waits for the answer once the file is sent (default 120 s). A large upload goes on as long as bytes
+        /// keep moving.
+        /// </summary>
+        public TimeSpan UploadIdleTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
         /// <summary>A copy that later changes to this instance do not affect.</summary>
         public GladiaHttpOptions Clone() => (GladiaHttpOptions)MemberwiseClone();
 
@@ -74,6 +81,7 @@ namespace GladiaPS.Core.Configuration
             RequirePositive(DeleteTimeout, nameof(DeleteTimeout));
             RequirePositive(DownloadTimeout, nameof(DownloadTimeout));
             RequirePositive(DownloadIdleTimeout, nameof(DownloadIdleTimeout));
+            RequirePositive(UploadIdleTimeout, nameof(UploadIdleTimeout));
         }
 
         private static void RequireNonNegative(TimeSpan value, string name)

@@ -23,7 +23,11 @@ namespace GladiaPS.Core.Rest
         /// </summary>
         /// <returns>The number of bytes written.</returns>
         /// <exception cref="GladiaApiException">The server refused (401, 404, …) or redirected too often.</exception>
-        public async Task<long> DownloadLiveAudioAsync(string id, Stream destination, CancellationToken cancellationToken = default)
+        public Task<long> DownloadLiveAudioAsync(string id, Stream destination, CancellationToken cancellationToken = default) =>
+            DownloadAudioAsync(LivePath + "/" + EscapeId(id) + "/file", "session " + id, destination, cancellationToken);
+
+        /// <summary>Streams the audio at <paramref name="relativePath"/> into <paramref name="destination"/>; <paramref name="owner"/> names it in errors.</summary>
+        private async Task<long> DownloadAudioAsync(string relativePath, string owner, Stream destination, CancellationToken cancellationToken)
         {
             if (destination is null)
             {
@@ -35,7 +39,7 @@ namespace GladiaPS.Core.Rest
                 throw new ArgumentException("destination: the stream is not writable.", nameof(destination));
             }
 
-            var spec = new RequestSpec(HttpMethod.Get, BuildUrl(LivePath + "/" + EscapeId(id) + "/file"), _settings.Http.DownloadTimeout, RetryMode.Idempotent);
+            var spec = new RequestSpec(HttpMethod.Get, BuildUrl(relativePath), _settings.Http.DownloadTimeout, RetryMode.Idempotent);
             using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
             if (response.Content is null)
             {
@@ -71,7 +75,7 @@ namespace GladiaPS.Core.Rest
                     {
                         // The disk (or the caller's stream) failed, not the download: say so.
                         throw new DestinationWriteException(
-                            _sender.Redact($"GET {spec.DisplayPath}: writing the audio of session {id} failed after {total} bytes: {e.Message}"), e);
+                            _sender.Redact($"GET {spec.DisplayPath}: writing the audio of {owner} failed after {total} bytes: {e.Message}"), e);
                     }
 
                     total += read;
@@ -98,9 +102,9 @@ namespace GladiaPS.Core.Rest
             {
                 throw new TimeoutException(_sender.Redact(string.Format(
                     CultureInfo.InvariantCulture,
-                    "GET {0}: the download of session {1}'s audio stalled: no data for {2:0.###} s after {3} bytes (DownloadIdleTimeout).",
+                    "GET {0}: the download of {1}'s audio stalled: no data for {2:0.###} s after {3} bytes (DownloadIdleTimeout).",
                     spec.DisplayPath,
-                    id,
+                    owner,
                     idleTimeout.TotalSeconds,
                     total)), e);
             }
@@ -129,7 +133,13 @@ namespace GladiaPS.Core.Rest
 
         /// <inheritdoc cref="DownloadLiveAudioToFileAsync(string, string, CancellationToken)"/>
         /// <param name="overwrite">False refuses to replace an existing file (checked before and after the download).</param>
-        public async Task<long> DownloadLiveAudioToFileAsync(string id, string path, bool overwrite, CancellationToken cancellationToken = default)
+        public Task<long> DownloadLiveAudioToFileAsync(string id, string path, bool overwrite, CancellationToken cancellationToken = default)
+        {
+            return DownloadToFileAsync(path, overwrite, destination => DownloadLiveAudioAsync(id, destination, cancellationToken), cancellationToken);
+        }
+
+        /// <summary>Writes what <paramref name="download"/> streams into a temporary file beside <paramref name="path"/>, then moves it into place.</summary>
+        private static async Task<long> DownloadToFileAsync(string path, bool overwrite, Func<Stream, Task<long>> download, CancellationToken cancellationToken)
         {
             if (string.IsNullOrWhiteSpace(path))
             {
@@ -159,7 +169,7 @@ namespace GladiaPS.Core.Rest
                 long written;
                 using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize, useAsync: true))
                 {
-                    written = await DownloadLiveAudioAsync(id, file, cancellationToken).ConfigureAwait(false);
+                    written = await download(file).ConfigureAwait(false);
                     await file.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
 
