@@ -97,12 +97,12 @@ Describe 'The interactive flow' {
 
     It 'waits for a session still streaming here before reading its result or audio' {
         $live = New-ToneWav -Path "$work/streaming.wav" -Phrase 'kilo lima | mike november'
-        $result = Send-GladiaAudio -LiteralPath $live.FullName -Pace RealTime | Get-GladiaLiveResult
+        $result = Send-GladiaAudio -LiteralPath $live.FullName -Pace RealTime | Get-GladiaLiveResult -Wait -Timeout 60
         @($result).Count | Should -Be 1
         $result.Status | Should -Be 'done'
         $result.FullTranscript | Should -Match 'kilo lima'
         $result.FullTranscript | Should -Match 'mike november'
-        $saved = Send-GladiaAudio -LiteralPath $live.FullName -Pace RealTime | Save-GladiaLiveAudio -Path "$work/streamed/"
+        $saved = Send-GladiaAudio -LiteralPath $live.FullName -Pace RealTime | Save-GladiaLiveAudio -Path "$work/streamed/" -Wait -Timeout 60
         $saved.Length | Should -Be $live.Length
     }
 
@@ -119,6 +119,81 @@ Describe 'The interactive flow' {
         $s | Remove-GladiaLiveResult -Confirm:$false
         Get-GladiaLiveResult -Id $s.Id -ErrorVariable notFound -ErrorAction SilentlyContinue
         $notFound[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}
+
+Describe 'A session still open in this runspace, that nothing here will end' {
+    BeforeAll {
+        $openFile = New-ToneWav -Path "$work/open.wav" -Phrase 'oscar papa'
+        $open = New-GladiaLiveSession -FromAudio $openFile.FullName -Language en
+        Send-GladiaAudio -Session $open -LiteralPath $openFile.FullName
+        $manifest = Get-ModuleUnderTest
+
+        # Runs a command in a second runspace of this process (the session registry is the process's), stopping it
+        # after $Limit seconds: a command that would wait for good fails the test instead of hanging the run.
+        function Invoke-Bounded([string] $Script, [double] $Limit = 30) {
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript("Import-Module '$manifest'; $Script")
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                $handle = $ps.BeginInvoke()
+                $inTime = $handle.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds($Limit))
+                if (-not $inTime) { $ps.Stop() }
+                $output = if ($inTime) { @($ps.EndInvoke($handle)) } else { @() }
+                [pscustomobject]@{ InTime = $inTime; Seconds = $watch.Elapsed.TotalSeconds; Output = $output; Errors = @($ps.Streams.Error) }
+            } finally {
+                $ps.Dispose()
+            }
+        }
+    }
+
+    AfterAll {
+        $open | Stop-GladiaRecording -Wait -Timeout 30 -ErrorAction SilentlyContinue
+    }
+
+    It 'gives the result''s current state at once without -Wait' {
+        $run = Invoke-Bounded "Get-GladiaLiveResult -Id '$($open.Id)'"
+        $run.InTime | Should -BeTrue
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Output[0].Id | Should -Be $open.Id
+        $run.Output[0].Status | Should -BeIn 'queued', 'processing'
+    }
+
+    It 'gives up after -Timeout with -Wait, with one Timeout error naming the session' {
+        $run = Invoke-Bounded "Get-GladiaLiveResult -Id '$($open.Id)' -Wait -Timeout 2"
+        $run.InTime | Should -BeTrue
+        $run.Seconds | Should -BeGreaterOrEqual 1.9
+        $run.Output | Should -BeNullOrEmpty
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'Timeout,*'
+        $run.Errors[0].TargetObject | Should -Be $open.Id
+        "$($run.Errors[0])" | Should -Match 'still streaming here after 2 s'
+    }
+
+    It 'saves nothing, at once, without -Wait' {
+        $run = Invoke-Bounded "Save-GladiaLiveAudio -Id '$($open.Id)' -Path '$work/open-saved/'"
+        $run.InTime | Should -BeTrue
+        $run.Output | Should -BeNullOrEmpty
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'SessionStillStreaming,*'
+        Test-Path "$work/open-saved/$($open.Id).wav" | Should -BeFalse
+    }
+
+    It 'gives up saving after -Timeout with -Wait' {
+        $run = Invoke-Bounded "Save-GladiaLiveAudio -Id '$($open.Id)' -Path '$work/open-saved/' -Wait -Timeout 2"
+        $run.InTime | Should -BeTrue
+        $run.Seconds | Should -BeGreaterOrEqual 1.9
+        $run.Output | Should -BeNullOrEmpty
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'Timeout,*'
+        Get-ChildItem "$work/open-saved" -File -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'still reads the whole result once the session has ended' {
+        $open | Stop-GladiaRecording -Wait -Timeout 30
+        $result = $open | Get-GladiaLiveResult -Wait -Timeout 30
+        $result.Status | Should -Be 'done'
+        $result.FullTranscript | Should -Be 'oscar papa'
     }
 }
 

@@ -71,11 +71,8 @@ namespace GladiaPS.Commands
             {
                 try
                 {
-                    var job = Run(async token =>
-                    {
-                        await WaitIfStreamingHereAsync(id, token).ConfigureAwait(false);
-                        return await (Wait ? WaitForJobAsync(id, token) : _client!.GetLiveJobAsync(id, token)).ConfigureAwait(false);
-                    });
+                    // Without -Wait the current state, at once, even of a session still streaming here.
+                    var job = Run(token => Wait ? WaitForJobAsync(id, token) : _client!.GetLiveJobAsync(id, token));
                     WriteObject(new GladiaLiveResult(job));
                 }
                 catch (Exception exception) when (exception is not PipelineStoppedException)
@@ -155,29 +152,30 @@ namespace GladiaPS.Commands
             }
         }
 
-        private async Task<LiveJob> WaitForJobAsync(string id, CancellationToken token)
+        /// <summary>Waits for a session still streaming here to end, then for its job to finish: all of it within -Timeout.</summary>
+        private Task<LiveJob> WaitForJobAsync(string id, CancellationToken token)
         {
-            using var limit = Timeout is { } seconds ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : new CancellationTokenSource();
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, limit.Token);
-            var delay = TimeSpan.FromMilliseconds(250);
-            var job = await _client!.GetLiveJobAsync(id, token).ConfigureAwait(false);
-            while (!job.IsFinished)
-            {
-                PostVerbose("Session " + id + " is " + job.Status + "; asking again in " + delay.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + " s.");
-                try
+            var state = "streaming here";
+            return WithinAsync(
+                Timeout,
+                async within =>
                 {
-                    await Task.Delay(delay, linked.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (limit.IsCancellationRequested && !token.IsCancellationRequested)
-                {
-                    throw new TimeoutException("Session " + id + " was still " + job.Status + " after " + Timeout + " s.");
-                }
+                    await WaitIfStreamingHereAsync(id, within).ConfigureAwait(false);
+                    var delay = TimeSpan.FromMilliseconds(250);
+                    var job = await _client!.GetLiveJobAsync(id, within).ConfigureAwait(false);
+                    while (!job.IsFinished)
+                    {
+                        state = job.Status;
+                        PostVerbose("Session " + id + " is " + job.Status + "; asking again in " + delay.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + " s.");
+                        await Task.Delay(delay, within).ConfigureAwait(false);
+                        delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+                        job = await _client!.GetLiveJobAsync(id, within).ConfigureAwait(false);
+                    }
 
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
-                job = await _client!.GetLiveJobAsync(id, token).ConfigureAwait(false);
-            }
-
-            return job;
+                    return job;
+                },
+                () => "Session " + id + " was still " + state + " after " + Timeout?.ToString(CultureInfo.InvariantCulture) + " s.",
+                token);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using GladiaPS.Core.Rest;
@@ -22,12 +23,30 @@ namespace GladiaPS.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>Wait for a session still streaming in this PowerShell session to end, then save its whole audio.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>Seconds to wait at most with -Wait.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public double? Timeout { get; set; }
+
         protected override void BeginProcessing() => _client = CreateClient();
 
         protected override void ProcessRecord()
         {
             foreach (var id in NewIds())
             {
+                if (!Wait && OpenHere(id) is { } open)
+                {
+                    // Its audio is whole only once it has ended; waiting here unasked could be for good.
+                    WriteError(GladiaErrors.Create(
+                        "Session " + id + " is still " + open.Status + " in this PowerShell session, so its audio is not complete; pass -Wait (with -Timeout) to save it once it ends, or end it with Stop-GladiaRecording first.",
+                        "SessionStillStreaming", ErrorCategory.ResourceBusy, id));
+                    continue;
+                }
+
                 var destination = Destination(id);
                 if (!destination.EndsWith(id + ".wav", StringComparison.Ordinal))
                 {
@@ -59,7 +78,15 @@ namespace GladiaPS.Commands
                     Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
                     var bytes = Run(async token =>
                     {
-                        await WaitIfStreamingHereAsync(id, token).ConfigureAwait(false);
+                        await WithinAsync(
+                            Timeout,
+                            async within =>
+                            {
+                                await WaitIfStreamingHereAsync(id, within).ConfigureAwait(false);
+                                return true;
+                            },
+                            () => "Session " + id + " was still streaming here after " + Timeout?.ToString(CultureInfo.InvariantCulture) + " s; nothing was saved.",
+                            token).ConfigureAwait(false);
                         return await _client!.DownloadLiveAudioToFileAsync(id, destination, overwrite: Force, token).ConfigureAwait(false);
                     });
                     WriteVerbose("Session " + id + ": " + bytes + " bytes written to " + destination);

@@ -31,13 +31,19 @@ namespace GladiaPS.Infrastructure
         [Parameter(Mandatory = true, ParameterSetName = SessionSet, ValueFromPipeline = true)]
         public GladiaSession Session { get; set; } = null!;
 
+        /// <summary>The session of this id that this process still has open, if any.</summary>
+        internal static GladiaSession? OpenHere(string id) =>
+            SessionRegistry.Snapshot().FirstOrDefault(s => s.Id == id && s.Status != LiveSessionStatus.Ended);
+
         /// <summary>
         /// Waits for a session this process is still streaming to end before its result or audio is read: a transcript
         /// piped from Send-GladiaAudio arrives while its session runs, and reading then would give a half-done job.
+        /// A session nothing here will end (one opened by New-GladiaLiveSession and not stopped) would be waited for
+        /// for good, so the caller bounds this wait by its -Timeout.
         /// </summary>
         internal async Task WaitIfStreamingHereAsync(string id, CancellationToken cancellationToken)
         {
-            var local = SessionRegistry.Snapshot().FirstOrDefault(s => s.Id == id && s.Status != LiveSessionStatus.Ended);
+            var local = OpenHere(id);
             if (local is null)
             {
                 return;
@@ -45,6 +51,30 @@ namespace GladiaPS.Infrastructure
 
             PostVerbose("Session " + id + " is still " + local.Status + " here; waiting for it to end.");
             await local.Live.WaitForEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Runs <paramref name="work"/> within <paramref name="timeoutSeconds"/> (no limit when null): when the time runs
+        /// out first, a <see cref="TimeoutException"/> with <paramref name="describeTimeout"/>'s text. Ctrl+C still cancels.
+        /// </summary>
+        internal static async Task<T> WithinAsync<T>(
+            double? timeoutSeconds, Func<CancellationToken, Task<T>> work, Func<string> describeTimeout, CancellationToken cancellationToken)
+        {
+            using var limit = new CancellationTokenSource();
+            if (timeoutSeconds is { } seconds)
+            {
+                limit.CancelAfter(TimeSpan.FromSeconds(Math.Min(seconds, int.MaxValue / 1000.0)));
+            }
+
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
+            try
+            {
+                return await work(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException(describeTimeout());
+            }
         }
 
         /// <summary>The ids of this record not seen before in this invocation.</summary>
