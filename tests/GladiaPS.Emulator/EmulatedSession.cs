@@ -640,6 +640,13 @@ namespace GladiaPS.Emulator
             if (Config.Socket.Allows(kind) && _current is { } connection && connection.CanSend)
             {
                 var json = message.ToJsonString();
+                if (connection.Faults.MessageSessionId is { } lie)
+                {
+                    var lying = (JsonObject)message.DeepClone();
+                    lying["session_id"] = lie;
+                    json = lying.ToJsonString();
+                }
+
                 await connection.SendTextAsync(Encoding.UTF8.GetBytes(json)).ConfigureAwait(false);
                 if (kind is not (MessageKind.Acknowledgment or MessageKind.PartialTranscript))
                 {

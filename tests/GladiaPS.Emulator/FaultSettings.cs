@@ -68,6 +68,14 @@ namespace GladiaPS.Emulator
         [JsonPropertyName("refuse_connections_status")]
         public int? RefuseConnectionsStatus { get; init; }
 
+        /// <summary>A server that lies about ids: these are listed by <c>GET /v2/live</c> as jobs, after the real ones of the first page.</summary>
+        [JsonPropertyName("list_job_ids")]
+        public string[]? ListJobIds { get; init; }
+
+        /// <summary>A server that lies about ids: every message sent on a WebSocket carries this <c>session_id</c> instead of the session's.</summary>
+        [JsonPropertyName("message_session_id")]
+        public string? MessageSessionId { get; init; }
+
         /// <summary>Checks the values and returns a message naming the first bad one, or null.</summary>
         public string? Validate()
         {

@@ -57,6 +57,12 @@ namespace GladiaPS.Core.Configuration
         /// </summary>
         public TimeSpan UploadIdleTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
+        /// <summary>
+        /// The largest JSON answer read, counted after decompression (default 64 MiB, far above the result of a 3-hour
+        /// session): a body that inflates past it fails with an error naming the limit instead of filling memory.
+        /// </summary>
+        public long MaxJsonBodyBytes { get; set; } = 64L * 1024 * 1024;
+
         /// <summary>A copy that later changes to this instance do not affect.</summary>
         public GladiaHttpOptions Clone() => (GladiaHttpOptions)MemberwiseClone();
 
@@ -70,6 +76,11 @@ namespace GladiaPS.Core.Configuration
             if (MaxRedirects < 0)
             {
                 throw new Options.GladiaValidationException(nameof(MaxRedirects), $"{nameof(MaxRedirects)}: {MaxRedirects} is negative.");
+            }
+
+            if (MaxJsonBodyBytes < 1024 || MaxJsonBodyBytes > int.MaxValue / 2)
+            {
+                throw new Options.GladiaValidationException(nameof(MaxJsonBodyBytes), $"{nameof(MaxJsonBodyBytes)}: {MaxJsonBodyBytes} is out of range; use 1 KiB to 1 GiB.");
             }
 
             RequireNonNegative(InitialRetryDelay, nameof(InitialRetryDelay));

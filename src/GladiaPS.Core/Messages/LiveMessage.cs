@@ -13,6 +13,7 @@ namespace GladiaPS.Core.Messages
         /// <summary>The wire <c>type</c>, for example <c>transcript</c>.</summary>
         public string Type { get; internal set; } = string.Empty;
 
+        /// <summary>The session the message arrived on (the wire's <c>session_id</c>, the server's text, stays in <see cref="Raw"/>).</summary>
         public string? SessionId { get; internal set; }
 
         public DateTimeOffset? CreatedAt { get; internal set; }

@@ -165,6 +165,22 @@ namespace GladiaPS.Core.Options
             return copy;
         }
 
+        /// <summary>A copy (as <see cref="Clone"/>) whose encoding, bit depth, sample rate and channels are <paramref name="format"/>'s.</summary>
+        public LiveSessionOptions WithFormat(SessionAudioFormat format)
+        {
+            if (format is null)
+            {
+                throw new System.ArgumentNullException(nameof(format));
+            }
+
+            var copy = Clone();
+            copy.Encoding = format.Encoding;
+            copy.BitDepth = format.BitDepth;
+            copy.SampleRate = format.SampleRate;
+            copy.Channels = format.Channels;
+            return copy;
+        }
+
         private JsonObject TypedFieldsToJsonObject() =>
             JsonSerializer.SerializeToNode(this, OptionsJsonContext.Default.LiveSessionOptions)!.AsObject();
 

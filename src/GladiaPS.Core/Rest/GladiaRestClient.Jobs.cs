@@ -13,7 +13,7 @@ namespace GladiaPS.Core.Rest
     public sealed partial class GladiaRestClient
     {
         /// <summary><c>GET /v2/live/{id}</c>: the job's status and, when done, its result.</summary>
-        /// <exception cref="ArgumentException">No id given.</exception>
+        /// <exception cref="ArgumentException">No id given, or it is not shaped like an id (<see cref="GladiaId"/>).</exception>
         /// <exception cref="GladiaApiException">The server refused (401, 404, …) or sent something other than a job.</exception>
         public async Task<LiveJob> GetLiveJobAsync(string id, CancellationToken cancellationToken = default)
         {
@@ -140,14 +140,7 @@ namespace GladiaPS.Core.Rest
             return (items, nextUrl);
         }
 
-        private static string EscapeId(string id)
-        {
-            if (string.IsNullOrWhiteSpace(id))
-            {
-                throw new ArgumentException("id: a job id is required.", nameof(id));
-            }
-
-            return Uri.EscapeDataString(id.Trim());
-        }
+        /// <summary>The id as a URL segment, checked first: '.', '..', '/' or '?' in an id would change which resource a request names.</summary>
+        internal static string EscapeId(string id) => Uri.EscapeDataString(GladiaId.Validate(id?.Trim(), nameof(id)));
     }
 }

@@ -137,7 +137,7 @@ namespace GladiaPS.Core.Rest
             }
 
             var id = Models.TolerantJson.GetScalarText(document.RootElement, "id");
-            if (!JobIds.IsValid(id))
+            if (!GladiaId.IsValid(id?.Trim()))
             {
                 throw Unusable(response, spec, "the answer has no usable job 'id'");
             }
@@ -154,7 +154,7 @@ namespace GladiaPS.Core.Rest
         /// <exception cref="GladiaApiException">The server refused (401, 404, …) or sent something other than a job.</exception>
         public async Task<PreRecordedJob> GetPreRecordedJobAsync(string id, CancellationToken cancellationToken = default)
         {
-            var spec = new RequestSpec(HttpMethod.Get, BuildUrl(PreRecordedPath + "/" + JobIds.Require(id)), _settings.Http.GetTimeout, RetryMode.Idempotent);
+            var spec = new RequestSpec(HttpMethod.Get, BuildUrl(PreRecordedPath + "/" + EscapeId(id)), _settings.Http.GetTimeout, RetryMode.Idempotent);
             using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
             var text = await ReadBodyAsync(response, spec, cancellationToken).ConfigureAwait(false);
             if (!PreRecordedJob.TryParse(text, out var job))
@@ -174,7 +174,7 @@ namespace GladiaPS.Core.Rest
         public async Task<PreRecordedJob> WaitForPreRecordedJobAsync(string id, PreRecordedWaitOptions? wait = null, Action<PreRecordedJob>? onPoll = null,
             CancellationToken cancellationToken = default)
         {
-            JobIds.Require(id);
+            EscapeId(id);
             wait ??= new PreRecordedWaitOptions();
             wait.Validate();
             var time = _settings.TimeProvider;
@@ -231,7 +231,7 @@ namespace GladiaPS.Core.Rest
         /// <remarks>As for live jobs, a 404 on a retry counts as accepted (an earlier attempt deleted the job).</remarks>
         public async Task<bool> DeletePreRecordedJobAsync(string id, CancellationToken cancellationToken = default)
         {
-            var spec = new RequestSpec(HttpMethod.Delete, BuildUrl(PreRecordedPath + "/" + JobIds.Require(id)), _settings.Http.DeleteTimeout, RetryMode.Idempotent);
+            var spec = new RequestSpec(HttpMethod.Delete, BuildUrl(PreRecordedPath + "/" + EscapeId(id)), _settings.Http.DeleteTimeout, RetryMode.Idempotent);
             try
             {
                 using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
@@ -247,7 +247,7 @@ namespace GladiaPS.Core.Rest
         /// <summary><c>GET /v2/pre-recorded/{id}/file</c> streamed into <paramref name="destination"/>, bounded as the live download is.</summary>
         public Task<long> DownloadPreRecordedAudioAsync(string id, Stream destination, CancellationToken cancellationToken = default)
         {
-            var checkedId = JobIds.Require(id);
+            var checkedId = EscapeId(id);
             return DownloadAudioAsync(PreRecordedPath + "/" + checkedId + "/file", "job " + checkedId, destination, cancellationToken);
         }
 
@@ -257,7 +257,7 @@ namespace GladiaPS.Core.Rest
         /// </summary>
         public Task<long> DownloadPreRecordedAudioToFileAsync(string id, string path, bool overwrite = true, CancellationToken cancellationToken = default)
         {
-            var checkedId = JobIds.Require(id);
+            var checkedId = EscapeId(id);
             return DownloadToFileAsync(path, overwrite, destination => DownloadPreRecordedAudioAsync(checkedId, destination, cancellationToken), cancellationToken);
         }
 

@@ -47,7 +47,17 @@ namespace GladiaPS.Commands
                     continue;
                 }
 
-                var destination = Destination(id);
+                string destination;
+                try
+                {
+                    destination = Destination(id);
+                }
+                catch (ArgumentException exception)
+                {
+                    WriteError(GladiaErrors.From(exception, id, "Session " + id));
+                    continue;
+                }
+
                 if (!destination.EndsWith(id + ".wav", StringComparison.Ordinal))
                 {
                     // -Path names one file: a second session would overwrite the first one's audio.
@@ -106,13 +116,31 @@ namespace GladiaPS.Commands
             var fileName = id + ".wav";
             if (string.IsNullOrEmpty(Path))
             {
-                return System.IO.Path.Combine(SessionState.Path.CurrentFileSystemLocation.ProviderPath, fileName);
+                return InFolder(SessionState.Path.CurrentFileSystemLocation.ProviderPath, fileName);
             }
 
             var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             var endsWithSeparator = Path!.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal);
             // "-Path .\audio\" names a folder, whether or not it exists yet; it is made once the save is confirmed.
-            return Directory.Exists(resolved) || endsWithSeparator ? System.IO.Path.Combine(resolved, fileName) : resolved;
+            return Directory.Exists(resolved) || endsWithSeparator ? InFolder(resolved, fileName) : resolved;
+        }
+
+        /// <summary>
+        /// The file <paramref name="fileName"/> in <paramref name="folder"/>, and nowhere else: ids are checked to be ids
+        /// already (<see cref="Core.GladiaId"/>), and the full path is checked again so no name can climb out or be rooted.
+        /// </summary>
+        private static string InFolder(string folder, string fileName)
+        {
+            var root = System.IO.Path.GetFullPath(folder).TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar) +
+                System.IO.Path.DirectorySeparatorChar;
+            var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, fileName));
+            if (System.IO.Path.IsPathRooted(fileName) || !full.StartsWith(root, StringComparison.Ordinal) ||
+                System.IO.Path.GetDirectoryName(full) + System.IO.Path.DirectorySeparatorChar != root)
+            {
+                throw new ArgumentException("'" + fileName + "' is not a file name inside '" + folder + "'.", nameof(fileName));
+            }
+
+            return full;
         }
     }
 }

@@ -403,35 +403,8 @@ namespace GladiaPS.Commands
             AudioFile.OpenAsync(file, layout, ReadOptions(), cancellationToken: token);
 
         /// <summary>A WAV stream is read by its header; anything else is taken as raw samples in <paramref name="format"/>.</summary>
-        internal async Task<IAudioSource> OpenStreamAsync(Stream stream, SessionAudioFormat format, CancellationToken token)
-        {
-            var buffered = stream.CanSeek ? stream : new BufferedStream(stream, 64 * 1024);
-            var start = new byte[12];
-            var position = buffered.CanSeek ? buffered.Position : 0;
-            var read = 0;
-            if (buffered.CanSeek)
-            {
-                while (read < start.Length)
-                {
-                    var n = await buffered.ReadAsync(start, read, start.Length - read, token).ConfigureAwait(false);
-                    if (n == 0)
-                    {
-                        break;
-                    }
-
-                    read += n;
-                }
-
-                buffered.Position = position;
-            }
-
-            if (read > 0 && WavAudioSource.LooksLikeWav(start.AsSpan(0, read)))
-            {
-                return await WavAudioSource.OpenAsync(buffered, "Stream", leaveOpen: true, ReadOptions(), token).ConfigureAwait(false);
-            }
-
-            return new RawAudioSource(buffered, AudioFormat.FromSession(format), "Stream", leaveOpen: true);
-        }
+        internal Task<IAudioSource> OpenStreamAsync(Stream stream, SessionAudioFormat format, CancellationToken token) =>
+            AudioFile.OpenStreamAsync(stream, format, "Stream", ReadOptions(), token);
 
         internal void WriteFormatVerbose(string name, IAudioSource source, SessionAudioFormat format) =>
             PostVerbose("'" + name + "': read as " + source.Format + "; sent as " + format + ".");

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using GladiaPS.Core;
 using GladiaPS.Core.Live;
 
 namespace GladiaPS.Infrastructure
@@ -99,6 +100,13 @@ namespace GladiaPS.Infrastructure
             foreach (var id in SessionId)
             {
                 var trimmed = id.Trim();
+                if (trimmed.Length > 0 && GladiaId.Describe(trimmed) is { } problem)
+                {
+                    // Checked before any request: "..", "." or "a/b" would name another URL, and a file name elsewhere.
+                    WriteError(GladiaErrors.Create("-SessionId: " + problem + ".", "InvalidId", ErrorCategory.InvalidArgument, id));
+                    continue;
+                }
+
                 if (trimmed.Length > 0 && _seen.Add(trimmed))
                 {
                     yield return trimmed;

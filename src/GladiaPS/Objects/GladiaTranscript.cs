@@ -12,7 +12,8 @@ namespace GladiaPS
         internal GladiaTranscript(TranscriptMessage message, string? sessionId, string? path, double offset = 0)
         {
             Message = message;
-            SessionId = message.SessionId ?? sessionId;
+            // The session it arrived on names it; the message's own session_id is the server's text and never replaces that.
+            SessionId = sessionId ?? message.SessionId;
             Path = path;
             Offset = offset;
             Words = offset == 0

@@ -181,9 +181,9 @@ namespace GladiaPS.Core.Tests.Rest
             settings.Http.GetTimeout = TimeSpan.FromMilliseconds(200);
             using var client = new GladiaRestClient(settings);
 
-            var error = await Assert.ThrowsAsync<TimeoutException>(() => client.GetLiveJobAsync("a/b", CancellationToken.None));
+            var error = await Assert.ThrowsAsync<TimeoutException>(() => client.GetLiveJobAsync("a-b", CancellationToken.None));
 
-            Assert.Equal("GET /v2/live/a%2Fb: no response within 0.2 s on any of 2 attempts.", error.Message);
+            Assert.Equal("GET /v2/live/a-b: no response within 0.2 s on any of 2 attempts.", error.Message);
         }
 
         [Fact]

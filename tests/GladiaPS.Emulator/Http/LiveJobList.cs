@@ -50,7 +50,12 @@ namespace GladiaPS.Emulator.Http
             }
 
             var all = items.ToList();
-            var page = all.Skip(offset).Take(limit).Select(s => (JsonNode)s.ToJob()).ToArray();
+            var page = all.Skip(offset).Take(limit).Select(s => (JsonNode)s.ToJob()).ToList();
+            if (offset == 0 && emulator.Faults.Snapshot().ListJobIds is { } lies)
+            {
+                page.AddRange(lies.Select(id => (JsonNode)new JsonObject { ["id"] = id, ["status"] = "done", ["kind"] = "live" }));
+            }
+
             var filters = FilterQuery(context.Request.QueryString.Value);
             var hasNext = offset + limit < all.Count;
             return ApiEndpoints.Json(new JsonObject
@@ -58,7 +63,7 @@ namespace GladiaPS.Emulator.Http
                 ["first"] = PageUrl(emulator, 0, limit, filters),
                 ["current"] = PageUrl(emulator, offset, limit, filters),
                 ["next"] = hasNext ? PageUrl(emulator, offset + limit, limit, filters) : null,
-                ["items"] = new JsonArray(page),
+                ["items"] = new JsonArray(page.ToArray()),
             });
         }
 

@@ -62,6 +62,9 @@ namespace GladiaPS.Emulator.Live
 
         public bool StopReceived => _stopReceived;
 
+        /// <summary>The faults in force now.</summary>
+        public FaultSettings Faults => _faults.Snapshot();
+
         public bool CanSend => !_silent && !_discarding && !_outputClosed && _socket.State == WebSocketState.Open;
 
         /// <summary>Whether the injected bad frames were already sent on this connection.</summary>

@@ -33,20 +33,7 @@ namespace GladiaPS.Core.Audio
                 FileOptions.Asynchronous | FileOptions.SequentialScan);
             try
             {
-                var start = new byte[12];
-                var read = 0;
-                while (read < start.Length)
-                {
-                    var n = await stream.ReadAsync(start, read, start.Length - read, cancellationToken).ConfigureAwait(false);
-                    if (n <= 0)
-                    {
-                        break;
-                    }
-
-                    read += n;
-                }
-
-                stream.Position = 0;
+                var (start, read) = await ReadStartAsync(stream, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     throw new AudioFormatException(path, AudioFormatError.NotWav, "the file is empty: it holds no audio.");
@@ -116,14 +103,71 @@ namespace GladiaPS.Core.Audio
             }
         }
 
+        /// <summary>
+        /// Opens a stream by what it holds, as <see cref="OpenAsync"/> opens a file: a WAV stream is read by its header;
+        /// anything else is taken as raw samples in <paramref name="rawFormat"/>. Only a seekable stream is looked at
+        /// (and put back where it was); one that cannot seek is read as raw samples. The stream is left open.
+        /// </summary>
+        /// <param name="stream">The audio.</param>
+        /// <param name="rawFormat">The samples' format when the stream has no WAV header.</param>
+        /// <param name="name">How errors and warnings name the stream.</param>
+        /// <param name="readOptions">Warnings callback and block size.</param>
+        /// <param name="cancellationToken">Cancels reading the header.</param>
+        public static async Task<IAudioSource> OpenStreamAsync(Stream stream, SessionAudioFormat rawFormat, string? name = "Stream",
+            AudioReadOptions? readOptions = null, CancellationToken cancellationToken = default)
+        {
+            if (stream is null)
+            {
+                throw new ArgumentNullException(nameof(stream));
+            }
+
+            if (rawFormat is null)
+            {
+                throw new ArgumentNullException(nameof(rawFormat));
+            }
+
+            var buffered = stream.CanSeek ? stream : new BufferedStream(stream, 64 * 1024);
+            if (buffered.CanSeek)
+            {
+                var (start, read) = await ReadStartAsync(buffered, cancellationToken).ConfigureAwait(false);
+                if (read > 0 && WavAudioSource.LooksLikeWav(start.AsSpan(0, read)))
+                {
+                    return await WavAudioSource.OpenAsync(buffered, name, leaveOpen: true, readOptions, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return new RawAudioSource(buffered, AudioFormat.FromSession(rawFormat), name, leaveOpen: true);
+        }
+
+        /// <summary>The first bytes of a seekable stream (enough to tell a WAV header), the stream put back where it was.</summary>
+        private static async Task<(byte[] Start, int Read)> ReadStartAsync(Stream stream, CancellationToken cancellationToken)
+        {
+            var start = new byte[12];
+            var position = stream.Position;
+            var read = 0;
+            while (read < start.Length)
+            {
+                var n = await stream.ReadAsync(start, read, start.Length - read, cancellationToken).ConfigureAwait(false);
+                if (n <= 0)
+                {
+                    break;
+                }
+
+                read += n;
+            }
+
+            stream.Position = position;
+            return (start, read);
+        }
+
         // WAV files need no layout; anything else is decoded by ffmpeg to mono at its closest session rate.
         private static async Task<SessionAudioFormat?> MonoLayoutAsync(string path, FfmpegOptions? options, CancellationToken cancellationToken)
         {
-            var start = new byte[12];
+            byte[] start;
             int read;
             using (var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.Asynchronous))
             {
-                read = await probe.ReadAsync(start, 0, start.Length, cancellationToken).ConfigureAwait(false);
+                (start, read) = await ReadStartAsync(probe, cancellationToken).ConfigureAwait(false);
             }
 
             if (WavAudioSource.LooksLikeWav(start.AsSpan(0, read)))

@@ -1,0 +1,94 @@
+# What a server sends is data: a local server that lies (ids that are paths, a session_id that is not the session's)
+# must not make the module write outside the folder it was given, nor send requests to URLs an id was not meant to name.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $context = Initialize-GladiaTest hostile
+    $server = $context.Server
+    $work = $context.Work
+}
+
+AfterAll {
+    Complete-GladiaTest $context
+}
+
+Describe 'Ids that are paths' {
+    BeforeAll {
+        $inner = Join-Path $work 'a/b'
+        $null = New-Item -ItemType Directory -Path $inner
+        $tone = New-ToneWav -Path "$work/ids.wav" -Phrase 'golf hotel'
+        $real = Send-GladiaAudio -LiteralPath $tone.FullName -PassThru
+    }
+
+    AfterEach { Set-TestServerFault $server @{} }
+
+    It 'refuses listed ids that are not ids, writing nothing outside the folder' {
+        $absolute = Join-Path $work 'abs'
+        Set-TestServerFault $server @{ list_job_ids = @('../../../x', $absolute, '..') }
+        Push-Location $inner
+        try {
+            $saved = Get-GladiaLiveResult | Save-GladiaLiveAudio -ErrorVariable refused -ErrorAction SilentlyContinue
+        } finally {
+            Pop-Location
+        }
+        $saved.Name | Should -Be "$($real.Id).wav"
+        $saved.DirectoryName | Should -Be $inner
+        $refused.Count | Should -Be 3
+        $refused | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'InvalidId,*' }
+        "$($refused[0])" | Should -Match "'\.\./\.\./\.\./x' is not an id"
+        Get-ChildItem -LiteralPath $work -Recurse -File -Filter *.wav | Where-Object Name -ne 'ids.wav' |
+            ForEach-Object FullName | Should -Be (Join-Path $inner "$($real.Id).wav")
+        Test-Path "$absolute.wav" | Should -BeFalse
+    }
+
+    It 'keeps the session''s own id when messages carry another session_id' {
+        Set-TestServerFault $server @{ message_session_id = '../../../ws-evil' }
+        $file = New-ToneWav -Path "$work/lying.wav" -Phrase 'india juliett'
+        $folder = Join-Path $inner 'lying'
+        $null = New-Item -ItemType Directory -Path $folder
+        Push-Location $folder
+        try {
+            $transcripts = Send-GladiaAudio -LiteralPath $file.FullName
+            $saved = $transcripts | Save-GladiaLiveAudio
+        } finally {
+            Pop-Location
+        }
+        $transcripts.Text | Should -Be 'india juliett'
+        $transcripts.SessionId | Should -Match '^[0-9a-f-]{36}$'
+        $transcripts.Raw | Should -Match 'ws-evil'
+        $saved.FullName | Should -Be (Join-Path $folder "$($transcripts.SessionId).wav")
+        Get-ChildItem -LiteralPath $work -Recurse -Filter '*ws-evil*' | Should -BeNullOrEmpty
+    }
+
+    It 'refuses <Command> -Id <Id> before any request' -ForEach @(
+        @{ Command = 'Remove-GladiaLiveResult'; Id = '..'; Extra = @{ Confirm = $false } }
+        @{ Command = 'Remove-GladiaLiveResult'; Id = '.'; Extra = @{ Confirm = $false } }
+        @{ Command = 'Save-GladiaLiveAudio'; Id = '.'; Extra = @{ Path = 'TestDrive:\' } }
+        @{ Command = 'Get-GladiaLiveResult'; Id = 'a/../../b'; Extra = @{} }
+    ) {
+        $before = @(Invoke-TestServerApi -Server $server -Path '/emulator/requests').Count
+        & $Command -Id $Id @Extra -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'InvalidId,*'
+        $refused[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $refused[0].TargetObject | Should -Be $Id
+        $requests = @(Invoke-TestServerApi -Server $server -Path '/emulator/requests')
+        # The only requests since are this test's own reads of the request log.
+        $requests | Select-Object -Skip $before | Where-Object path_and_query -NotLike '/emulator/*' | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Secrets in text the server or the user chose' {
+    It 'shows the API URL in -Verbose without its user information or a key in its query' {
+        $saved = $env:GLADIA_API_URL
+        try {
+            $env:GLADIA_API_URL = ($server.Url -replace '^http://', 'http://user:hunter2@') + '/?api_key=s3cr3tvalue'
+            $verbose = @(Get-GladiaLiveResult -Id 'abc' -Verbose -ErrorAction SilentlyContinue 4>&1) | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        } finally {
+            $env:GLADIA_API_URL = $saved
+        }
+        $line = $verbose.Message | Where-Object { $_ -like 'Gladia API at *' }
+        $line | Should -Not -BeNullOrEmpty
+        $line | Should -Match '^Gladia API at http://\*\*\*@127\.0\.0\.1:\d+/\?api_key=\*\*\*'
+        ($verbose.Message -join "`n") | Should -Not -Match 'hunter2|s3cr3tvalue'
+    }
+}
