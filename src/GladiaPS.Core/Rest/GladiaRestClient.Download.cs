@@ -24,10 +24,19 @@ namespace GladiaPS.Core.Rest
         /// <returns>The number of bytes written.</returns>
         /// <exception cref="GladiaApiException">The server refused (401, 404, …) or redirected too often.</exception>
         public Task<long> DownloadLiveAudioAsync(string id, Stream destination, CancellationToken cancellationToken = default) =>
-            DownloadAudioAsync(LivePath + "/" + EscapeId(id) + "/file", "session " + id, destination, cancellationToken);
+            DownloadLiveAudioAsync(id, destination, maxBytes: null, cancellationToken);
+
+        /// <inheritdoc cref="DownloadLiveAudioAsync(string, Stream, CancellationToken)"/>
+        /// <param name="maxBytes">
+        /// The most the audio can be (<see cref="LiveAudioBound.For"/> reads it from the job); never more than
+        /// <see cref="Configuration.GladiaHttpOptions.MaxDownloadBytes"/>. A body that declares or sends more fails with an
+        /// <see cref="InvalidDataException"/> naming the limit, instead of filling the disk.
+        /// </param>
+        public Task<long> DownloadLiveAudioAsync(string id, Stream destination, long? maxBytes, CancellationToken cancellationToken = default) =>
+            DownloadAudioAsync(LivePath + "/" + EscapeId(id) + "/file", "session " + id, destination, maxBytes, cancellationToken);
 
         /// <summary>Streams the audio at <paramref name="relativePath"/> into <paramref name="destination"/>; <paramref name="owner"/> names it in errors.</summary>
-        private async Task<long> DownloadAudioAsync(string relativePath, string owner, Stream destination, CancellationToken cancellationToken)
+        private async Task<long> DownloadAudioAsync(string relativePath, string owner, Stream destination, long? maxBytes, CancellationToken cancellationToken)
         {
             if (destination is null)
             {
@@ -40,10 +49,16 @@ namespace GladiaPS.Core.Rest
             }
 
             var spec = new RequestSpec(HttpMethod.Get, BuildUrl(relativePath), _settings.Http.DownloadTimeout, RetryMode.Idempotent);
+            var limit = Math.Min(maxBytes ?? long.MaxValue, _settings.Http.MaxDownloadBytes);
             using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
             if (response.Content is null)
             {
                 return 0;
+            }
+
+            if (response.Content.Headers.ContentLength is long declared && declared > limit)
+            {
+                throw TooMuchAudio(spec, owner, limit, declared);
             }
 
             // Disposing the response unblocks a read on runtimes whose streams ignore the token.
@@ -65,6 +80,11 @@ namespace GladiaPS.Core.Rest
                     if (read == 0)
                     {
                         break;
+                    }
+
+                    if (total + read > limit)
+                    {
+                        throw TooMuchAudio(spec, owner, limit, null);
                     }
 
                     try
@@ -94,6 +114,10 @@ namespace GladiaPS.Core.Rest
             {
                 throw new IOException(e.Message, e.InnerException);
             }
+            catch (InvalidDataException)
+            {
+                throw;
+            }
             catch (Exception e) when (cancellationToken.IsCancellationRequested && !(e is OperationCanceledException))
             {
                 throw new OperationCanceledException(cancellationToken);
@@ -114,6 +138,16 @@ namespace GladiaPS.Core.Rest
             }
         }
 
+        private InvalidDataException TooMuchAudio(RequestSpec spec, string owner, long limit, long? declared) =>
+            new InvalidDataException(_sender.Redact(string.Format(
+                CultureInfo.InvariantCulture,
+                "GET {0}: the audio of {1} {2} the limit of {3} bytes ({4}); the download was stopped and nothing was kept.",
+                spec.DisplayPath,
+                owner,
+                declared is long length ? "declares " + length.ToString(CultureInfo.InvariantCulture) + " bytes, more than" : "went past",
+                limit,
+                limit == _settings.Http.MaxDownloadBytes ? "MaxDownloadBytes" : "what the session's duration at its format can be, with a margin")));
+
         /// <summary>Marks a failure to write the destination, so it is not reported as the download breaking off.</summary>
         private sealed class DestinationWriteException : Exception
         {
@@ -133,13 +167,16 @@ namespace GladiaPS.Core.Rest
 
         /// <inheritdoc cref="DownloadLiveAudioToFileAsync(string, string, CancellationToken)"/>
         /// <param name="overwrite">False refuses to replace an existing file (checked before and after the download).</param>
-        public Task<long> DownloadLiveAudioToFileAsync(string id, string path, bool overwrite, CancellationToken cancellationToken = default)
-        {
-            return DownloadToFileAsync(path, overwrite, destination => DownloadLiveAudioAsync(id, destination, cancellationToken), cancellationToken);
-        }
+        public Task<long> DownloadLiveAudioToFileAsync(string id, string path, bool overwrite, CancellationToken cancellationToken = default) =>
+            DownloadLiveAudioToFileAsync(id, path, overwrite, maxBytes: null, cancellationToken);
+
+        /// <inheritdoc cref="DownloadLiveAudioToFileAsync(string, string, bool, CancellationToken)"/>
+        /// <param name="maxBytes">The most the audio can be (see <see cref="DownloadLiveAudioAsync(string, Stream, long?, CancellationToken)"/>).</param>
+        public Task<long> DownloadLiveAudioToFileAsync(string id, string path, bool overwrite, long? maxBytes, CancellationToken cancellationToken = default) =>
+            DownloadToFileAsync(path, overwrite, destination => DownloadLiveAudioAsync(id, destination, maxBytes, cancellationToken), cancellationToken);
 
         /// <summary>Writes what <paramref name="download"/> streams into a temporary file beside <paramref name="path"/>, then moves it into place.</summary>
-        private static async Task<long> DownloadToFileAsync(string path, bool overwrite, Func<Stream, Task<long>> download, CancellationToken cancellationToken)
+        private async Task<long> DownloadToFileAsync(string path, bool overwrite, Func<Stream, Task<long>> download, CancellationToken cancellationToken)
         {
             if (string.IsNullOrWhiteSpace(path))
             {
@@ -163,7 +200,8 @@ namespace GladiaPS.Core.Rest
                 throw new IOException($"path: '{fullPath}' already exists.");
             }
 
-            var temporary = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".partial");
+            PartialFiles.DeleteStale(directory, _settings.Http.DownloadIdleTimeout);
+            var temporary = PartialFiles.Create(fullPath);
             try
             {
                 long written;
@@ -178,7 +216,7 @@ namespace GladiaPS.Core.Rest
             }
             finally
             {
-                TryDelete(temporary);
+                PartialFiles.Delete(temporary);
             }
         }
 
@@ -196,25 +234,6 @@ namespace GladiaPS.Core.Rest
             }
 
             File.Move(temporary, destination);
-        }
-
-        private static void TryDelete(string path)
-        {
-            try
-            {
-                if (File.Exists(path))
-                {
-                    File.Delete(path);
-                }
-            }
-            catch (IOException)
-            {
-                // The temporary file stays behind only if the file system refuses to delete it.
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // Same as above.
-            }
         }
     }
 }

@@ -244,11 +244,14 @@ namespace GladiaPS.Core.Rest
             }
         }
 
-        /// <summary><c>GET /v2/pre-recorded/{id}/file</c> streamed into <paramref name="destination"/>, bounded as the live download is.</summary>
+        /// <summary>
+        /// <c>GET /v2/pre-recorded/{id}/file</c> streamed into <paramref name="destination"/>, bounded in time as the live
+        /// download is and in size by <see cref="Configuration.GladiaHttpOptions.MaxDownloadBytes"/>.
+        /// </summary>
         public Task<long> DownloadPreRecordedAudioAsync(string id, Stream destination, CancellationToken cancellationToken = default)
         {
             var checkedId = EscapeId(id);
-            return DownloadAudioAsync(PreRecordedPath + "/" + checkedId + "/file", "job " + checkedId, destination, cancellationToken);
+            return DownloadAudioAsync(PreRecordedPath + "/" + checkedId + "/file", "job " + checkedId, destination, maxBytes: null, cancellationToken);
         }
 
         /// <summary>
