@@ -64,6 +64,7 @@ namespace GladiaPS.Infrastructure
             _cmdlet.PostProgress(new ProgressRecord(_activityId, "Sending " + _name, "done") { RecordType = ProgressRecordType.Completed });
         }
 
-        private static string Clock(double seconds) => TimeSpan.FromSeconds(Math.Round(seconds)).ToString("c", CultureInfo.InvariantCulture);
+        private static string Clock(double seconds) =>
+            double.IsNaN(seconds) || seconds < 0 || seconds > 1e9 ? "?" : TimeSpan.FromSeconds(Math.Round(seconds)).ToString("c", CultureInfo.InvariantCulture);
     }
 }
