@@ -128,7 +128,7 @@ namespace GladiaPS.Commands
             // Every option but the format is the same for all files: check it once, before any request.
             try
             {
-                BuildOptions(ResolveFormat(null));
+                WarnUnknownValues(BuildOptions(ResolveFormat(null)));
             }
             catch (GladiaValidationException exception)
             {
