@@ -92,3 +92,22 @@ Describe 'Secrets in text the server or the user chose' {
         ($verbose.Message -join "`n") | Should -Not -Match 'hunter2|s3cr3tvalue'
     }
 }
+
+Describe 'A download that never ends' {
+    AfterEach { Set-TestServerFault $server @{} }
+
+    It 'stops at what the session''s audio can be, saving nothing and leaving no partial file' {
+        $tone = New-ToneWav -Path "$work/endless.wav" -Phrase 'kilo lima'
+        $session = Send-GladiaAudio -LiteralPath $tone.FullName -PassThru
+        $folder = Join-Path $work 'endless'
+        $null = New-Item -ItemType Directory -Path $folder
+        Set-TestServerFault $server @{ endless_file = $true }
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $saved = $session | Save-GladiaLiveAudio -Path $folder -ErrorVariable tooLong -ErrorAction SilentlyContinue
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 60
+        $saved | Should -BeNullOrEmpty
+        $tooLong.Count | Should -Be 1
+        "$($tooLong[0])" | Should -Match 'went past the limit of \d+ bytes \(what the session''s duration at its format can be'
+        Get-ChildItem -LiteralPath $folder -Force | Should -BeNullOrEmpty
+    }
+}

@@ -56,6 +56,12 @@ namespace GladiaPS.Core.Configuration
         /// </summary>
         public long MaxJsonBodyBytes { get; set; } = 64L * 1024 * 1024;
 
+        /// <summary>
+        /// The most audio one download may write when the job does not say how long the session was (default 17 GB: the
+        /// largest a live session can hold, 3 hours at 48 kHz, 32 bits and 8 channels). A body past it is stopped.
+        /// </summary>
+        public long MaxDownloadBytes { get; set; } = 17_000_000_000L;
+
         /// <summary>A copy that later changes to this instance do not affect.</summary>
         public GladiaHttpOptions Clone() => (GladiaHttpOptions)MemberwiseClone();
 
@@ -74,6 +80,11 @@ namespace GladiaPS.Core.Configuration
             if (MaxJsonBodyBytes < 1024 || MaxJsonBodyBytes > int.MaxValue / 2)
             {
                 throw new Options.GladiaValidationException(nameof(MaxJsonBodyBytes), $"{nameof(MaxJsonBodyBytes)}: {MaxJsonBodyBytes} is out of range; use 1 KiB to 1 GiB.");
+            }
+
+            if (MaxDownloadBytes < 1024)
+            {
+                throw new Options.GladiaValidationException(nameof(MaxDownloadBytes), $"{nameof(MaxDownloadBytes)}: {MaxDownloadBytes} is out of range; use 1 KiB or more.");
             }
 
             RequireNonNegative(InitialRetryDelay, nameof(InitialRetryDelay));
