@@ -76,6 +76,10 @@ namespace GladiaPS.Emulator
         [JsonPropertyName("message_session_id")]
         public string? MessageSessionId { get; init; }
 
+        /// <summary>A server whose audio file never ends: after the session's WAV, <c>GET /v2/live/{id}/file</c> sends zeros until the client goes.</summary>
+        [JsonPropertyName("endless_file")]
+        public bool EndlessFile { get; init; }
+
         /// <summary>Checks the values and returns a message naming the first bad one, or null.</summary>
         public string? Validate()
         {

@@ -76,3 +76,38 @@ Describe 'Ids that are paths' {
         $requests | Select-Object -Skip $before | Where-Object path_and_query -NotLike '/emulator/*' | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Secrets in text the server or the user chose' {
+    It 'shows the API URL in -Verbose without its user information or a key in its query' {
+        $saved = $env:GLADIA_API_URL
+        try {
+            $env:GLADIA_API_URL = ($server.Url -replace '^http://', 'http://user:hunter2@') + '/?api_key=s3cr3tvalue'
+            $verbose = @(Get-GladiaLiveResult -Id 'abc' -Verbose -ErrorAction SilentlyContinue 4>&1) | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        } finally {
+            $env:GLADIA_API_URL = $saved
+        }
+        $line = $verbose.Message | Where-Object { $_ -like 'Gladia API at *' }
+        $line | Should -Not -BeNullOrEmpty
+        $line | Should -Match '^Gladia API at http://\*\*\*@127\.0\.0\.1:\d+/\?api_key=\*\*\*'
+        ($verbose.Message -join "`n") | Should -Not -Match 'hunter2|s3cr3tvalue'
+    }
+}
+
+Describe 'A download that never ends' {
+    AfterEach { Set-TestServerFault $server @{} }
+
+    It 'stops at what the session''s audio can be, saving nothing and leaving no partial file' {
+        $tone = New-ToneWav -Path "$work/endless.wav" -Phrase 'kilo lima'
+        $session = Send-GladiaAudio -LiteralPath $tone.FullName -PassThru
+        $folder = Join-Path $work 'endless'
+        $null = New-Item -ItemType Directory -Path $folder
+        Set-TestServerFault $server @{ endless_file = $true }
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $saved = $session | Save-GladiaLiveAudio -Path $folder -ErrorVariable tooLong -ErrorAction SilentlyContinue
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 60
+        $saved | Should -BeNullOrEmpty
+        $tooLong.Count | Should -Be 1
+        "$($tooLong[0])" | Should -Match 'went past the limit of \d+ bytes \(what the session''s duration at its format can be'
+        Get-ChildItem -LiteralPath $folder -Force | Should -BeNullOrEmpty
+    }
+}

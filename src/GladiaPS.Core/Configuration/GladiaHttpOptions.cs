@@ -50,6 +50,18 @@ namespace GladiaPS.Core.Configuration
         /// </summary>
         public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>
+        /// The largest JSON answer read, counted after decompression (default 64 MiB, far above the result of a 3-hour
+        /// session): a body that inflates past it fails with an error naming the limit instead of filling memory.
+        /// </summary>
+        public long MaxJsonBodyBytes { get; set; } = 64L * 1024 * 1024;
+
+        /// <summary>
+        /// The most audio one download may write when the job does not say how long the session was (default 17 GB: the
+        /// largest a live session can hold, 3 hours at 48 kHz, 32 bits and 8 channels). A body past it is stopped.
+        /// </summary>
+        public long MaxDownloadBytes { get; set; } = 17_000_000_000L;
+
         /// <summary>A copy that later changes to this instance do not affect.</summary>
         public GladiaHttpOptions Clone() => (GladiaHttpOptions)MemberwiseClone();
 
@@ -63,6 +75,16 @@ namespace GladiaPS.Core.Configuration
             if (MaxRedirects < 0)
             {
                 throw new Options.GladiaValidationException(nameof(MaxRedirects), $"{nameof(MaxRedirects)}: {MaxRedirects} is negative.");
+            }
+
+            if (MaxJsonBodyBytes < 1024 || MaxJsonBodyBytes > int.MaxValue / 2)
+            {
+                throw new Options.GladiaValidationException(nameof(MaxJsonBodyBytes), $"{nameof(MaxJsonBodyBytes)}: {MaxJsonBodyBytes} is out of range; use 1 KiB to 1 GiB.");
+            }
+
+            if (MaxDownloadBytes < 1024)
+            {
+                throw new Options.GladiaValidationException(nameof(MaxDownloadBytes), $"{nameof(MaxDownloadBytes)}: {MaxDownloadBytes} is out of range; use 1 KiB or more.");
             }
 
             RequireNonNegative(InitialRetryDelay, nameof(InitialRetryDelay));

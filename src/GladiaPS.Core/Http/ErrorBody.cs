@@ -89,7 +89,7 @@ namespace GladiaPS.Core.Http
 
         /// <summary>The request id Gladia sends in the <c>x-aipi-call-id</c> header (every value, comma-separated), or null.</summary>
         public static string? RequestIdHeader(System.Net.Http.HttpResponseMessage response) =>
-            response.Headers.TryGetValues("x-aipi-call-id", out var values) ? string.Join(",", values) : null;
+            response.Headers.TryGetValues("x-aipi-call-id", out var values) ? Security.SecretRedactor.Printable(string.Join(",", values), 200) : null;
 
         private static string? StringOf(JsonElement element, string name) =>
             element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

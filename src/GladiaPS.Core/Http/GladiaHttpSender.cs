@@ -5,6 +5,7 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Configuration;
@@ -24,6 +25,7 @@ namespace GladiaPS.Core.Http
     {
         private const int MaxErrorBodyBytes = 64 * 1024;
         private const int MaxShownBodyChars = 16 * 1024;
+        private const int MaxReasonChars = 200;
         private const int MaxDrainedRedirectBytes = 64 * 1024;
 
         private static readonly HashSet<string> CrossOriginDroppedHeaders =
@@ -117,6 +119,75 @@ namespace GladiaPS.Core.Http
         internal string Redact(string? text) => SecretRedactor.RedactText(text, _settings.ApiKey);
 
         private string? RedactOrNull(string? text) => text is null ? null : Redact(text);
+
+        /// <summary>
+        /// Text the server chose (a reason phrase), fit to quote: the key removed, control characters made spaces and the
+        /// length bounded, so an echoing server cannot put the key, forged lines or a flood into a message.
+        /// </summary>
+        internal string? RedactServerText(string? text) => text is null ? null : Redact(SecretRedactor.Printable(text, MaxReasonChars));
+
+        /// <summary>
+        /// Reads a JSON answer's body as text. The operation's timeout applies again to the body, so a server that sends
+        /// headers and then stalls cannot hang the caller; and the body is counted as it is decompressed, so one that
+        /// inflates past <see cref="GladiaHttpOptions.MaxJsonBodyBytes"/> fails with an error naming the limit instead of filling memory.
+        /// </summary>
+        /// <exception cref="GladiaApiException">The body is larger than the limit.</exception>
+        /// <exception cref="TimeoutException">The body did not arrive within the operation's timeout.</exception>
+        internal async Task<string> ReadJsonBodyAsync(HttpResponseMessage response, RequestSpec spec, CancellationToken cancellationToken)
+        {
+            if (response.Content is null)
+            {
+                return string.Empty;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var limit = _settings.Http.MaxJsonBodyBytes;
+            if (response.Content.Headers.ContentLength is long declared && declared > limit)
+            {
+                throw TooLarge(response, spec, limit);
+            }
+
+            using var timeout = _settings.TimeProvider.CreateCancellationTokenSource(spec.Timeout);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            // Disposing the response unblocks the read on runtimes whose content streams ignore tokens.
+            using var registration = linked.Token.Register(response.Dispose);
+            try
+            {
+                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                using var memory = new MemoryStream();
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await stream.ReadAsync(buffer, 0, buffer.Length, linked.Token).ConfigureAwait(false)) > 0)
+                {
+                    if (memory.Length + read > limit)
+                    {
+                        throw TooLarge(response, spec, limit);
+                    }
+
+                    memory.Write(buffer, 0, read);
+                }
+
+                return Encoding.UTF8.GetString(memory.GetBuffer(), 0, (int)memory.Length);
+            }
+            catch (GladiaApiException)
+            {
+                throw;
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+            catch (Exception e) when (timeout.IsCancellationRequested)
+            {
+                throw new TimeoutException(string.Format(CultureInfo.InvariantCulture,
+                    "{0} {1}: the answer's body did not arrive within {2:0.###} s.", spec.Method, spec.DisplayPath, spec.Timeout.TotalSeconds), e);
+            }
+        }
+
+        private GladiaApiException TooLarge(HttpResponseMessage response, RequestSpec spec, long limit) =>
+            new GladiaApiException((int)response.StatusCode, spec.Method.Method, spec.DisplayPath,
+                string.Format(CultureInfo.InvariantCulture, "unexpected response: the answer is larger than the limit of {0} bytes (MaxJsonBodyBytes) once decompressed", limit),
+                RedactOrNull(ErrorBody.RequestIdHeader(response)), RedactServerText(response.ReasonPhrase));
 
         internal void Log(string line)
         {
@@ -221,7 +292,7 @@ namespace GladiaPS.Core.Http
                     {
                         throw new GladiaApiException(status, spec.Method.Method, spec.DisplayPath,
                             string.Format(CultureInfo.InvariantCulture, "more than {0} redirects", _settings.Http.MaxRedirects),
-                            ErrorBody.RequestIdHeader(response), attempts: attempt);
+                            RedactOrNull(ErrorBody.RequestIdHeader(response)), attempts: attempt);
                     }
 
                     await DrainAsync(response, cancellationToken).ConfigureAwait(false);
@@ -350,11 +421,11 @@ namespace GladiaPS.Core.Http
                 RetryClassifier.IsRetryableStatus(status, spec.RetryMode))
             {
                 return new GladiaApiException(status, spec.Method.Method, spec.DisplayPath,
-                    RedactOrNull(message), RedactOrNull(requestId), response.ReasonPhrase, shown, attempts, tooLong, _settings.Http.MaxRetryAfter);
+                    RedactOrNull(message), RedactOrNull(requestId), RedactServerText(response.ReasonPhrase), shown, attempts, tooLong, _settings.Http.MaxRetryAfter);
             }
 
             return new GladiaApiException(status, spec.Method.Method, spec.DisplayPath,
-                RedactOrNull(message), RedactOrNull(requestId), response.ReasonPhrase, shown, attempts) { RetryAfter = wait };
+                RedactOrNull(message), RedactOrNull(requestId), RedactServerText(response.ReasonPhrase), shown, attempts) { RetryAfter = wait };
         }
     }
 }

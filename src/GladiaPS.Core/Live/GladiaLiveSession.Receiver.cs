@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Messages;
+using GladiaPS.Core.Security;
 
 namespace GladiaPS.Core.Live
 {
@@ -32,7 +33,7 @@ namespace GladiaPS.Core.Live
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         return ConnectionEnd.ServerClosed(
-                            (int?)(socket.CloseStatus ?? result.CloseStatus), socket.CloseStatusDescription ?? result.CloseStatusDescription);
+                            (int?)(socket.CloseStatus ?? result.CloseStatus), ServerText(socket.CloseStatusDescription ?? result.CloseStatusDescription));
                     }
 
                     if (result.EndOfMessage && assembledLength == 0 && !oversized)
@@ -253,5 +254,8 @@ namespace GladiaPS.Core.Live
                 Volatile.Write(ref _progressOnConnection, 1);
             }
         }
+
+        /// <summary>A close reason the server chose, fit to show: one bounded line, the session's token removed.</summary>
+        private string? ServerText(string? text) => text is null ? null : Scrub(SecretRedactor.Printable(text, 200));
     }
 }

@@ -23,7 +23,16 @@ namespace GladiaPS.Core.Rest
         /// </summary>
         /// <returns>The number of bytes written.</returns>
         /// <exception cref="GladiaApiException">The server refused (401, 404, …) or redirected too often.</exception>
-        public async Task<long> DownloadLiveAudioAsync(string id, Stream destination, CancellationToken cancellationToken = default)
+        public Task<long> DownloadLiveAudioAsync(string id, Stream destination, CancellationToken cancellationToken = default) =>
+            DownloadLiveAudioAsync(id, destination, maxBytes: null, cancellationToken);
+
+        /// <inheritdoc cref="DownloadLiveAudioAsync(string, Stream, CancellationToken)"/>
+        /// <param name="maxBytes">
+        /// The most the audio can be (<see cref="LiveAudioBound.For"/> reads it from the job); never more than
+        /// <see cref="Configuration.GladiaHttpOptions.MaxDownloadBytes"/>. A body that declares or sends more fails with an
+        /// <see cref="InvalidDataException"/> naming the limit, instead of filling the disk.
+        /// </param>
+        public async Task<long> DownloadLiveAudioAsync(string id, Stream destination, long? maxBytes, CancellationToken cancellationToken = default)
         {
             if (destination is null)
             {
@@ -36,10 +45,16 @@ namespace GladiaPS.Core.Rest
             }
 
             var spec = new RequestSpec(HttpMethod.Get, BuildUrl(LivePath + "/" + EscapeId(id) + "/file"), _settings.Http.DownloadTimeout, RetryMode.Idempotent);
+            var limit = Math.Min(maxBytes ?? long.MaxValue, _settings.Http.MaxDownloadBytes);
             using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
             if (response.Content is null)
             {
                 return 0;
+            }
+
+            if (response.Content.Headers.ContentLength is long declared && declared > limit)
+            {
+                throw TooMuchAudio(spec, id, limit, declared);
             }
 
             // Disposing the response unblocks a read on runtimes whose streams ignore the token.
@@ -61,6 +76,11 @@ namespace GladiaPS.Core.Rest
                     if (read == 0)
                     {
                         break;
+                    }
+
+                    if (total + read > limit)
+                    {
+                        throw TooMuchAudio(spec, id, limit, null);
                     }
 
                     try
@@ -90,6 +110,10 @@ namespace GladiaPS.Core.Rest
             {
                 throw new IOException(e.Message, e.InnerException);
             }
+            catch (InvalidDataException)
+            {
+                throw;
+            }
             catch (Exception e) when (cancellationToken.IsCancellationRequested && !(e is OperationCanceledException))
             {
                 throw new OperationCanceledException(cancellationToken);
@@ -110,6 +134,16 @@ namespace GladiaPS.Core.Rest
             }
         }
 
+        private InvalidDataException TooMuchAudio(RequestSpec spec, string id, long limit, long? declared) =>
+            new InvalidDataException(_sender.Redact(string.Format(
+                CultureInfo.InvariantCulture,
+                "GET {0}: the audio of session {1} {2} the limit of {3} bytes ({4}); the download was stopped and nothing was kept.",
+                spec.DisplayPath,
+                id,
+                declared is long length ? "declares " + length.ToString(CultureInfo.InvariantCulture) + " bytes, more than" : "went past",
+                limit,
+                limit == _settings.Http.MaxDownloadBytes ? "MaxDownloadBytes" : "what the session's duration at its format can be, with a margin")));
+
         /// <summary>Marks a failure to write the destination, so it is not reported as the download breaking off.</summary>
         private sealed class DestinationWriteException : Exception
         {
@@ -129,7 +163,12 @@ namespace GladiaPS.Core.Rest
 
         /// <inheritdoc cref="DownloadLiveAudioToFileAsync(string, string, CancellationToken)"/>
         /// <param name="overwrite">False refuses to replace an existing file (checked before and after the download).</param>
-        public async Task<long> DownloadLiveAudioToFileAsync(string id, string path, bool overwrite, CancellationToken cancellationToken = default)
+        public Task<long> DownloadLiveAudioToFileAsync(string id, string path, bool overwrite, CancellationToken cancellationToken = default) =>
+            DownloadLiveAudioToFileAsync(id, path, overwrite, maxBytes: null, cancellationToken);
+
+        /// <inheritdoc cref="DownloadLiveAudioToFileAsync(string, string, bool, CancellationToken)"/>
+        /// <param name="maxBytes">The most the audio can be (see <see cref="DownloadLiveAudioAsync(string, Stream, long?, CancellationToken)"/>).</param>
+        public async Task<long> DownloadLiveAudioToFileAsync(string id, string path, bool overwrite, long? maxBytes, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(path))
             {
@@ -153,13 +192,14 @@ namespace GladiaPS.Core.Rest
                 throw new IOException($"path: '{fullPath}' already exists.");
             }
 
-            var temporary = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".partial");
+            PartialFiles.DeleteStale(directory, _settings.Http.DownloadIdleTimeout);
+            var temporary = PartialFiles.Create(fullPath);
             try
             {
                 long written;
                 using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize, useAsync: true))
                 {
-                    written = await DownloadLiveAudioAsync(id, file, cancellationToken).ConfigureAwait(false);
+                    written = await DownloadLiveAudioAsync(id, file, maxBytes, cancellationToken).ConfigureAwait(false);
                     await file.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
 
@@ -168,7 +208,7 @@ namespace GladiaPS.Core.Rest
             }
             finally
             {
-                TryDelete(temporary);
+                PartialFiles.Delete(temporary);
             }
         }
 
@@ -186,25 +226,6 @@ namespace GladiaPS.Core.Rest
             }
 
             File.Move(temporary, destination);
-        }
-
-        private static void TryDelete(string path)
-        {
-            try
-            {
-                if (File.Exists(path))
-                {
-                    File.Delete(path);
-                }
-            }
-            catch (IOException)
-            {
-                // The temporary file stays behind only if the file system refuses to delete it.
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // Same as above.
-            }
         }
     }
 }

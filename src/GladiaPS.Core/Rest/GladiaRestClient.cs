@@ -91,36 +91,9 @@ namespace GladiaPS.Core.Rest
             return new Uri(string.IsNullOrEmpty(query) ? url : url + "?" + query);
         }
 
-        /// <summary>
-        /// Reads a JSON answer. The operation's timeout applies again to the body, so a server that sends
-        /// headers and then stalls cannot hang the caller.
-        /// </summary>
-        private async Task<string> ReadBodyAsync(HttpResponseMessage response, RequestSpec spec, CancellationToken cancellationToken)
-        {
-            if (response.Content is null)
-            {
-                return string.Empty;
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            using var timeout = _settings.TimeProvider.CreateCancellationTokenSource(spec.Timeout);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            // Disposing the response unblocks the read on runtimes whose content streams ignore tokens.
-            using var registration = linked.Token.Register(response.Dispose);
-            try
-            {
-                return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            }
-            catch (Exception) when (cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-            catch (Exception e) when (timeout.IsCancellationRequested)
-            {
-                throw new TimeoutException(string.Format(CultureInfo.InvariantCulture,
-                    "{0} {1}: the answer's body did not arrive within {2:0.###} s.", spec.Method, spec.DisplayPath, spec.Timeout.TotalSeconds), e);
-            }
-        }
+        /// <summary>Reads a JSON answer, bounded in time and in size (<see cref="GladiaHttpSender.ReadJsonBodyAsync"/>).</summary>
+        private Task<string> ReadBodyAsync(HttpResponseMessage response, RequestSpec spec, CancellationToken cancellationToken) =>
+            _sender.ReadJsonBodyAsync(response, spec, cancellationToken);
 
         private LiveSessionCreated ParseCreated(string text, HttpResponseMessage response, RequestSpec spec)
         {
@@ -171,6 +144,6 @@ namespace GladiaPS.Core.Rest
 
         private GladiaApiException Unusable(HttpResponseMessage response, RequestSpec spec, string problem) =>
             new GladiaApiException((int)response.StatusCode, spec.Method.Method, spec.DisplayPath,
-                "unexpected response: " + problem, ErrorBody.RequestIdHeader(response), response.ReasonPhrase);
+                "unexpected response: " + problem, _sender.RedactServerText(ErrorBody.RequestIdHeader(response)), _sender.RedactServerText(response.ReasonPhrase));
     }
 }

@@ -108,6 +108,32 @@ namespace GladiaPS.Core.Security
             return result;
         }
 
+        /// <summary>
+        /// Text a server chose, fit to show on one line: control characters (line breaks included) become spaces, and
+        /// it is cut at <paramref name="maxChars"/> with an ellipsis.
+        /// </summary>
+        public static string Printable(string? text, int maxChars)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return text ?? string.Empty;
+            }
+
+            var length = Math.Min(text!.Length, maxChars);
+            var builder = new StringBuilder(length + 1);
+            for (var i = 0; i < length; i++)
+            {
+                builder.Append(char.IsControl(text[i]) ? ' ' : text[i]);
+            }
+
+            if (text.Length > maxChars)
+            {
+                builder.Append('…');
+            }
+
+            return builder.ToString();
+        }
+
         private static string RedactQuery(string text, bool everyValue)
         {
             var questionMark = text.IndexOf('?');

@@ -49,6 +49,7 @@ namespace GladiaPS.Commands
 
         /// <summary>Only sessions whose custom metadata has these values.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [PlainValues]
         public IDictionary? CustomMetadata { get; set; }
 
         protected override void BeginProcessing() => _client = CreateClient();
@@ -112,7 +113,7 @@ namespace GladiaPS.Commands
                 foreach (DictionaryEntry entry in CustomMetadata)
                 {
                     filter.CustomMetadata[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty] =
-                        entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                        PlainValues.Unwrap(entry.Value);
                 }
             }
 

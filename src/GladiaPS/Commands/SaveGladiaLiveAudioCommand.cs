@@ -97,7 +97,9 @@ namespace GladiaPS.Commands
                             },
                             () => "Session " + id + " was still streaming here after " + Timeout?.ToString(CultureInfo.InvariantCulture) + " s; nothing was saved.",
                             token).ConfigureAwait(false);
-                        return await _client!.DownloadLiveAudioToFileAsync(id, destination, overwrite: Force, token).ConfigureAwait(false);
+                        // The job says how long the audio is: a body past that (with a margin) is not this session's audio.
+                        var job = await _client!.GetLiveJobAsync(id, token).ConfigureAwait(false);
+                        return await _client!.DownloadLiveAudioToFileAsync(id, destination, Force, LiveAudioBound.For(job), token).ConfigureAwait(false);
                     });
                     WriteVerbose("Session " + id + ": " + bytes + " bytes written to " + destination);
                     WriteObject(new FileInfo(destination));

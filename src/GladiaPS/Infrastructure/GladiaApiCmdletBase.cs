@@ -28,7 +28,8 @@ namespace GladiaPS.Infrastructure
                 var settings = ClientSettingsResolver.Resolve(
                     ApiKey is null ? null : Secrets.ToPlainText(ApiKey), Region, Environment.GetEnvironmentVariable);
                 settings.Log = PostDebug;
-                WriteVerbose("Gladia API at " + settings.RestBaseUrl + (settings.Region is null ? string.Empty : " (region " + settings.Region + ")"));
+                // The URL is the user's, but may carry user:password@ or ?api_key=: shown redacted like every other.
+                WriteVerbose("Gladia API at " + Core.Security.SecretRedactor.RedactUrl(settings.RestBaseUrl) + (settings.Region is null ? string.Empty : " (region " + settings.Region + ")"));
                 return new GladiaRestClient(settings);
             }
             catch (GladiaValidationException exception)

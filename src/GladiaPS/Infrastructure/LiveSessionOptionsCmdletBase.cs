@@ -74,6 +74,7 @@ namespace GladiaPS.Infrastructure
 
         /// <summary>Words to favour: strings, or hashtables with Value, Intensity, Pronunciations and Language.</summary>
         [Parameter]
+        [PlainValues]
         public object[]? CustomVocabulary { get; set; }
 
         [Parameter]
@@ -81,6 +82,7 @@ namespace GladiaPS.Infrastructure
 
         /// <summary>How to spell words: a hashtable from the spelling wanted to the spellings heard, e.g. @{ Gladia = 'gladya','gladiah' }.</summary>
         [Parameter]
+        [PlainValues]
         public IDictionary? CustomSpelling { get; set; }
 
         /// <summary>Languages to translate every utterance into.</summary>
@@ -129,14 +131,17 @@ namespace GladiaPS.Infrastructure
 
         /// <summary>Which messages go to the callback: a hashtable of callback_config fields, e.g. @{ receive_partial_transcripts = $true }.</summary>
         [Parameter]
+        [PlainValues]
         public IDictionary? CallbackConfig { get; set; }
 
         /// <summary>Your own fields stored with the session and searchable with Get-GladiaLiveResult -CustomMetadata.</summary>
         [Parameter]
+        [PlainValues]
         public IDictionary? CustomMetadata { get; set; }
 
         /// <summary>Init fields the module has no parameter for yet, merged into the request at any depth.</summary>
         [Parameter]
+        [PlainValues]
         public IDictionary? Option { get; set; }
 
         /// <summary>True when a parameter that sets the audio format was given.</summary>
@@ -220,7 +225,7 @@ namespace GladiaPS.Infrastructure
             {
                 try
                 {
-                    options.SetCustomMetadata(CustomMetadata, "-" + nameof(CustomMetadata));
+                    options.SetCustomMetadata(PlainValues.Unwrap(CustomMetadata), "-" + nameof(CustomMetadata));
                 }
                 catch (GladiaValidationException exception)
                 {
@@ -233,7 +238,7 @@ namespace GladiaPS.Infrastructure
             {
                 try
                 {
-                    options = options.WithFields(Option, "-" + nameof(Option));
+                    options = options.WithFields(PlainValues.Unwrap(Option)!, "-" + nameof(Option));
                 }
                 catch (GladiaValidationException exception) when (exception.Field.StartsWith("-", StringComparison.Ordinal))
                 {

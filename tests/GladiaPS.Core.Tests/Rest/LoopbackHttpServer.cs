@@ -240,6 +240,9 @@ namespace GladiaPS.Core.Tests.Rest
 
         public bool Responded { get; private set; }
 
+        /// <summary>The status line's reason phrase instead of the usual one (a server that says what it likes there).</summary>
+        public string? ReasonPhrase { get; set; }
+
         /// <summary>Cancelled when the server is disposed: a handler that stalls waits on this.</summary>
         public CancellationToken ServerStopping => _server.Stopping;
 
@@ -264,14 +267,21 @@ namespace GladiaPS.Core.Tests.Rest
             await _stream.FlushAsync().ConfigureAwait(false);
         }
 
+        /// <summary>Sends the status line and headers without a length (the body ends when the connection closes), then lets the caller write it.</summary>
+        public Task RespondUntilCloseAsync(int status, string contentType, Func<Stream, Task> writeBody) => RespondStreamingAsync(status, -1, contentType, writeBody);
+
         /// <summary>Waits until the server stops: a server that never answers.</summary>
         public Task StallAsync() => Task.Delay(Timeout.Infinite, ServerStopping).ContinueWith(_ => { }, TaskScheduler.Default);
 
         private async Task WriteHeadAsync(int status, long length, string? contentType, (string Name, string Value)[] headers)
         {
             var head = new StringBuilder();
-            head.Append("HTTP/1.1 ").Append(status.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(Reason(status)).Append("\r\n");
-            head.Append("Content-Length: ").Append(length.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
+            head.Append("HTTP/1.1 ").Append(status.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(ReasonPhrase ?? Reason(status)).Append("\r\n");
+            if (length >= 0)
+            {
+                head.Append("Content-Length: ").Append(length.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
+            }
+
             head.Append("Connection: close\r\n");
             if (contentType != null)
             {

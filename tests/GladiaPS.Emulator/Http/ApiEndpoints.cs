@@ -211,7 +211,34 @@ namespace GladiaPS.Emulator.Http
                 return;
             }
 
+            if (emulator.Faults.Snapshot().EndlessFile)
+            {
+                await WriteEndlessAsync(context, session).ConfigureAwait(false);
+                return;
+            }
+
             await WriteWavAsync(context, session).ConfigureAwait(false);
+        }
+
+        /// <summary>The session's WAV, then zeros without end and without a length, until the client disconnects.</summary>
+        private static async Task WriteEndlessAsync(HttpContext context, EmulatedSession session)
+        {
+            var length = await session.FlushAudioAsync().ConfigureAwait(false);
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/octet-stream";
+            await session.CopyAudioAsWavAsync(context.Response.Body, length, context.RequestAborted).ConfigureAwait(false);
+            var zeros = new byte[64 * 1024];
+            try
+            {
+                while (!context.RequestAborted.IsCancellationRequested)
+                {
+                    await context.Response.Body.WriteAsync(zeros, context.RequestAborted).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or System.IO.IOException)
+            {
+                // The client went away: the end of the attack.
+            }
         }
 
         internal static async Task WriteWavAsync(HttpContext context, EmulatedSession session)

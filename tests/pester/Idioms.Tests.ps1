@@ -1,0 +1,74 @@
+# The module as a PowerShell user drives it: values that come from commands, objects that fit PowerShell's own tools.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $context = Initialize-GladiaTest idioms
+    $server = $context.Server
+    $folder = $context.Work
+}
+
+AfterAll {
+    Complete-GladiaTest $context
+}
+
+Describe 'Hashtable and array parameters take values that come from commands' {
+    BeforeAll {
+        # Every one of these is wrapped in a PSObject by PowerShell: the way users build hashtables in scripts.
+        $n = Write-Output x
+        $m = Write-Output solaria-1
+        $day = Get-Date -Format yyyy-MM-dd
+        $when = Get-Date -Date ([datetime]::new(2026, 1, 2, 3, 4, 5, [DateTimeKind]::Utc))
+        $s = New-GladiaLiveSession -CustomMetadata @{
+            batch = (Get-Date -Format yyyy-MM-dd); n = $n; at = $when
+            nested = @{ list = @($n, (Write-Output 2)); record = [pscustomobject]@{ k = $n } }
+        } -Option @{ model = $m; realtime_processing = @{ custom_spelling = $true; custom_spelling_config = @{ spelling_dictionary = @{ Gladia = @($n) } } } } `
+            -CustomVocabulary (Write-Output alpha), @{ value = $n; intensity = (Write-Output 0.5) } -CustomSpelling @{ Bravo = $n, (Write-Output brav) }
+        Stop-GladiaRecording -Session $s -Wait
+        $sent = (Get-GladiaLiveResult -Id $s.Id).Raw | ConvertFrom-Json -AsHashtable -DateKind String
+    }
+
+    It 'sends -CustomMetadata with command output at every depth, dates as ISO 8601' {
+        $metadata = $sent.custom_metadata
+        $metadata.batch | Should -Be $day
+        $metadata.n | Should -Be 'x'
+        $metadata.at | Should -BeOfType [string]
+        $metadata.at | Should -Match '^2026-01-02T03:04:05(\.0+)?(Z|\+00:00)$'
+        $metadata.nested.list | Should -Be @('x', 2)
+        $metadata.nested.record.k | Should -Be 'x'
+    }
+
+    It 'takes command output in -Option, -CustomVocabulary and -CustomSpelling' {
+        $sent.request_params.model | Should -Be 'solaria-1'
+        $vocabulary = $sent.request_params.realtime_processing.custom_vocabulary_config.vocabulary
+        $vocabulary[0] | Should -Be 'alpha'
+        $vocabulary[1].value | Should -Be 'x'
+        $vocabulary[1].intensity | Should -Be 0.5
+        $sent.request_params.realtime_processing.custom_spelling_config.spelling_dictionary.Bravo | Should -Be @('x', 'brav')
+    }
+
+    It 'finds the session by metadata that comes from a command' {
+        $found = Get-GladiaLiveResult -CustomMetadata @{ n = $n } -First 50
+        $found.Id | Should -Contain $s.Id
+    }
+
+    It 'unwraps the values of every hashtable and array parameter of every command (not pipeline input)' {
+        $checked = 0
+        foreach ($command in Get-Command -Module GladiaPS -CommandType Cmdlet) {
+            foreach ($p in $command.Parameters.Values) {
+                $fromPipeline = $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.ValueFromPipeline }
+                if ($p.ParameterType -in [System.Collections.IDictionary], [hashtable], [object[]] -and -not $fromPipeline) {
+                    ($p.Attributes | ForEach-Object { $_.GetType().Name }) | Should -Contain 'PlainValuesAttribute' -Because "-$($p.Name) of $($command.Name)"
+                    $checked++
+                }
+            }
+        }
+        $checked | Should -BeGreaterOrEqual 11
+    }
+
+    It 'runs the README''s scheduled job line' {
+        $file = New-ToneWav -Path "$folder/batch.wav" -Phrase 'alpha bravo'
+        $t = Get-Item $file.FullName | Send-GladiaAudio -Language en -CustomMetadata @{ batch = (Get-Date -Format yyyy-MM-dd) } -ErrorVariable failed
+        $failed | Should -BeNullOrEmpty
+        $t.Text | Should -Be 'alpha bravo'
+        ((Get-GladiaLiveResult -Id $t[0].SessionId).Raw | ConvertFrom-Json).custom_metadata.batch | Should -Be (Get-Date -Format yyyy-MM-dd)
+    }
+}
