@@ -51,6 +51,13 @@ namespace GladiaPS.Core.Configuration
         public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
         /// <summary>
+        /// <c>POST /v2/upload</c>: the longest the upload may go without the server taking a byte, and the longest
+        /// it waits for the answer once the file is sent (default 120 s). A large upload goes on as long as bytes
+        /// keep moving.
+        /// </summary>
+        public TimeSpan UploadIdleTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+        /// <summary>
         /// The largest JSON answer read, counted after decompression (default 64 MiB, far above the result of a 3-hour
         /// session): a body that inflates past it fails with an error naming the limit instead of filling memory.
         /// </summary>
@@ -96,6 +103,7 @@ namespace GladiaPS.Core.Configuration
             RequirePositive(DeleteTimeout, nameof(DeleteTimeout));
             RequirePositive(DownloadTimeout, nameof(DownloadTimeout));
             RequirePositive(DownloadIdleTimeout, nameof(DownloadIdleTimeout));
+            RequirePositive(UploadIdleTimeout, nameof(UploadIdleTimeout));
         }
 
         private static void RequireNonNegative(TimeSpan value, string name)

@@ -269,11 +269,17 @@ namespace GladiaPS.Core.Http
             var method = spec.Method;
             var url = spec.Url;
             var body = spec.JsonBody;
+            var contentFactory = spec.ContentFactory;
             var sendCredentials = spec.SendCredentials;
 
             for (var hop = 0; ; hop++)
             {
                 using var request = BuildRequest(method, url, body, sendCredentials);
+                if (contentFactory != null)
+                {
+                    request.Content = contentFactory();
+                }
+
                 Log(string.Format(CultureInfo.InvariantCulture, "{0} {1} (attempt {2}{3})", method, SecretRedactor.RedactUrl(url), attempt,
                     hop > 0 ? ", redirect " + hop.ToString(CultureInfo.InvariantCulture) : string.Empty));
                 var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -315,6 +321,7 @@ namespace GladiaPS.Core.Http
                 {
                     method = HttpMethod.Get;
                     body = null;
+                    contentFactory = null;
                 }
 
                 url = next;

@@ -25,6 +25,12 @@ namespace GladiaPS.Core.Http
         /// <summary>JSON body, or null for none.</summary>
         public byte[]? JsonBody { get; set; }
 
+        /// <summary>
+        /// Builds a fresh body for each attempt and redirect hop (a streamed upload reopens its file), or null.
+        /// Takes precedence over <see cref="JsonBody"/>.
+        /// </summary>
+        public Func<HttpContent>? ContentFactory { get; set; }
+
         /// <summary>Send the API key to this URL's origin. False for URLs of an origin other than the REST base.</summary>
         public bool SendCredentials { get; set; } = true;
 

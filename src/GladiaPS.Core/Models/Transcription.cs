@@ -20,6 +20,12 @@ namespace GladiaPS.Core.Models
         /// <summary>The <c>subtitles</c> entries as raw JSON, when present.</summary>
         public string? SubtitlesJson { get; internal set; }
 
+        /// <summary>The subtitle files the server wrote (pre-recorded with <c>subtitles</c>).</summary>
+        public IReadOnlyList<SubtitleFile> Subtitles { get; internal set; } = Array.Empty<SubtitleFile>();
+
+        /// <summary>The sentences (pre-recorded with <c>sentences</c>).</summary>
+        public IReadOnlyList<Sentence> Sentences { get; internal set; } = Array.Empty<Sentence>();
+
         public override string ToString() => FullTranscript;
 
         internal static Transcription FromJson(JsonElement element) => new Transcription
@@ -29,6 +35,8 @@ namespace GladiaPS.Core.Models
             Utterances = TolerantJson.GetObjectList(element, "utterances", Utterance.FromJson),
             SentencesJson = TolerantJson.GetRawText(element, "sentences"),
             SubtitlesJson = TolerantJson.GetRawText(element, "subtitles"),
+            Subtitles = TolerantJson.GetObjectList(element, "subtitles", SubtitleFile.FromJson),
+            Sentences = TolerantJson.TryGetProperty(element, "sentences", out var sentences) ? Sentence.ReadAll(sentences) : Array.Empty<Sentence>(),
         };
     }
 }

@@ -27,6 +27,31 @@ namespace GladiaPS.Core.Options
         /// <summary>Models the docs name. Any string is passed through; these are for completion.</summary>
         public static IReadOnlyList<string> Models { get; } = new[] { "solaria-1", "solaria-2" };
 
+        /// <summary>Pre-recorded models the docs name. Any string is passed through; these are for completion.</summary>
+        public static IReadOnlyList<string> PreRecordedModels { get; } = new[] { "solaria-1" };
+
+        /// <summary>Subtitle formats the server writes for a pre-recorded job (<c>subtitles_config.formats</c>).</summary>
+        public static IReadOnlyList<string> SubtitleFormats { get; } = new[] { "srt", "vtt" };
+
+        /// <summary><c>subtitles_config.style</c> values.</summary>
+        public static IReadOnlyList<string> SubtitleStyles { get; } = new[] { "default", "compliance" };
+
+        /// <summary><c>pii_redaction_config.processed_text_type</c> values.</summary>
+        public static IReadOnlyList<string> PiiProcessedTextTypes { get; } = new[] { "MARKER", "MASK" };
+
+        /// <summary><c>pii_redaction_config.entity_types</c> presets and entity types the docs name (for completion; others are passed through).</summary>
+        public static IReadOnlyList<string> PiiEntityTypes { get; } = new[]
+        {
+            "APPI", "APPI_SENSITIVE", "CCI", "CORE_ENTITIES", "CPRA", "GDPR", "GDPR_SENSITIVE", "HEALTH_INFORMATION",
+            "HIPAA_SAFE_HARBOR", "LIDI", "NUMERICAL_EXCL_PCI", "PCI", "QUEBEC_PRIVACY_ACT", "ACCOUNT_NUMBER", "AGE", "DATE",
+            "DOB", "DRIVER_LICENSE", "EMAIL_ADDRESS", "HEALTHCARE_NUMBER", "IP_ADDRESS", "LOCATION", "LOCATION_ADDRESS",
+            "MONEY", "NAME", "NAME_FAMILY", "NAME_GIVEN", "NUMERICAL_PII", "PASSPORT_NUMBER", "PASSWORD", "PHONE_NUMBER",
+            "SSN", "URL", "USERNAME", "BANK_ACCOUNT", "CREDIT_CARD", "CREDIT_CARD_EXPIRATION", "CVV", "ROUTING_NUMBER",
+        };
+
+        /// <summary><c>callback_config.method</c> values of a pre-recorded job.</summary>
+        public static IReadOnlyList<string> CallbackMethods { get; } = new[] { "POST", "PUT" };
+
         /// <summary>Processing regions.</summary>
         public static IReadOnlyList<string> Regions => GladiaRegions.All;
 

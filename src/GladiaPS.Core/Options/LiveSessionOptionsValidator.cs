@@ -14,8 +14,8 @@ namespace GladiaPS.Core.Options
     /// </summary>
     internal static class LiveSessionOptionsValidator
     {
-        private static readonly HashSet<string> LanguageSet = new HashSet<string>(GladiaKnownValues.Languages, StringComparer.Ordinal);
-        private static readonly HashSet<string> TranslationSet = new HashSet<string>(GladiaKnownValues.TranslationLanguages, StringComparer.Ordinal);
+        internal static readonly HashSet<string> LanguageSet = new HashSet<string>(GladiaKnownValues.Languages, StringComparer.Ordinal);
+        internal static readonly HashSet<string> TranslationSet = new HashSet<string>(GladiaKnownValues.TranslationLanguages, StringComparer.Ordinal);
 
         private static readonly Lazy<HashSet<string>> TypedFieldNames = new Lazy<HashSet<string>>(() =>
             new HashSet<string>(
@@ -184,9 +184,23 @@ namespace GladiaPS.Core.Options
             }
         }
 
-        private static void ValidateRealtime(RealtimeProcessingConfig r)
+        private static void ValidateRealtime(RealtimeProcessingConfig r) =>
+            ValidateVocabularySpellingTranslation("realtime_processing.", r.CustomVocabulary, r.CustomVocabularyConfig,
+                r.CustomSpelling, r.CustomSpellingConfig, r.Translation, r.TranslationConfig);
+
+        /// <summary>Custom vocabulary, custom spelling and translation, which live and pre-recorded share; <paramref name="prefix"/> is where they sit on the wire.</summary>
+        internal static void ValidateVocabularySpellingTranslation(string prefix, bool? customVocabulary, CustomVocabularyConfig? customVocabularyConfig,
+            bool? customSpelling, CustomSpellingConfig? customSpellingConfig, bool? translate, TranslationConfig? translationConfig)
         {
-            const string prefix = "realtime_processing.";
+            var r = new RealtimeProcessingConfig
+            {
+                CustomVocabulary = customVocabulary,
+                CustomVocabularyConfig = customVocabularyConfig,
+                CustomSpelling = customSpelling,
+                CustomSpellingConfig = customSpellingConfig,
+                Translation = translate,
+                TranslationConfig = translationConfig,
+            };
             if (r.CustomVocabulary == true && r.CustomVocabularyConfig is null)
             {
                 Fail(prefix + "custom_vocabulary_config", "is required when custom_vocabulary is true; give at least one vocabulary item");
@@ -288,7 +302,7 @@ namespace GladiaPS.Core.Options
             }
         }
 
-        private static void CheckLanguages(string field, IList<string> codes, HashSet<string> allowed, string kind)
+        internal static void CheckLanguages(string field, IList<string> codes, HashSet<string> allowed, string kind)
         {
             for (var i = 0; i < codes.Count; i++)
             {
@@ -320,7 +334,7 @@ namespace GladiaPS.Core.Options
             return $"'{code}' is not a supported {kind} language code{hint}";
         }
 
-        private static void CheckRange(string field, double? value, double min, double max, string? unit)
+        internal static void CheckRange(string field, double? value, double min, double max, string? unit)
         {
             if (value is not double v)
             {
@@ -334,7 +348,7 @@ namespace GladiaPS.Core.Options
             }
         }
 
-        private static void CheckIntensity(string field, double? value)
+        internal static void CheckIntensity(string field, double? value)
         {
             if (value is double v && (double.IsNaN(v) || v < 0 || v > 1))
             {
@@ -342,11 +356,11 @@ namespace GladiaPS.Core.Options
             }
         }
 
-        private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+        internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-        private static string Join<T>(IEnumerable<T> values) => string.Join(", ", values);
+        internal static string Join<T>(IEnumerable<T> values) => string.Join(", ", values);
 
-        private static void Fail(string field, string problem) =>
+        internal static void Fail(string field, string problem) =>
             throw new GladiaValidationException(field, $"{field}: {problem}.");
     }
 }

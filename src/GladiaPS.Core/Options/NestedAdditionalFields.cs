@@ -19,10 +19,10 @@ namespace GladiaPS.Core.Options
         private static readonly ConcurrentDictionary<Type, Shape> Shapes = new ConcurrentDictionary<Type, Shape>();
 
         /// <summary>Puts every field of <paramref name="json"/> without a typed property into its object's <c>AdditionalFields</c>.</summary>
-        public static void CollectFrom(JsonObject json, LiveSessionOptions options) => Walk(json, options, collect: true, root: true);
+        public static void CollectFrom(JsonObject json, object options) => Walk(json, options, collect: true, root: true);
 
         /// <summary>Writes every nested <c>AdditionalFields</c> into the serialised <paramref name="body"/>.</summary>
-        public static void MergeInto(LiveSessionOptions options, JsonObject body) => Walk(body, options, collect: false, root: true);
+        public static void MergeInto(object options, JsonObject body) => Walk(body, options, collect: false, root: true);
 
         /// <summary>Deep-copies every nested <c>AdditionalFields</c> of <paramref name="from"/> onto the same objects of <paramref name="to"/>.</summary>
         public static void Copy(object from, object to)

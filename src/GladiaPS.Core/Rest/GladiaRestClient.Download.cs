@@ -32,7 +32,11 @@ namespace GladiaPS.Core.Rest
         /// <see cref="Configuration.GladiaHttpOptions.MaxDownloadBytes"/>. A body that declares or sends more fails with an
         /// <see cref="InvalidDataException"/> naming the limit, instead of filling the disk.
         /// </param>
-        public async Task<long> DownloadLiveAudioAsync(string id, Stream destination, long? maxBytes, CancellationToken cancellationToken = default)
+        public Task<long> DownloadLiveAudioAsync(string id, Stream destination, long? maxBytes, CancellationToken cancellationToken = default) =>
+            DownloadAudioAsync(LivePath + "/" + EscapeId(id) + "/file", "session " + id, destination, maxBytes, cancellationToken);
+
+        /// <summary>Streams the audio at <paramref name="relativePath"/> into <paramref name="destination"/>; <paramref name="owner"/> names it in errors.</summary>
+        private async Task<long> DownloadAudioAsync(string relativePath, string owner, Stream destination, long? maxBytes, CancellationToken cancellationToken)
         {
             if (destination is null)
             {
@@ -44,7 +48,7 @@ namespace GladiaPS.Core.Rest
                 throw new ArgumentException("destination: the stream is not writable.", nameof(destination));
             }
 
-            var spec = new RequestSpec(HttpMethod.Get, BuildUrl(LivePath + "/" + EscapeId(id) + "/file"), _settings.Http.DownloadTimeout, RetryMode.Idempotent);
+            var spec = new RequestSpec(HttpMethod.Get, BuildUrl(relativePath), _settings.Http.DownloadTimeout, RetryMode.Idempotent);
             var limit = Math.Min(maxBytes ?? long.MaxValue, _settings.Http.MaxDownloadBytes);
             using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
             if (response.Content is null)
@@ -54,7 +58,7 @@ namespace GladiaPS.Core.Rest
 
             if (response.Content.Headers.ContentLength is long declared && declared > limit)
             {
-                throw TooMuchAudio(spec, id, limit, declared);
+                throw TooMuchAudio(spec, owner, limit, declared);
             }
 
             // Disposing the response unblocks a read on runtimes whose streams ignore the token.
@@ -80,7 +84,7 @@ namespace GladiaPS.Core.Rest
 
                     if (total + read > limit)
                     {
-                        throw TooMuchAudio(spec, id, limit, null);
+                        throw TooMuchAudio(spec, owner, limit, null);
                     }
 
                     try
@@ -91,7 +95,7 @@ namespace GladiaPS.Core.Rest
                     {
                         // The disk (or the caller's stream) failed, not the download: say so.
                         throw new DestinationWriteException(
-                            _sender.Redact($"GET {spec.DisplayPath}: writing the audio of session {id} failed after {total} bytes: {e.Message}"), e);
+                            _sender.Redact($"GET {spec.DisplayPath}: writing the audio of {owner} failed after {total} bytes: {e.Message}"), e);
                     }
 
                     total += read;
@@ -122,9 +126,9 @@ namespace GladiaPS.Core.Rest
             {
                 throw new TimeoutException(_sender.Redact(string.Format(
                     CultureInfo.InvariantCulture,
-                    "GET {0}: the download of session {1}'s audio stalled: no data for {2:0.###} s after {3} bytes (DownloadIdleTimeout).",
+                    "GET {0}: the download of {1}'s audio stalled: no data for {2:0.###} s after {3} bytes (DownloadIdleTimeout).",
                     spec.DisplayPath,
-                    id,
+                    owner,
                     idleTimeout.TotalSeconds,
                     total)), e);
             }
@@ -134,12 +138,12 @@ namespace GladiaPS.Core.Rest
             }
         }
 
-        private InvalidDataException TooMuchAudio(RequestSpec spec, string id, long limit, long? declared) =>
+        private InvalidDataException TooMuchAudio(RequestSpec spec, string owner, long limit, long? declared) =>
             new InvalidDataException(_sender.Redact(string.Format(
                 CultureInfo.InvariantCulture,
-                "GET {0}: the audio of session {1} {2} the limit of {3} bytes ({4}); the download was stopped and nothing was kept.",
+                "GET {0}: the audio of {1} {2} the limit of {3} bytes ({4}); the download was stopped and nothing was kept.",
                 spec.DisplayPath,
-                id,
+                owner,
                 declared is long length ? "declares " + length.ToString(CultureInfo.InvariantCulture) + " bytes, more than" : "went past",
                 limit,
                 limit == _settings.Http.MaxDownloadBytes ? "MaxDownloadBytes" : "what the session's duration at its format can be, with a margin")));
@@ -168,7 +172,11 @@ namespace GladiaPS.Core.Rest
 
         /// <inheritdoc cref="DownloadLiveAudioToFileAsync(string, string, bool, CancellationToken)"/>
         /// <param name="maxBytes">The most the audio can be (see <see cref="DownloadLiveAudioAsync(string, Stream, long?, CancellationToken)"/>).</param>
-        public async Task<long> DownloadLiveAudioToFileAsync(string id, string path, bool overwrite, long? maxBytes, CancellationToken cancellationToken = default)
+        public Task<long> DownloadLiveAudioToFileAsync(string id, string path, bool overwrite, long? maxBytes, CancellationToken cancellationToken = default) =>
+            DownloadToFileAsync(path, overwrite, destination => DownloadLiveAudioAsync(id, destination, maxBytes, cancellationToken), cancellationToken);
+
+        /// <summary>Writes what <paramref name="download"/> streams into a temporary file beside <paramref name="path"/>, then moves it into place.</summary>
+        private async Task<long> DownloadToFileAsync(string path, bool overwrite, Func<Stream, Task<long>> download, CancellationToken cancellationToken)
         {
             if (string.IsNullOrWhiteSpace(path))
             {
@@ -199,7 +207,7 @@ namespace GladiaPS.Core.Rest
                 long written;
                 using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize, useAsync: true))
                 {
-                    written = await DownloadLiveAudioAsync(id, file, maxBytes, cancellationToken).ConfigureAwait(false);
+                    written = await download(file).ConfigureAwait(false);
                     await file.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
 

@@ -36,9 +36,18 @@ namespace GladiaPS.Core.Rest
         /// <exception cref="GladiaApiException">A page was refused or is not a page.</exception>
         public async IAsyncEnumerable<LiveJob> ListLiveJobsAsync(LiveJobFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
+            await foreach (var job in ListJobsAsync(LivePath, filter, LiveJob.FromJson, cancellationToken).ConfigureAwait(false))
+            {
+                yield return job;
+            }
+        }
+
+        /// <summary>Every item of the list at <paramref name="path"/>, page after page, each read by <paramref name="read"/>.</summary>
+        private async IAsyncEnumerable<T> ListJobsAsync<T>(string path, LiveJobFilter? filter, Func<JsonElement, T> read, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
             filter?.Validate();
             var query = filter?.ToQueryString();
-            var url = BuildUrl(LivePath, string.IsNullOrEmpty(query) ? null : query);
+            var url = BuildUrl(path, string.IsNullOrEmpty(query) ? null : query);
             var visited = new HashSet<string>(StringComparer.Ordinal);
 
             while (url != null)
@@ -51,7 +60,7 @@ namespace GladiaPS.Core.Rest
                     yield break;
                 }
 
-                var page = await GetPageAsync(url, cancellationToken).ConfigureAwait(false);
+                var page = await GetPageAsync(url, read, cancellationToken).ConfigureAwait(false);
                 foreach (var job in page.Items)
                 {
                     yield return job;
@@ -83,7 +92,7 @@ namespace GladiaPS.Core.Rest
             }
         }
 
-        private async Task<(List<LiveJob> Items, Uri? Next)> GetPageAsync(Uri url, CancellationToken cancellationToken)
+        private async Task<(List<T> Items, Uri? Next)> GetPageAsync<T>(Uri url, Func<JsonElement, T> read, CancellationToken cancellationToken)
         {
             var spec = new RequestSpec(HttpMethod.Get, url, _settings.Http.ListTimeout, RetryMode.Idempotent)
             {
@@ -92,7 +101,7 @@ namespace GladiaPS.Core.Rest
             using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
             var text = await ReadBodyAsync(response, spec, cancellationToken).ConfigureAwait(false);
 
-            var items = new List<LiveJob>();
+            var items = new List<T>();
             string? next;
             try
             {
@@ -107,7 +116,7 @@ namespace GladiaPS.Core.Rest
                 {
                     if (item.ValueKind == JsonValueKind.Object)
                     {
-                        items.Add(LiveJob.FromJson(item));
+                        items.Add(read(item));
                     }
                 }
 

@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json.Serialization;
+using static GladiaPS.Core.Options.LiveSessionOptionsValidator;
+
+namespace GladiaPS.Core.Options
+{
+    /// <summary>
+    /// The server's rules for a pre-recorded job body, checked client-side with the same checks and messages as
+    /// the live options, so a mistake is reported before a file is uploaded. A server 422 remains the final word.
+    /// </summary>
+    internal static class PreRecordedOptionsValidator
+    {
+        private static readonly Lazy<HashSet<string>> TypedFieldNames = new Lazy<HashSet<string>>(() =>
+            new HashSet<string>(
+                typeof(PreRecordedOptions).GetProperties()
+                    .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
+                    .Where(name => name != null)!,
+                StringComparer.Ordinal));
+
+        internal static ICollection<string> TypedFields => TypedFieldNames.Value;
+
+        public static void Validate(PreRecordedOptions o)
+        {
+            if (o.AudioUrl is Uri url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+            {
+                Fail("audio_url", "must be an absolute http or https URL");
+            }
+
+            if (o.Model != null && string.IsNullOrWhiteSpace(o.Model))
+            {
+                Fail("model", $"an empty model name is not allowed; leave it unset for the default or use one of {Join(GladiaKnownValues.PreRecordedModels)}");
+            }
+
+            if (o.LanguageConfig?.Languages is IList<string> languages)
+            {
+                CheckLanguages("language_config.languages", languages, LanguageSet, "transcription");
+            }
+
+            ValidateVocabularySpellingTranslation(string.Empty, o.CustomVocabulary, o.CustomVocabularyConfig,
+                o.CustomSpelling, o.CustomSpellingConfig, o.Translation, o.TranslationConfig);
+            ValidateDiarization(o.DiarizationConfig);
+            ValidateSubtitles(o.SubtitlesConfig);
+
+            if (o.SummarizationConfig?.Type is string type && !GladiaKnownValues.SummarizationTypes.Contains(type))
+            {
+                Fail("summarization_config.type", $"'{type}' is not a summary type; use one of {Join(GladiaKnownValues.SummarizationTypes)}");
+            }
+
+            ValidatePii(o.PiiRedactionConfig);
+            ValidateAudioToLlm(o);
+            ValidateCallback(o);
+            ValidateAdditionalFields(o);
+            ValidateNestedAdditionalFields(o, string.Empty);
+        }
+
+        public static void ValidateAdditionalFields(PreRecordedOptions o)
+        {
+            if (o.AdditionalFields is null)
+            {
+                return;
+            }
+
+            foreach (var field in o.AdditionalFields)
+            {
+                if (string.IsNullOrWhiteSpace(field.Key))
+                {
+                    Fail("AdditionalFields", "a field with an empty name cannot be sent");
+                }
+
+                if (TypedFieldNames.Value.Contains(field.Key))
+                {
+                    throw new GladiaValidationException(field.Key,
+                        $"{field.Key}: given both as a typed option and in AdditionalFields; set it through the typed option only.");
+                }
+            }
+        }
+
+        private static void ValidateDiarization(DiarizationConfig? d)
+        {
+            if (d is null)
+            {
+                return;
+            }
+
+            CheckSpeakers("diarization_config.number_of_speakers", d.NumberOfSpeakers);
+            CheckSpeakers("diarization_config.min_speakers", d.MinSpeakers);
+            CheckSpeakers("diarization_config.max_speakers", d.MaxSpeakers);
+            if (d.MinSpeakers is int min && d.MaxSpeakers is int max && min > max)
+            {
+                Fail("diarization_config.min_speakers", $"{min} is more than max_speakers ({max})");
+            }
+
+            if (d.NumberOfSpeakers is int n && ((d.MinSpeakers is int low && n < low) || (d.MaxSpeakers is int high && n > high)))
+            {
+                Fail("diarization_config.number_of_speakers", $"{n} is outside min_speakers..max_speakers");
+            }
+        }
+
+        private static void CheckSpeakers(string field, int? value)
+        {
+            if (value is int v && v < 1)
+            {
+                Fail(field, $"{v} is too small; use 1 or more");
+            }
+        }
+
+        private static void ValidateSubtitles(SubtitlesConfig? s)
+        {
+            if (s is null)
+            {
+                return;
+            }
+
+            if (s.Formats != null)
+            {
+                for (var i = 0; i < s.Formats.Count; i++)
+                {
+                    if (s.Formats[i] is null || !GladiaKnownValues.SubtitleFormats.Contains(s.Formats[i]))
+                    {
+                        Fail($"subtitles_config.formats[{i}]", $"'{s.Formats[i]}' is not a subtitle format; use one of {Join(GladiaKnownValues.SubtitleFormats)}");
+                    }
+                }
+            }
+
+            CheckRange("subtitles_config.minimum_duration", s.MinimumDuration, 0, 30, "seconds");
+            CheckRange("subtitles_config.maximum_duration", s.MaximumDuration, 0, 30, "seconds");
+            if (s.MinimumDuration is double min && s.MaximumDuration is double max && min > max)
+            {
+                Fail("subtitles_config.minimum_duration", $"{Format(min)} is more than maximum_duration ({Format(max)})");
+            }
+
+            if (s.MaximumCharactersPerRow is int chars && chars < 1)
+            {
+                Fail("subtitles_config.maximum_characters_per_row", $"{chars} is too small; use 1 or more");
+            }
+
+            if (s.MaximumRowsPerCaption is int rows && rows < 1)
+            {
+                Fail("subtitles_config.maximum_rows_per_caption", $"{rows} is too small; use 1 or more");
+            }
+
+            if (s.Style != null && !GladiaKnownValues.SubtitleStyles.Contains(s.Style))
+            {
+                Fail("subtitles_config.style", $"'{s.Style}' is not a subtitle style; use one of {Join(GladiaKnownValues.SubtitleStyles)}");
+            }
+        }
+
+        private static void ValidatePii(PiiRedactionConfig? p)
+        {
+            if (p is null)
+            {
+                return;
+            }
+
+            if (p.ProcessedTextType != null && !GladiaKnownValues.PiiProcessedTextTypes.Contains(p.ProcessedTextType))
+            {
+                Fail("pii_redaction_config.processed_text_type",
+                    $"'{p.ProcessedTextType}' is not a redaction style; use one of {Join(GladiaKnownValues.PiiProcessedTextTypes)}");
+            }
+
+            if (p.EntityTypes != null && p.EntityTypes.Any(string.IsNullOrWhiteSpace))
+            {
+                Fail("pii_redaction_config.entity_types", "contains an empty entity type");
+            }
+        }
+
+        private static void ValidateAudioToLlm(PreRecordedOptions o)
+        {
+            var prompts = o.AudioToLlmConfig?.Prompts;
+            if (o.AudioToLlm == true && (prompts is null || prompts.Count == 0))
+            {
+                Fail("audio_to_llm_config.prompts", "is required when audio_to_llm is true; give at least one prompt");
+            }
+
+            if (prompts != null && prompts.Any(string.IsNullOrWhiteSpace))
+            {
+                Fail("audio_to_llm_config.prompts", "contains an empty prompt");
+            }
+        }
+
+        private static void ValidateCallback(PreRecordedOptions o)
+        {
+            if (o.Callback == true && o.CallbackConfig?.Url is null)
+            {
+                Fail("callback_config.url", "is required when callback is true");
+            }
+
+            if (o.CallbackConfig?.Url is Uri url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+            {
+                Fail("callback_config.url", "must be an absolute http or https URL");
+            }
+
+            if (o.CallbackConfig?.Method is string method && !GladiaKnownValues.CallbackMethods.Contains(method))
+            {
+                Fail("callback_config.method", $"'{method}' is not supported; use one of {Join(GladiaKnownValues.CallbackMethods)}");
+            }
+        }
+    }
+}
