@@ -284,6 +284,7 @@ namespace GladiaPS.Emulator
                 {
                     connection.FaultFramesSent = true;
                     if (faults.SendNonJsonFrame) await connection.SendTextAsync("this frame is not JSON {"u8.ToArray()).ConfigureAwait(false);
+                    if (faults.SendInvalidUtf8Frame) await connection.SendTextAsync(new byte[] { 0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D }).ConfigureAwait(false);
                     if (faults.SendUnknownMessageType)
                     {
                         var unknown = LiveMessages.WithData("emulator_unknown_event", Id, new JsonObject { ["note"] = "a message type clients do not know" });

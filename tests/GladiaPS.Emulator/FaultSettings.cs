@@ -49,6 +49,10 @@ namespace GladiaPS.Emulator
         [JsonPropertyName("send_non_json_frame")]
         public bool SendNonJsonFrame { get; init; }
 
+        /// <summary>Send a text frame that is not valid UTF-8 after the first acknowledged frame of each connection (the WebSocket protocol forbids it).</summary>
+        [JsonPropertyName("send_invalid_utf8_frame")]
+        public bool SendInvalidUtf8Frame { get; init; }
+
         /// <summary>Send a message of an unknown type after the first acknowledged frame of each connection.</summary>
         [JsonPropertyName("send_unknown_message_type")]
         public bool SendUnknownMessageType { get; init; }

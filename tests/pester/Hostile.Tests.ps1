@@ -111,3 +111,20 @@ Describe 'A download that never ends' {
         Get-ChildItem -LiteralPath $folder -Force | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Frames the protocol forbids' {
+    AfterEach { Set-TestServerFault $server @{} }
+
+    It 'ends the session once, with one clear error, when a text frame is not valid UTF-8' {
+        Set-TestServerFault $server @{ send_invalid_utf8_frame = $true }
+        $tone = New-ToneWav -Path "$work/utf8.wav" -Phrase 'mike november oscar'
+        $before = @(Invoke-TestServerApi -Server $server -Path '/emulator/sessions').Count
+        $out = Send-GladiaAudio -LiteralPath $tone.FullName -ErrorVariable broken -ErrorAction SilentlyContinue
+        $broken.Count | Should -Be 1
+        "$($broken[0])" | Should -Match 'not valid UTF-8'
+        "$($broken[0])" | Should -Match 'not resumed'
+        $sessions = @(Invoke-TestServerApi -Server $server -Path '/emulator/sessions')
+        $sessions.Count | Should -Be ($before + 1)
+        ($sessions | Sort-Object { $_.connections } -Descending | Select-Object -First 1).connections | Should -Be 1
+    }
+}

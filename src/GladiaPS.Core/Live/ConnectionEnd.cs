@@ -23,6 +23,11 @@ namespace GladiaPS.Core.Live
 
         public static ConnectionEnd ClientClosed(int? status, string? description) => new ConnectionEnd(ConnectionEndKind.ClientClosed, status, description);
 
+        /// <summary>The server sent a frame the WebSocket protocol forbids, and the client's WebSocket closed the connection for it.</summary>
+        public static ConnectionEnd ProtocolViolation() => new ConnectionEnd(
+            ConnectionEndKind.ProtocolViolation, null,
+            "the server sent a frame the WebSocket protocol forbids (a text frame that is not valid UTF-8, or a malformed frame)");
+
         public static ConnectionEnd Cancelled() => new ConnectionEnd(ConnectionEndKind.Cancelled, null, null);
 
         /// <summary>
@@ -101,6 +106,9 @@ namespace GladiaPS.Core.Live
 
         /// <summary>The connection broke without a close frame.</summary>
         Dropped,
+
+        /// <summary>The client closed the connection because the server broke the WebSocket protocol (1007, 1002): not resumed.</summary>
+        ProtocolViolation,
 
         /// <summary>The client closed with 1000 as asked.</summary>
         ClientClosed,

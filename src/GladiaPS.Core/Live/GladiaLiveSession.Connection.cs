@@ -162,6 +162,10 @@ namespace GladiaPS.Core.Live
                                     ? "it refuses the client's request."
                                     : "the same audio would be refused again.");
                             return;
+                        case ConnectionEndKind.ProtocolViolation:
+                            reason = LiveSessionEndReason.Rejected;
+                            error = "The connection was closed because " + end.Description + "; it is not resumed, since the server would send the same again.";
+                            return;
                         case ConnectionEndKind.ServerClosed when end.CloseStatus is { } tooBig && ConnectionEnd.IsMessageTooBig(tooBig):
                             if (!TryShrinkFrames(out var largest))
                             {
@@ -407,7 +411,7 @@ namespace GladiaPS.Core.Live
 
                     var receiverEnd = await receiver.ConfigureAwait(false);
                     return sessionToken.IsCancellationRequested ? ConnectionEnd.Cancelled()
-                        : receiverEnd.Kind == ConnectionEndKind.ServerClosed ? receiverEnd
+                        : receiverEnd.Kind is ConnectionEndKind.ServerClosed or ConnectionEndKind.ProtocolViolation ? receiverEnd
                         : ConnectionEnd.Dropped("send failed: " + Scrub(failure));
                 }
 

@@ -96,6 +96,13 @@ namespace GladiaPS.Core.Live
                     return ConnectionEnd.Cancelled();
                 }
 
+                if (exception is WebSocketException { WebSocketErrorCode: WebSocketError.Faulted, InnerException: null } && socket.State == WebSocketState.Aborted)
+                {
+                    // The client's WebSocket refused a frame itself (invalid UTF-8 in a text frame: 1007; a malformed frame: 1002).
+                    // A reconnection would be sent the same frame again, so the session ends here, once.
+                    return ConnectionEnd.ProtocolViolation();
+                }
+
                 return ConnectionEnd.Dropped(Scrub(FlattenMessage(exception)));
             }
         }
