@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using GladiaPS.Core.Options;
 
 namespace GladiaPS.Core.Audio
 {
@@ -35,7 +33,7 @@ namespace GladiaPS.Core.Audio
             {
                 throw new ArgumentOutOfRangeException(nameof(bitDepth), bitDepth, encoding == AudioEncoding.Pcm
                     ? "wav/pcm takes a bit depth of 8, 16, 24 or 32."
-                    : $"{ToWireEncoding(encoding)} takes a bit depth of 8 only.");
+                    : $"{encoding.ToWireName()} takes a bit depth of 8 only.");
             }
 
             if (!IsSupportedSampleRate(sampleRate))
@@ -64,7 +62,7 @@ namespace GladiaPS.Core.Audio
         public int Channels { get; }
 
         /// <summary>The init request's <c>encoding</c> value: <c>wav/pcm</c>, <c>wav/alaw</c> or <c>wav/ulaw</c>.</summary>
-        public string WireEncoding => ToWireEncoding(Encoding);
+        public string WireEncoding => Encoding.ToWireName();
 
         public int BytesPerSample => BitDepth / 8;
 
@@ -86,15 +84,6 @@ namespace GladiaPS.Core.Audio
 
             return false;
         }
-
-        /// <summary>The encoding for a wire value; throws <see cref="ArgumentException"/> for anything else.</summary>
-        public static AudioEncoding ParseWireEncoding(string encoding) =>
-            encoding is not null && AudioEncodings.All.Contains(encoding) && AudioEncodings.TryParse(encoding, out var parsed)
-                ? parsed
-                : throw new ArgumentException(
-                    $"'{encoding}' is not an encoding the API accepts ({string.Join(", ", AudioEncodings.All)}).", nameof(encoding));
-
-        public static string ToWireEncoding(AudioEncoding encoding) => encoding.ToWireName();
 
         /// <summary>The same encoding and bit depth with another channel count.</summary>
         public SessionAudioFormat WithChannels(int channels) => new(Encoding, BitDepth, SampleRate, channels);
