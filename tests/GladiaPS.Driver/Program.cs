@@ -1,12 +1,13 @@
 using System;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Inputs;
 using GladiaPS.Core.Configuration;
 using GladiaPS.Core.Live;
 using GladiaPS.Core.Options;
 using GladiaPS.Core.Rest;
+using GladiaPS.Core.Transcribing;
 
 namespace GladiaPS.Driver
 {
@@ -75,21 +76,30 @@ namespace GladiaPS.Driver
         {
             // The session takes the format closest to the file's; anything but WAV goes through ffmpeg.
             var readOptions = new AudioReadOptions { OnWarning = warning => Console.Error.WriteLine("GladiaPS.Driver: warning: " + warning) };
-            using var source = await AudioFile.OpenAsync(file, null, readOptions, cancellationToken: token).ConfigureAwait(false);
-            var format = new SessionFormatChooser().Choose(source.Format, file);
-            using var converted = AudioConverter.ToSessionLayout(source, format);
-            using var chunker = new AudioChunker(converted, format, TimeSpan.FromMilliseconds(arguments.ChunkMilliseconds));
-            if (!AudioEncodings.TryParse(format.WireEncoding, out var encoding))
+            var transcriber = new LiveTranscriber(client, TranscriberOptions(arguments));
+            await foreach (var e in transcriber.TranscribeAsync(AudioInput.FromFile(file, readOptions), token).ConfigureAwait(false))
             {
-                throw new DriverException("'" + file + "': no session encoding matches " + format.WireEncoding + ".");
-            }
+                switch (e)
+                {
+                    case LiveTranscriberMessage received:
+                        output.WriteMessage(received.Message);
+                        break;
+                    case LiveTranscriberSessionEnded ended:
+                        output.WriteSummary(ended.Session.Id, ended.Outcome.Statistics);
+                        if (!ended.Outcome.Succeeded)
+                        {
+                            throw new DriverException("'" + file + "': the session " + ended.Session.Id + " ended with " + ended.Outcome + ".");
+                        }
 
+                        break;
+                }
+            }
+        }
+
+        private static LiveTranscriberOptions TranscriberOptions(DriverArguments arguments)
+        {
             var options = new LiveSessionOptions
             {
-                Encoding = encoding,
-                BitDepth = format.BitDepth,
-                SampleRate = format.SampleRate,
-                Channels = format.Channels,
                 MessagesConfig = new MessagesConfig
                 {
                     ReceivePartialTranscripts = false,
@@ -113,41 +123,14 @@ namespace GladiaPS.Driver
                 connection.MaxAttemptsWithoutProgress = budget;
             }
 
-            await using var session = await GladiaLiveSession.StartAsync(client, options, connection, cancellationToken: token).ConfigureAwait(false);
-            var printing = Task.Run(async () =>
+            // Real-time pacing releases chunk n at its start time after the first, on a monotonic clock, so late wake-ups never add up to drift.
+            return new LiveTranscriberOptions
             {
-                await foreach (var message in session.ReadMessagesAsync(token).ConfigureAwait(false))
-                {
-                    output.WriteMessage(message);
-                }
-            });
-
-            // Real-time pacing releases chunk n at its start time after the first, on a monotonic clock, so
-            // late wake-ups never add up to drift. The session copies each chunk, so the chunker may reuse its buffer.
-            var pacer = new AudioPacer(arguments.RealTime ? PacingMode.RealTime : PacingMode.AsFastAsPossible);
-            var buffer = new byte[chunker.BytesPerChunk];
-            for (long index = 0; ; index++)
-            {
-                var offset = chunker.FramesWritten;
-                var length = await chunker.ReadChunkAsync(buffer, token).ConfigureAwait(false);
-                if (length == 0)
-                {
-                    break;
-                }
-
-                var chunk = new AudioChunk(index, offset, length / format.BlockAlign, format.SampleRate, new ReadOnlyMemory<byte>(buffer, 0, length));
-                await pacer.WaitForAsync(chunk, token).ConfigureAwait(false);
-                await session.SendAudioAsync(chunk.Data, token).ConfigureAwait(false);
-            }
-
-            await session.StopRecordingAsync(token).ConfigureAwait(false);
-            var outcome = await session.WaitForEndAsync(token).ConfigureAwait(false);
-            await printing.ConfigureAwait(false);
-            output.WriteSummary(session.Id, outcome.Statistics);
-            if (!outcome.Succeeded)
-            {
-                throw new DriverException("'" + file + "': the session " + session.Id + " ended with " + outcome + ".");
-            }
+                SessionOptions = options,
+                Connection = connection,
+                Pacing = arguments.RealTime ? PacingMode.RealTime : PacingMode.AsFastAsPossible,
+                ChunkDuration = TimeSpan.FromMilliseconds(arguments.ChunkMilliseconds),
+            };
         }
 
         private static string Describe(Exception exception)

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using GladiaPS.Core.Options;
 
 namespace GladiaPS.Core.Audio
 {

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using GladiaPS.Core.Options;
 
 namespace GladiaPS.Core.Audio
 {
@@ -13,7 +11,13 @@ namespace GladiaPS.Core.Audio
     /// </summary>
     public sealed class SessionAudioFormat : IEquatable<SessionAudioFormat>
     {
-        /// <summary>The sample rates a session accepts, ascending.</summary>
+        /// <summary>The lowest sample rate a session format can have.</summary>
+        public const int MinSampleRate = 8000;
+
+        /// <summary>The highest sample rate a session format can have.</summary>
+        public const int MaxSampleRate = 192000;
+
+        /// <summary>The sample rates the API lists, ascending: the ones a format is chosen from.</summary>
         public static IReadOnlyList<int> SupportedSampleRates { get; } = new[] { 8000, 16000, 32000, 44100, 48000 };
 
         /// <summary>The bit depths <c>wav/pcm</c> accepts.</summary>
@@ -35,13 +39,14 @@ namespace GladiaPS.Core.Audio
             {
                 throw new ArgumentOutOfRangeException(nameof(bitDepth), bitDepth, encoding == AudioEncoding.Pcm
                     ? "wav/pcm takes a bit depth of 8, 16, 24 or 32."
-                    : $"{ToWireEncoding(encoding)} takes a bit depth of 8 only.");
+                    : $"{encoding.ToWireName()} takes a bit depth of 8 only.");
             }
 
-            if (!IsSupportedSampleRate(sampleRate))
+            // Rates other than the listed ones are resampled to like any other; the server says whether it takes them.
+            if (sampleRate < MinSampleRate || sampleRate > MaxSampleRate)
             {
                 throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate,
-                    "The sample rate must be 8000, 16000, 32000, 44100 or 48000 Hz.");
+                    "The sample rate must be from " + MinSampleRate + " to " + MaxSampleRate + " Hz (the API lists 8000, 16000, 32000, 44100 and 48000).");
             }
 
             if (channels < 1 || channels > MaxChannels)
@@ -64,7 +69,7 @@ namespace GladiaPS.Core.Audio
         public int Channels { get; }
 
         /// <summary>The init request's <c>encoding</c> value: <c>wav/pcm</c>, <c>wav/alaw</c> or <c>wav/ulaw</c>.</summary>
-        public string WireEncoding => ToWireEncoding(Encoding);
+        public string WireEncoding => Encoding.ToWireName();
 
         public int BytesPerSample => BitDepth / 8;
 
@@ -86,15 +91,6 @@ namespace GladiaPS.Core.Audio
 
             return false;
         }
-
-        /// <summary>The encoding for a wire value; throws <see cref="ArgumentException"/> for anything else.</summary>
-        public static AudioEncoding ParseWireEncoding(string encoding) =>
-            encoding is not null && AudioEncodings.All.Contains(encoding) && AudioEncodings.TryParse(encoding, out var parsed)
-                ? parsed
-                : throw new ArgumentException(
-                    $"'{encoding}' is not an encoding the API accepts ({string.Join(", ", AudioEncodings.All)}).", nameof(encoding));
-
-        public static string ToWireEncoding(AudioEncoding encoding) => encoding.ToWireName();
 
         /// <summary>The same encoding and bit depth with another channel count.</summary>
         public SessionAudioFormat WithChannels(int channels) => new(Encoding, BitDepth, SampleRate, channels);

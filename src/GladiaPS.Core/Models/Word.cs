@@ -21,6 +21,9 @@ namespace GladiaPS.Core.Models
 
         public TimeSpan Duration => TimeSpan.FromSeconds(Math.Max(0, End - Start));
 
+        /// <summary>The same word with its times moved on by <paramref name="seconds"/> (a later session's offset in its input).</summary>
+        public Word OffsetBy(double seconds) => new Word { Text = Text, Start = Start + seconds, End = End + seconds, Confidence = Confidence };
+
         public override string ToString() => Text.Trim();
 
         internal static Word FromJson(JsonElement element) => new Word

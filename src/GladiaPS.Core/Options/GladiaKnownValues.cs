@@ -1,3 +1,4 @@
+using GladiaPS.Core.Audio;
 using System.Collections.Generic;
 using GladiaPS.Core.Configuration;
 

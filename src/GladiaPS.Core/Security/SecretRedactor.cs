@@ -8,7 +8,7 @@ namespace GladiaPS.Core.Security
     /// Removes secrets from text and URLs before they reach an exception message, a log line or
     /// <c>ToString()</c>: the API key, the WebSocket URL's token and signed-storage parameters.
     /// </summary>
-    internal static class SecretRedactor
+    public static class SecretRedactor
     {
         /// <summary>What a removed secret is replaced with.</summary>
         public const string Mask = "***";

@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Inputs;
 using GladiaPS.Completion;
 using GladiaPS.Core.Capture;
 using GladiaPS.Core.Options;
@@ -34,11 +33,9 @@ namespace GladiaPS.Commands
         private static readonly TimeSpan DefaultSessionLimit = TimeSpan.FromHours(3) - TimeSpan.FromMinutes(5);
 
         private readonly List<string> _tracks = new List<string>();
-        private readonly List<Task> _running = new List<Task>();
         private GladiaRestClient? _client;
-        private BatchFileRun? _bytesRun;
-        private int _activityId = 1;
-        private Guid _runspaceId;
+        private AudioInputSink? _sink;
+        private AudioBytePipe? _bytes;
 
         /// <summary>Audio files; wildcards are expanded.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
@@ -110,7 +107,8 @@ namespace GladiaPS.Commands
 
         protected override void BeginProcessing()
         {
-            _runspaceId = System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
+            var runspaceId = System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
+            var sessionOptions = new LiveSessionOptions();
             if (Session is not null)
             {
                 var given = MyInvocation.BoundParameters.Keys.Where(IsSessionOption).ToList();
@@ -121,21 +119,28 @@ namespace GladiaPS.Commands
                         "; leave them out, or leave out -Session to create a session per file.",
                         "OptionWithSession", ErrorCategory.InvalidArgument, Session.Id));
                 }
-
-                return;
             }
-
-            // Every option but the format is the same for all files: check it once, before any request.
-            try
+            else
             {
-                BuildOptions(ResolveFormat(null));
-            }
-            catch (GladiaValidationException exception)
-            {
-                ThrowTerminatingError(new ErrorRecord(exception, "InvalidOption", ErrorCategory.InvalidArgument, exception.Field));
+                // Every option but the format is the same for all files: check it once, before any request.
+                try
+                {
+                    sessionOptions = BuildOptions(ResolveFormat(null));
+                    WarnUnknownValues(sessionOptions);
+                }
+                catch (GladiaValidationException exception)
+                {
+                    ThrowTerminatingError(new ErrorRecord(exception, "InvalidOption", ErrorCategory.InvalidArgument, exception.Field));
+                }
+
+                _client = CreateClient();
             }
 
-            _client = CreateClient();
+            var settings = new SendAudioSettings(
+                sessionOptions, FormatParameters, BuildConnectionOptions().ForwardAcknowledgments,
+                Pace == AudioPace.RealTime ? PacingMode.RealTime : PacingMode.AsFastAsPossible,
+                SessionLimit ?? DefaultSessionLimit, Duration, PassThru, WantsPartials, runspaceId);
+            _sink = new AudioInputSink(this, settings, _client, Session, ThrottleLimit);
         }
 
         protected override void ProcessRecord()
@@ -166,7 +171,7 @@ namespace GladiaPS.Commands
                     HandleBytes(InputObject);
                     break;
                 case StreamSet:
-                    HandleStream(Stream!);
+                    _sink!.Add(AudioInput.FromStream(Stream!, "Stream", ReadOptions()));
                     break;
                 case DeviceSet:
                 case LoopbackSet:
@@ -179,18 +184,11 @@ namespace GladiaPS.Commands
         {
             if (_tracks.Count > 0)
             {
-                HandleTracks(_tracks.ToArray());
+                _sink!.Add(AudioInput.FromTracks(_tracks.ToArray(), ReadOptions()));
             }
 
-            if (_bytesRun is not null)
-            {
-                var run = _bytesRun;
-                _bytesRun = null;
-                run.InputComplete();
-                _running.Add(run.Completion);
-            }
-
-            WaitUntil(() => _running.All(t => t.IsCompleted), Task.WhenAll(_running));
+            _bytes?.Complete();
+            _sink!.WaitForAll();
             if (PassThru && Session is not null)
             {
                 WriteObject(Session);
@@ -260,28 +258,7 @@ namespace GladiaPS.Commands
                 return;
             }
 
-            if (Session is not null)
-            {
-                SendIntoSession(file, token => OpenFileAsync(file, Session.Format, token), Session);
-                return;
-            }
-
-            // Wait for a free slot, writing what the running files say meanwhile.
-            WaitUntil(() => _running.Count(t => !t.IsCompleted) < ThrottleLimit, AnyCompleted());
-            var run = new BatchFileRun(this, _client!, file, _runspaceId, _activityId++);
-            _running.Add(run.StartFromFile(Cancellation));
-        }
-
-        private void HandleTracks(string[] files)
-        {
-            if (Session is not null)
-            {
-                SendIntoSession(files[0], async token => await AudioFile.OpenTracksAsync(files, ReadOptions(), cancellationToken: token).ConfigureAwait(false), Session, files);
-                return;
-            }
-
-            var run = new BatchFileRun(this, _client!, files[0], _runspaceId, _activityId++, files);
-            _running.Add(run.StartFromTracks(Cancellation));
+            _sink!.Add(AudioInput.FromFile(file, ReadOptions()));
         }
 
         private void HandleBytes(byte[] bytes)
@@ -291,27 +268,17 @@ namespace GladiaPS.Commands
                 return;
             }
 
-            if (Session is not null)
+            if (_bytes is null)
             {
-                RunReportingErrors(Session.Id, token => Session.Live.SendAudioAsync(bytes, token));
-                return;
+                // All the bytes of the pipeline are one input, read as they come; a full pipe makes the pipeline wait.
+                _bytes = new AudioBytePipe();
+                _sink!.Add(AudioInput.FromBytes(_bytes));
             }
 
-            _bytesRun ??= new BatchFileRun(this, _client!, null, _runspaceId, _activityId++).StartForBytes(ResolveFormat(null), Cancellation);
-            var run = _bytesRun;
-            RunReportingErrors("InputObject", token => run.SendBytesAsync(bytes, token));
-        }
+            var pipe = _bytes;
 
-        private void HandleStream(Stream stream)
-        {
-            if (Session is not null)
-            {
-                SendIntoSession("Stream", token => OpenStreamAsync(stream, Session.Format, token), Session);
-                return;
-            }
-
-            var run = new BatchFileRun(this, _client!, null, _runspaceId, _activityId++);
-            _running.Add(run.StartFromSource(token => OpenStreamAsync(stream, ResolveFormat(null), token), Cancellation));
+            // False when the input has ended (its error is already written): the bytes have nowhere to go.
+            Run(token => pipe.WriteAsync(bytes, token));
         }
 
         private void HandleDevice()
@@ -334,79 +301,10 @@ namespace GladiaPS.Commands
                 return;
             }
 
-            var name = "device " + device.Name;
             WriteVerbose("Capturing from " + device + (Duration is { } d ? " for " + d : " until Ctrl+C or a stop") + ".");
-            if (Session is not null)
-            {
-                SendIntoSession(name, token => Task.FromResult(selector.Backend.Open(device, Session.SampleRate, Session.Channels)), Session, null, Duration);
-                return;
-            }
-
-            // Speech wants one channel at 16 kHz whatever the device's own layout; -SampleRate and -Channels say otherwise.
-            var format = ResolveFormat(new SessionAudioFormat(AudioEncoding.Pcm, 16, 16000, 1));
-            var run = new BatchFileRun(this, _client!, null, _runspaceId, _activityId++)
-            {
-                DisplayName = name,
-                FixedFormat = format,
-                MaxSeconds = Duration?.TotalSeconds,
-            };
-            _running.Add(run.StartFromSource(_ => Task.FromResult(selector.Backend.Open(device, format.SampleRate, format.Channels)), Cancellation));
+            _sink!.Add(AudioInput.FromDevice(selector.Backend, device));
         }
 
-        /// <summary>Streams one input into the given session; a bad input is a non-terminating error and the next goes on.</summary>
-        private void SendIntoSession(string name, Func<CancellationToken, Task<IAudioSource>> open, GladiaSession session, IReadOnlyList<string>? tracks = null, TimeSpan? duration = null)
-        {
-            using (session.Events.Listen(this))
-            {
-                var activity = _activityId++;
-                RunReportingErrors(name, async token =>
-                {
-                    using var source = await open(token).ConfigureAwait(false);
-                    WriteFormatVerbose(name, source, session.Format);
-                    var progress = new ProgressReporter(this, activity, name, duration?.TotalSeconds ?? AudioSender.Duration(source), session.Format.ByteRate);
-                    var limits = new AudioSender.Limits(duration?.TotalSeconds, () => session.Live.IsStopRequested);
-                    await AudioSender.SendAsync(
-                        source, session.Format, Pace, (chunk, _, _) => session.TrySendAudioAsync(chunk, token), limits, progress.Report, token).ConfigureAwait(false);
-                    progress.Complete();
-                });
-            }
-        }
-
-        private void RunReportingErrors(string? target, Func<CancellationToken, Task> work)
-        {
-            try
-            {
-                Run(work);
-            }
-            catch (PipelineStoppedException)
-            {
-                throw;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !Cancellation.IsCancellationRequested)
-            {
-                WriteError(GladiaErrors.From(exception, target));
-            }
-        }
-
-        private Task AnyCompleted()
-        {
-            var pending = _running.Where(t => !t.IsCompleted).ToList();
-            return pending.Count == 0 ? Task.CompletedTask : Task.WhenAny(pending);
-        }
-
-        /// <summary>The session limit in force: -SessionLimit, else just under Gladia's 3 hours.</summary>
-        internal TimeSpan SessionLimitOrDefault => SessionLimit ?? DefaultSessionLimit;
-
-        internal AudioReadOptions ReadOptions() => new AudioReadOptions { OnWarning = warning => PostWarning(warning.ToString()) };
-
-        internal Task<IAudioSource> OpenFileAsync(string file, SessionAudioFormat? layout, CancellationToken token) =>
-            AudioFile.OpenAsync(file, layout, ReadOptions(), cancellationToken: token);
-
-        /// <summary>A WAV stream is read by its header; anything else is taken as raw samples in <paramref name="format"/>.</summary>
-        internal Task<IAudioSource> OpenStreamAsync(Stream stream, SessionAudioFormat format, CancellationToken token) =>
-            AudioFile.OpenStreamAsync(stream, format, "Stream", ReadOptions(), token);
-
-        internal void WriteFormatVerbose(string name, IAudioSource source, SessionAudioFormat format) =>
-            PostVerbose("'" + name + "': read as " + source.Format + "; sent as " + format + ".");
+        private AudioReadOptions ReadOptions() => new AudioReadOptions { OnWarning = warning => PostWarning(warning.ToString()) };
     }
 }

@@ -152,56 +152,18 @@ namespace GladiaPS.Infrastructure
         /// with whatever -Encoding, -BitDepth, -SampleRate and -Channels say instead.
         /// </summary>
         /// <exception cref="GladiaValidationException">A format parameter is out of range; names it.</exception>
-        internal SessionAudioFormat ResolveFormat(SessionAudioFormat? chosen)
-        {
-            var baseFormat = chosen ?? SessionAudioFormat.Default;
-            var encoding = baseFormat.Encoding;
-            if (Encoding is not null)
-            {
-                try
-                {
-                    encoding = SessionAudioFormat.ParseWireEncoding(Encoding.Trim().ToLowerInvariant());
-                }
-                catch (ArgumentException)
-                {
-                    throw new GladiaValidationException(nameof(Encoding), $"-Encoding '{Encoding}' is not an encoding the API takes; use wav/pcm, wav/alaw or wav/ulaw.");
-                }
-            }
+        internal SessionAudioFormat ResolveFormat(SessionAudioFormat? chosen) => FormatParameters.Resolve(chosen);
 
-            // A-law and mu-law are 8-bit only: changing to them implies 8 bits unless -BitDepth says otherwise (and is refused).
-            var bitDepth = BitDepth ?? (encoding == baseFormat.Encoding ? baseFormat.BitDepth : encoding == AudioEncoding.Pcm ? 16 : 8);
-            var sampleRate = SampleRate ?? baseFormat.SampleRate;
-            var channels = Channels ?? baseFormat.Channels;
-            try
-            {
-                return new SessionAudioFormat(encoding, bitDepth, sampleRate, channels);
-            }
-            catch (ArgumentOutOfRangeException exception)
-            {
-                var parameter = exception.ParamName switch
-                {
-                    "bitDepth" => nameof(BitDepth),
-                    "sampleRate" => nameof(SampleRate),
-                    "channels" => nameof(Channels),
-                    _ => nameof(Encoding),
-                };
-                var message = exception.Message.Split(new[] { Environment.NewLine, "(Parameter" }, StringSplitOptions.None)[0].Trim();
-                throw new GladiaValidationException(parameter, "-" + parameter + " " + Convert.ToString(exception.ActualValue, CultureInfo.InvariantCulture) + ": " + message);
-            }
-        }
+        /// <summary>What -Encoding, -BitDepth, -SampleRate and -Channels say, to apply to each input's chosen format.</summary>
+        internal SessionFormatParameters FormatParameters => new SessionFormatParameters(Encoding, BitDepth, SampleRate, Channels);
 
         /// <summary>The init request for a session in <paramref name="format"/>, every option checked.</summary>
         /// <exception cref="GladiaValidationException">An option is out of range; the message names the parameter.</exception>
         internal LiveSessionOptions BuildOptions(SessionAudioFormat format)
         {
-            if (!AudioEncodings.TryParse(format.WireEncoding, out var wireEncoding))
-            {
-                throw new GladiaValidationException(nameof(Encoding), "-Encoding: " + format.WireEncoding + " is not an encoding the API takes.");
-            }
-
             var options = new LiveSessionOptions
             {
-                Encoding = wireEncoding,
+                Encoding = format.Encoding,
                 BitDepth = format.BitDepth,
                 SampleRate = format.SampleRate,
                 Channels = format.Channels,
@@ -295,6 +257,14 @@ namespace GladiaPS.Infrastructure
 
             return options;
         }
+
+        /// <summary>Warns of values the known-value lists do not hold; they are sent as given. Pipeline thread only.</summary>
+        internal void WarnUnknownValues(LiveSessionOptions options) => UnknownValueWarnings.Write(this, options.FindUnknownValues(), field =>
+        {
+            // A value that came in -Option is named as such, not by the parameter the user did not type.
+            var parameter = ParameterFor(field);
+            return Option is not null && !MyInvocation.BoundParameters.ContainsKey(parameter) ? nameof(Option) : parameter;
+        });
 
         /// <summary>How the session uses its socket: acknowledgments passed on only when asked for.</summary>
         internal LiveConnectionOptions BuildConnectionOptions() => new LiveConnectionOptions { ForwardAcknowledgments = _acknowledgments == true };

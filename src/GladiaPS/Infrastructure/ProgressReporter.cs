@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
+using GladiaPS.Core.Audio;
 
 namespace GladiaPS.Infrastructure
 {
@@ -63,6 +64,14 @@ namespace GladiaPS.Infrastructure
             _completed = true;
             _cmdlet.PostProgress(new ProgressRecord(_activityId, "Sending " + _name, "done") { RecordType = ProgressRecordType.Completed });
         }
+
+        /// <summary>Seconds of audio in the source when its header says, else null.</summary>
+        public static double? DurationOf(IAudioSource source) =>
+            source is WavAudioSource { Info.DataLength: long bytes } wav && wav.Format.ByteRate > 0 ? (double)bytes / wav.Format.ByteRate : null;
+
+        /// <summary>Says how an input is read and sent, once it is open.</summary>
+        public static void WriteFormatVerbose(GladiaCmdletBase output, string name, IAudioSource source, SessionAudioFormat format) =>
+            output.PostVerbose("'" + name + "': read as " + source.Format + "; sent as " + format + ".");
 
         private static string Clock(double seconds) =>
             double.IsNaN(seconds) || seconds < 0 || seconds > 1e9 ? "?" : TimeSpan.FromSeconds(Math.Round(seconds)).ToString("c", CultureInfo.InvariantCulture);

@@ -66,24 +66,6 @@ namespace GladiaPS
 
         public LiveSessionStatistics Statistics => Live.GetStatistics();
 
-        /// <summary>
-        /// Sends a chunk unless the session was stopped from elsewhere (Stop-GladiaRecording in another runspace) since
-        /// the sender last looked: audio after a stop is not wanted, so that ends a send rather than fails it.
-        /// </summary>
-        /// <returns>False when the chunk was not sent because the session is stopping.</returns>
-        internal async Task<bool> TrySendAudioAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await Live.SendAudioAsync(chunk, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (InvalidOperationException) when (Live.IsStopRequested)
-            {
-                return false;
-            }
-        }
-
         public override string ToString() => "GladiaSession " + (Id ?? "(starting)") + " " + Status;
     }
 }

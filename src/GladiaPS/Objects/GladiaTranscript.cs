@@ -18,7 +18,7 @@ namespace GladiaPS
             Offset = offset;
             Words = offset == 0
                 ? message.Words
-                : message.Words.Select(w => new Word { Text = w.Text, Start = w.Start + offset, End = w.End + offset, Confidence = w.Confidence }).ToArray();
+                : message.Words.Select(w => w.OffsetBy(offset)).ToArray();
         }
 
         internal TranscriptMessage Message { get; }

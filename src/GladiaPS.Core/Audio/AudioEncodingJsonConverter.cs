@@ -1,9 +1,8 @@
 using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GladiaPS.Core.Audio;
 
-namespace GladiaPS.Core.Options
+namespace GladiaPS.Core.Audio
 {
     /// <summary>Reads and writes <see cref="AudioEncoding"/> as its wire name.</summary>
     internal sealed class AudioEncodingJsonConverter : JsonConverter<AudioEncoding>

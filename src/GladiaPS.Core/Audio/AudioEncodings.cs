@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using GladiaPS.Core.Audio;
 
-namespace GladiaPS.Core.Options
+namespace GladiaPS.Core.Audio
 {
     /// <summary>Wire names of <see cref="AudioEncoding"/> and conversions both ways.</summary>
     public static class AudioEncodings
@@ -51,6 +50,6 @@ namespace GladiaPS.Core.Options
 
         /// <summary>The bit depths the encoding allows (§3.1).</summary>
         public static IReadOnlyList<int> AllowedBitDepths(this AudioEncoding encoding) =>
-            encoding == AudioEncoding.Pcm ? GladiaKnownValues.BitDepths : new[] { 8 };
+            encoding == AudioEncoding.Pcm ? SessionAudioFormat.SupportedPcmBitDepths : new[] { 8 };
     }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GladiaPS.Infrastructure
+namespace GladiaPS.Core.Transcribing
 {
     /// <summary>
     /// The sessions of one input that may outlast a session (Gladia ends one at 3 hours): audio goes to the current
@@ -12,17 +12,19 @@ namespace GladiaPS.Infrastructure
     /// behind its audio and finishes on its own, so nothing is lost or sent twice. Each session's transcripts carry the
     /// audio seconds of the sessions before it as their offset, so times run on across the seam.
     /// </summary>
-    internal sealed class SessionSequence
+    internal sealed class SessionSequence<TSession>
+        where TSession : class, IRollingSession
     {
         /// <summary>How much quiet makes a pause worth switching at.</summary>
-        private const double PauseSeconds = 0.3;
+        internal const double PauseSeconds = 0.3;
 
-        private readonly Func<CancellationToken, Task<GladiaSession>> _open;
-        private readonly Action<GladiaSession, double> _started;
+        private readonly Func<CancellationToken, Task<TSession>> _open;
+        private readonly Action<TSession, double> _started;
         private readonly double? _limit;
-        private readonly Func<DateTimeOffset> _now;
-        private readonly List<GladiaSession> _sessions = new List<GladiaSession>();
-        private Task<GladiaSession>? _next;
+        private readonly TimeProvider _time;
+        private readonly List<TSession> _sessions = new List<TSession>();
+        private Task<(TSession Session, long OpenedAt)>? _next;
+        private long _currentOpenedAt;
         private double _offset;
         private double _inSession;
         private double _quiet;
@@ -30,42 +32,42 @@ namespace GladiaPS.Infrastructure
         /// <param name="open">Opens a new session (init and connect).</param>
         /// <param name="started">Called for each session once it takes audio, with its offset in seconds.</param>
         /// <param name="limit">The most a session may take, in audio seconds and in time since it was opened; null for no limit.</param>
-        public SessionSequence(Func<CancellationToken, Task<GladiaSession>> open, Action<GladiaSession, double> started, TimeSpan? limit, Func<DateTimeOffset>? now = null)
+        /// <param name="time">The clock the time since a session was opened is read on.</param>
+        public SessionSequence(Func<CancellationToken, Task<TSession>> open, Action<TSession, double> started, TimeSpan? limit, TimeProvider time)
         {
             _open = open;
             _started = started;
             _limit = limit?.TotalSeconds;
-            _now = now ?? (() => DateTimeOffset.Now);
+            _time = time;
         }
 
-        public GladiaSession Current { get; private set; } = null!;
+        public TSession Current { get; private set; } = null!;
 
-        public IReadOnlyList<GladiaSession> Sessions => _sessions;
+        public IReadOnlyList<TSession> Sessions => _sessions;
 
         /// <summary>A session opened ahead of time that never took audio (the input ended first); to be closed.</summary>
-        public Task<GladiaSession>? Unused => _next;
+        public Task<TSession>? Unused => _next is { } next ? SessionOf(next) : null;
 
         /// <summary>The part of the limit before it in which a pause is taken to switch.</summary>
-        private double Window => Math.Min(60, _limit!.Value / 4);
+        internal double Window => Math.Min(60, _limit!.Value / 4);
 
         /// <summary>How long before the switch window the next session is opened.</summary>
-        private double Lead => Math.Min(30, _limit!.Value / 8);
+        internal double Lead => Math.Min(30, _limit!.Value / 8);
 
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            Current = await _open(cancellationToken).ConfigureAwait(false);
-            _sessions.Add(Current);
-            _started(Current, 0);
+            var (session, openedAt) = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            Begin(session, openedAt);
         }
 
         public async Task SendAsync(ReadOnlyMemory<byte> chunk, double seconds, bool quiet, CancellationToken cancellationToken)
         {
             if (_limit is { } limit)
             {
-                var elapsed = Math.Max(_inSession, (_now() - Current.CreatedAt).TotalSeconds);
+                var elapsed = Math.Max(_inSession, _time.GetElapsedTime(_currentOpenedAt).TotalSeconds);
                 if (_next is null && elapsed >= limit - Window - Lead)
                 {
-                    _next = _open(cancellationToken);
+                    _next = OpenAsync(cancellationToken);
                 }
 
                 if (elapsed + seconds > limit || (elapsed >= limit - Window && _quiet >= PauseSeconds))
@@ -84,18 +86,33 @@ namespace GladiaPS.Infrastructure
             _quiet = quiet ? _quiet + seconds : 0;
         }
 
+        private static async Task<TSession> SessionOf(Task<(TSession Session, long OpenedAt)> opening) =>
+            (await opening.ConfigureAwait(false)).Session;
+
+        private async Task<(TSession Session, long OpenedAt)> OpenAsync(CancellationToken cancellationToken)
+        {
+            var session = await _open(cancellationToken).ConfigureAwait(false);
+            return (session, _time.GetTimestamp());
+        }
+
+        private void Begin(TSession session, long openedAt)
+        {
+            Current = session;
+            _currentOpenedAt = openedAt;
+            _sessions.Add(session);
+            _started(session, _offset);
+        }
+
         private async Task SwitchAsync(CancellationToken cancellationToken)
         {
-            var next = await (_next ?? _open(cancellationToken)).ConfigureAwait(false);
+            var (next, openedAt) = await (_next ?? OpenAsync(cancellationToken)).ConfigureAwait(false);
             _next = null;
             var previous = Current;
             _offset += _inSession;
             _inSession = 0;
             _quiet = 0;
-            Current = next;
-            _sessions.Add(next);
-            _started(next, _offset);
-            await previous.Live.StopRecordingAsync(cancellationToken).ConfigureAwait(false);
+            Begin(next, openedAt);
+            await previous.StopRecordingAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,0 +1,267 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Inputs;
+using GladiaPS.Core.Live;
+using GladiaPS.Core.Options;
+using GladiaPS.Core.Rest;
+
+namespace GladiaPS.Core.Transcribing
+{
+    /// <summary>
+    /// Transcribes an <see cref="AudioInput"/> in live sessions: opens the input, picks the session format closest to
+    /// it, starts a session, converts, chunks and paces the audio into it, and yields every message the session receives
+    /// with the offset of its session in the input. An input longer than <see cref="LiveTranscriberOptions.SessionLimit"/>
+    /// goes on in further sessions, each opened ahead and switched at a pause, so nothing is lost or sent twice.
+    /// </summary>
+    /// <remarks>
+    /// Reusable and safe to share: each <see cref="TranscribeAsync"/> is a run of its own. The sessions a run starts are
+    /// stopped behind their audio, waited for, and disposed before its enumeration ends; when the enumeration is
+    /// abandoned, cancelled or fails, they are stopped and given a short grace to finish on the server.
+    /// </remarks>
+    public sealed class LiveTranscriber
+    {
+        private static readonly TimeSpan EndGrace = TimeSpan.FromSeconds(5);
+        private readonly GladiaRestClient? _client;
+        private readonly LiveTranscriberOptions _options;
+        private readonly TimeProvider _time;
+        private readonly LiveSessionOptions _sessionOptions;
+
+        /// <summary>A transcriber on the system clock. (An overload of its own, so callers need no reference to TimeProvider's assembly.)</summary>
+        public LiveTranscriber(GladiaRestClient? client, LiveTranscriberOptions options)
+            : this(client, options, null)
+        {
+        }
+
+        /// <param name="client">Creates the sessions; may be null when <see cref="LiveTranscriberOptions.StartSession"/> does, or
+        /// when the transcriber only sends into existing sessions (<see cref="SendAsync"/>).</param>
+        /// <param name="options">How to make and feed the sessions; not to be changed while the transcriber runs (its init request is copied now).</param>
+        /// <param name="timeProvider">The clock for pacing and the session limit; the system clock when null.</param>
+        public LiveTranscriber(GladiaRestClient? client, LiveTranscriberOptions options, TimeProvider? timeProvider)
+        {
+            _client = client;
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            _sessionOptions = options.SessionOptions?.Clone() ?? new LiveSessionOptions();
+            _time = timeProvider ?? TimeProvider.System;
+        }
+
+        /// <summary>
+        /// Runs <paramref name="input"/> through one or more new sessions and yields their messages as they arrive, each
+        /// session's end after its last message. Ends once every session has ended.
+        /// </summary>
+        /// <exception cref="AudioFormatException">The input cannot be read.</exception>
+        /// <exception cref="GladiaApiException">A session could not be created.</exception>
+        public async IAsyncEnumerable<LiveTranscriberEvent> TranscribeAsync(AudioInput input, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            if (input is null)
+            {
+                throw new ArgumentNullException(nameof(input));
+            }
+
+            var events = Channel.CreateUnbounded<LiveTranscriberEvent>(new UnboundedChannelOptions { SingleReader = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var run = Task.Run(() => RunAsync(input, events.Writer, stop.Token), CancellationToken.None);
+            try
+            {
+                while (await events.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                    while (events.Reader.TryRead(out var e))
+                    {
+                        yield return e;
+                    }
+                }
+            }
+            finally
+            {
+                if (!run.IsCompleted)
+                {
+                    // The caller stopped reading: stop the run, which stops and closes its sessions.
+                    stop.Cancel();
+                    await run.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+                }
+            }
+
+            await run.ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Streams <paramref name="input"/> into an existing session in <paramref name="format"/> (the session's), paced
+        /// and limited as the options say, without stopping it: more input may follow. Ends early when the session is
+        /// stopped from elsewhere.
+        /// </summary>
+        /// <returns>Seconds of audio sent.</returns>
+        public async Task<double> SendAsync(AudioInput input, GladiaLiveSession session, SessionAudioFormat format, CancellationToken cancellationToken = default)
+        {
+            if (input is null)
+            {
+                throw new ArgumentNullException(nameof(input));
+            }
+
+            if (session is null)
+            {
+                throw new ArgumentNullException(nameof(session));
+            }
+
+            if (format is null)
+            {
+                throw new ArgumentNullException(nameof(format));
+            }
+
+            using var source = await input.OpenAsync(format, cancellationToken).ConfigureAwait(false);
+            _options.InputOpened?.Invoke(source, format);
+            var target = new LiveSessionTarget(session);
+            return await AudioSender.SendAsync(
+                source, format, Pacing(), (chunk, _, _) => target.TrySendAudioAsync(chunk, cancellationToken),
+                Limits(() => session.IsStopRequested), _options.Progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The session format closest to an opened input: files as channels keep one channel each.</summary>
+        public static SessionAudioFormat ClosestFormat(IAudioSource source)
+        {
+            if (source is null)
+            {
+                throw new ArgumentNullException(nameof(source));
+            }
+
+            var chooser = new SessionFormatChooser();
+            return source is MultiTrackSource tracks ? chooser.ChooseForTracks(tracks.TrackFormats) : chooser.Choose(source.Format, source.Name);
+        }
+
+        private async Task RunAsync(AudioInput input, ChannelWriter<LiveTranscriberEvent> events, CancellationToken cancellationToken)
+        {
+            IAudioSource? source = null;
+            SessionSequence<LiveSessionTarget>? sequence = null;
+            var readers = new List<Task>();
+            try
+            {
+                // A live source (a device) starts only once its session exists: until then nothing would read it, and a
+                // device that is not read drops what it hears. Any other input is opened first, since its format picks the session's.
+                var format = _options.Format;
+                if (!input.IsLive)
+                {
+                    source = await input.OpenAsync(_options.InputFormat ?? format, cancellationToken).ConfigureAwait(false);
+                    format ??= (_options.ChooseFormat ?? ClosestFormat)(source);
+                    _options.InputOpened?.Invoke(source, format);
+                }
+
+                format ??= SessionAudioFormat.Default;
+                var init = _sessionOptions.WithFormat(format);
+                sequence = new SessionSequence<LiveSessionTarget>(
+                    async t => new LiveSessionTarget(await StartSessionAsync(init, t).ConfigureAwait(false)),
+                    (target, offset) => readers.Add(PumpAsync(target.Live, offset, events, cancellationToken)),
+                    _options.SessionLimit,
+                    _time);
+                await sequence.StartAsync(cancellationToken).ConfigureAwait(false);
+                if (source is null)
+                {
+                    source = await input.OpenAsync(_options.InputFormat ?? format, cancellationToken).ConfigureAwait(false);
+                    _options.InputOpened?.Invoke(source, format);
+                }
+
+                // Ends early when the session is stopped from elsewhere.
+                var current = sequence;
+                await AudioSender.SendAsync(
+                    source, format, Pacing(), (chunk, seconds, quiet) => current.SendAsync(chunk, seconds, quiet, cancellationToken),
+                    Limits(() => current.Current.Live.IsStopRequested), _options.Progress, cancellationToken).ConfigureAwait(false);
+                source.Dispose();
+                await sequence.Current.Live.StopRecordingAsync(cancellationToken).ConfigureAwait(false);
+                await Task.WhenAll(readers).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Failed or cancelled: the input stops now; the sessions are stopped behind their audio so the server finishes them.
+                source?.Dispose();
+                if (sequence is not null)
+                {
+                    await StopQuietlyAsync(sequence).ConfigureAwait(false);
+                }
+
+                throw;
+            }
+            finally
+            {
+                source?.Dispose();
+                await CloseAllAsync(sequence).ConfigureAwait(false);
+                events.TryComplete();
+            }
+        }
+
+        private Task<GladiaLiveSession> StartSessionAsync(LiveSessionOptions init, CancellationToken cancellationToken) =>
+            _options.StartSession is { } start
+                ? start(init, cancellationToken)
+                : GladiaLiveSession.StartAsync(
+                    _client ?? throw new InvalidOperationException("This transcriber has no client to create sessions with; it can only send into existing ones."),
+                    init, _options.Connection, cancellationToken: cancellationToken);
+
+        private AudioSender.Pacing Pacing() => new AudioSender.Pacing(_options.Pacing, _options.ChunkDuration, _time);
+
+        private AudioSender.Limits Limits(Func<bool> stopped) => new AudioSender.Limits(_options.MaxAudio?.TotalSeconds, stopped);
+
+        private static async Task PumpAsync(GladiaLiveSession session, double offset, ChannelWriter<LiveTranscriberEvent> events, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await foreach (var message in session.ReadMessagesAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    events.TryWrite(new LiveTranscriberMessage(session, offset, message));
+                }
+
+                var outcome = await session.WaitForEndAsync(cancellationToken).ConfigureAwait(false);
+                events.TryWrite(new LiveTranscriberSessionEnded(session, offset, outcome));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+        }
+
+        /// <summary>Stops what is still recording, behind its audio, and gives the server a moment to finish; never throws.</summary>
+        private static async Task StopQuietlyAsync(SessionSequence<LiveSessionTarget> sequence)
+        {
+            using var grace = new CancellationTokenSource(EndGrace);
+            try
+            {
+                foreach (var session in sequence.Sessions.Where(s => !s.Live.IsStopRequested))
+                {
+                    await session.Live.StopRecordingAsync(grace.Token).ConfigureAwait(false);
+                }
+
+                await Task.WhenAll(sequence.Sessions.Select(s => s.Live.WaitForEndAsync(grace.Token))).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException or ObjectDisposedException)
+            {
+                // Past the grace, disposing closes the socket with 1000, which ends the session on the server too.
+            }
+        }
+
+        private static async Task CloseAllAsync(SessionSequence<LiveSessionTarget>? sequence)
+        {
+            if (sequence is null)
+            {
+                return;
+            }
+
+            foreach (var session in sequence.Sessions)
+            {
+                await session.Live.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (sequence.Unused is { } unused)
+            {
+                try
+                {
+                    var spare = await unused.ConfigureAwait(false);
+                    await spare.Live.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    // The spare session never took audio; failing to open it changes nothing for the input.
+                }
+            }
+        }
+    }
+}
