@@ -14,6 +14,7 @@ namespace GladiaPS.Emulator
         private FaultSettings _settings = new();
         private int _dropsLeft;
         private int _initFailuresLeft;
+        private int _createFailuresLeft;
         private TaskCompletionSource _changed = NewSignal();
 
         internal EmulatorFaults(FaultSettings initial) => Set(initial);
@@ -25,7 +26,7 @@ namespace GladiaPS.Emulator
             {
                 lock (_gate)
                 {
-                    return _settings with { Drops = _dropsLeft, InitFailCount = _initFailuresLeft };
+                    return _settings with { Drops = _dropsLeft, InitFailCount = _initFailuresLeft, CreateFailCount = _createFailuresLeft };
                 }
             }
         }
@@ -42,6 +43,7 @@ namespace GladiaPS.Emulator
                 _settings = settings;
                 _dropsLeft = settings.DropAfterBytes.HasValue ? settings.Drops ?? 1 : 0;
                 _initFailuresLeft = settings.InitFailStatus.HasValue ? settings.InitFailCount ?? 1 : 0;
+                _createFailuresLeft = settings.CreateFailStatus.HasValue ? settings.CreateFailCount ?? 1 : 0;
                 changed = _changed;
                 _changed = NewSignal();
             }
@@ -84,6 +86,19 @@ namespace GladiaPS.Emulator
                 retryAfterSeconds = _settings.RetryAfterSeconds;
                 if (_initFailuresLeft <= 0 || status == 0) return false;
                 _initFailuresLeft--;
+                return true;
+            }
+        }
+
+        /// <summary>The next injected failure of <c>POST /v2/pre-recorded</c>, if one is left.</summary>
+        internal bool TryConsumeCreateFailure(out int status, out int retryAfterSeconds)
+        {
+            lock (_gate)
+            {
+                status = _settings.CreateFailStatus ?? 0;
+                retryAfterSeconds = _settings.RetryAfterSeconds;
+                if (_createFailuresLeft <= 0 || status == 0) return false;
+                _createFailuresLeft--;
                 return true;
             }
         }

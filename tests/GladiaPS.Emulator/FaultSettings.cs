@@ -85,8 +85,40 @@ namespace GladiaPS.Emulator
         public bool EndlessFile { get; init; }
 
         /// <summary>Checks the values and returns a message naming the first bad one, or null.</summary>
+        /// <summary>Pre-recorded: <c>POST /v2/upload</c> refuses a file larger than this with 413 (checked on Content-Length and while reading).</summary>
+        [JsonPropertyName("upload_max_bytes")]
+        public long? UploadMaxBytes { get; init; }
+
+        /// <summary>Pre-recorded: the upload is read at most this fast (a slow server).</summary>
+        [JsonPropertyName("upload_read_bytes_per_second")]
+        public long? UploadReadBytesPerSecond { get; init; }
+
+        /// <summary>Pre-recorded: seconds from creation to done; the first half queued, the second processing.</summary>
+        [JsonPropertyName("job_seconds")]
+        public double JobSeconds { get; init; } = 0.6;
+
+        /// <summary>Pre-recorded: jobs end in error with this code (only those whose file name contains <see cref="JobErrorMatch"/>, when set).</summary>
+        [JsonPropertyName("job_error_code")]
+        public int? JobErrorCode { get; init; }
+
+        [JsonPropertyName("job_error_match")]
+        public string? JobErrorMatch { get; init; }
+
+        /// <summary>Pre-recorded: <c>POST /v2/pre-recorded</c> answers this status (429 with <c>Retry-After</c>) <see cref="CreateFailCount"/> times.</summary>
+        [JsonPropertyName("create_fail_status")]
+        public int? CreateFailStatus { get; init; }
+
+        [JsonPropertyName("create_fail_count")]
+        public int? CreateFailCount { get; init; }
+
         public string? Validate()
         {
+            if (UploadMaxBytes is < 0) return "upload_max_bytes must be 0 or more";
+            if (UploadReadBytesPerSecond is <= 0) return "upload_read_bytes_per_second must be more than 0";
+            if (JobSeconds < 0 || double.IsNaN(JobSeconds) || JobSeconds > 3600) return "job_seconds must be 0 to 3600";
+            if (JobErrorCode is { } jobError && (jobError < 400 || jobError > 599)) return "job_error_code must be an HTTP error status (400-599)";
+            if (CreateFailStatus is { } create && (create < 400 || create > 599)) return "create_fail_status must be an HTTP error status (400-599)";
+            if (CreateFailCount is < 0) return "create_fail_count must be 0 or more";
             if (DropAfterBytes is < 0) return "drop_after_bytes must be 0 or more";
             if (Drops is < 0) return "drops must be 0 or more";
             if (DropCloseCode is { } code && !IsSendableCloseCode(code))

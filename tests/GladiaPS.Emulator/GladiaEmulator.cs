@@ -45,6 +45,7 @@ namespace GladiaPS.Emulator
                 Timeout = TimeSpan.FromSeconds(10),
             };
             StorageSecret = Guid.NewGuid().ToString("N");
+            PreRecorded = new PreRecorded.PreRecordedStore(TempDirectory);
             _api = BuildApp(options.Port, options.WarningLog, app => ApiEndpoints.Map(app, this));
             _storage = BuildApp(0, options.WarningLog, app => StorageEndpoints.Map(app, this));
         }
@@ -65,6 +66,7 @@ namespace GladiaPS.Emulator
         public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
         internal EmulatorOptions Options { get; }
+        internal PreRecorded.PreRecordedStore PreRecorded { get; }
         internal string TempDirectory { get; }
         internal string StorageSecret { get; }
         internal CancellationToken Stopping => _stopping.Token;
@@ -114,6 +116,7 @@ namespace GladiaPS.Emulator
             }
 
             foreach (var session in _sessions.Values) session.DisposeAudio();
+            PreRecorded.Dispose();
             _callbackHttp.Dispose();
             _stopping.Dispose();
         }

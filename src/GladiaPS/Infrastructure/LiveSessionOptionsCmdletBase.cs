@@ -258,6 +258,14 @@ namespace GladiaPS.Infrastructure
             return options;
         }
 
+        /// <summary>Warns of values the known-value lists do not hold; they are sent as given. Pipeline thread only.</summary>
+        internal void WarnUnknownValues(LiveSessionOptions options) => UnknownValueWarnings.Write(this, options.FindUnknownValues(), field =>
+        {
+            // A value that came in -Option is named as such, not by the parameter the user did not type.
+            var parameter = ParameterFor(field);
+            return Option is not null && !MyInvocation.BoundParameters.ContainsKey(parameter) ? nameof(Option) : parameter;
+        });
+
         /// <summary>How the session uses its socket: acknowledgments passed on only when asked for.</summary>
         internal LiveConnectionOptions BuildConnectionOptions() => new LiveConnectionOptions { ForwardAcknowledgments = _acknowledgments == true };
 

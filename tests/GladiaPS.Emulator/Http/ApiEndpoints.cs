@@ -43,6 +43,7 @@ namespace GladiaPS.Emulator.Http
             app.MapGet("/v2/live/{id}", context => Send(context, GetJob(context, emulator)));
             app.MapDelete("/v2/live/{id}", context => DeleteAsync(context, emulator));
             app.MapGet("/v2/live/{id}/file", context => FileAsync(context, emulator));
+            PreRecordedEndpoints.Map(app, emulator);
             TestApiEndpoints.Map(app, emulator);
             app.MapFallback(context => Send(context, ErrorBodies.Create(context, 404, $"Cannot {context.Request.Method} {context.Request.Path}")));
         }

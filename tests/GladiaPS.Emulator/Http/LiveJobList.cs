@@ -14,7 +14,14 @@ namespace GladiaPS.Emulator.Http
     {
         private static readonly string[] Statuses = { "queued", "processing", "done", "error" };
 
-        public static IResult Build(HttpContext context, GladiaEmulator emulator)
+        public static IResult Build(HttpContext context, GladiaEmulator emulator) =>
+            Build(context, emulator, "/v2/live", emulator.Sessions.Select(s => new Listed(s.Status, s.CreatedAt, s.Config.CustomMetadata, s.ToJob)), "live");
+
+        /// <summary>One job as the list sees it: what the filters read, and its JSON.</summary>
+        internal sealed record Listed(string Status, DateTimeOffset CreatedAt, JsonObject? CustomMetadata, Func<JsonObject> ToJob);
+
+        /// <summary>The list at <paramref name="path"/> over <paramref name="jobs"/>: the same filters and pages for live sessions and pre-recorded jobs.</summary>
+        internal static IResult Build(HttpContext context, GladiaEmulator emulator, string path, IEnumerable<Listed> jobs, string kind)
         {
             var query = context.Request.Query;
             if (!TryInt(query, "offset", 0, 0, out var offset, out var problem)
@@ -23,7 +30,7 @@ namespace GladiaPS.Emulator.Http
                 return ErrorBodies.Create(context, 400, problem!);
             }
 
-            IEnumerable<EmulatedSession> items = emulator.Sessions.OrderByDescending(s => s.CreatedAt);
+            IEnumerable<Listed> items = jobs.OrderByDescending(s => s.CreatedAt);
             var statuses = query["status"].Where(s => !string.IsNullOrEmpty(s)).ToArray();
             var unknown = statuses.FirstOrDefault(s => !Statuses.Contains(s));
             if (unknown != null) return ErrorBodies.Create(context, 400, $"status must be one of: {string.Join(", ", Statuses)} (got '{unknown}')");
@@ -53,22 +60,22 @@ namespace GladiaPS.Emulator.Http
             var page = all.Skip(offset).Take(limit).Select(s => (JsonNode)s.ToJob()).ToList();
             if (offset == 0 && emulator.Faults.Snapshot().ListJobIds is { } lies)
             {
-                page.AddRange(lies.Select(id => (JsonNode)new JsonObject { ["id"] = id, ["status"] = "done", ["kind"] = "live" }));
+                page.AddRange(lies.Select(id => (JsonNode)new JsonObject { ["id"] = id, ["status"] = "done", ["kind"] = kind }));
             }
 
             var filters = FilterQuery(context.Request.QueryString.Value);
             var hasNext = offset + limit < all.Count;
             return ApiEndpoints.Json(new JsonObject
             {
-                ["first"] = PageUrl(emulator, 0, limit, filters),
-                ["current"] = PageUrl(emulator, offset, limit, filters),
-                ["next"] = hasNext ? PageUrl(emulator, offset + limit, limit, filters) : null,
+                ["first"] = PageUrl(emulator, path, 0, limit, filters),
+                ["current"] = PageUrl(emulator, path, offset, limit, filters),
+                ["next"] = hasNext ? PageUrl(emulator, path, offset + limit, limit, filters) : null,
                 ["items"] = new JsonArray(page.ToArray()),
             });
         }
 
-        private static string PageUrl(GladiaEmulator emulator, int offset, int limit, string filters) =>
-            $"{emulator.BaseUrl.ToString().TrimEnd('/')}/v2/live?offset={offset}&limit={limit}{filters}";
+        private static string PageUrl(GladiaEmulator emulator, string path, int offset, int limit, string filters) =>
+            $"{emulator.BaseUrl.ToString().TrimEnd('/')}{path}?offset={offset}&limit={limit}{filters}";
 
         /// <summary>The request's own query parameters other than offset and limit, in their order and encoding.</summary>
         private static string FilterQuery(string? queryString)
@@ -80,9 +87,9 @@ namespace GladiaPS.Emulator.Http
             return string.Concat(parts.Select(p => "&" + p));
         }
 
-        private static string? MetadataValue(EmulatedSession session, string name)
+        private static string? MetadataValue(Listed job, string name)
         {
-            if (session.Config.CustomMetadata is not { } metadata || !metadata.TryGetPropertyValue(name, out var value) || value == null) return null;
+            if (job.CustomMetadata is not { } metadata || !metadata.TryGetPropertyValue(name, out var value) || value == null) return null;
             return value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
         }
 
