@@ -107,3 +107,28 @@ Describe 'Values this version does not know are sent, with a warning' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'bullet_points'
     }
 }
+
+Describe 'Every init field of the live API is a parameter' {
+    It 'sends the translation options and the message groups as typed parameters' {
+        $s = New-GladiaLiveSession -TranslateTo fr -MatchOriginalUtterances -Lipsync -TranslationContext 'a support call' -Informal -ReceiveEvents final, post
+        Stop-GladiaRecording -Session $s -Wait
+        $sent = ((Get-GladiaLiveResult -Id $s.Id).Raw | ConvertFrom-Json -AsHashtable).request_params
+        $translation = $sent.realtime_processing.translation_config
+        $translation.match_original_utterances | Should -BeTrue
+        $translation.lipsync | Should -BeTrue
+        $translation.context_adaptation | Should -BeTrue
+        $translation.context | Should -Be 'a support call'
+        $translation.informal | Should -BeTrue
+        $messages = $sent.messages_config
+        $messages.receive_final_transcripts | Should -BeTrue
+        $messages.receive_post_processing_events | Should -BeTrue
+        $messages.receive_pre_processing_events | Should -BeFalse
+        $messages.receive_realtime_processing_events | Should -BeFalse
+        $messages.receive_errors | Should -BeFalse
+    }
+
+    It 'completes the message groups of -ReceiveEvents' {
+        $line = 'New-GladiaLiveSession -ReceiveEvents re'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'realtime'
+    }
+}
