@@ -72,3 +72,63 @@ Describe 'Hashtable and array parameters take values that come from commands' {
         ((Get-GladiaLiveResult -Id $t[0].SessionId).Raw | ConvertFrom-Json).custom_metadata.batch | Should -Be (Get-Date -Format yyyy-MM-dd)
     }
 }
+
+Describe 'Values this version does not know are sent, with a warning' {
+    It 'sends a language Gladia may add later, warns once naming the parameter, and lets the server answer' {
+        $file = New-ToneWav -Path "$folder/future.wav" -Phrase 'alpha bravo'
+        $out = Send-GladiaAudio -LiteralPath $file.FullName -Language 'zz' -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable refused -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -Be "-Language: 'zz' is not a value this version knows; sent as given."
+        # The local server knows today's list only, as Gladia's does: its 422 names the field, so the value was sent.
+        $refused.Count | Should -Be 1
+        $refused[0].Exception.StatusCode | Should -Be 422
+        $refused[0].ToString() | Should -Match 'language_config\.languages'
+    }
+
+    It 'sends -SummaryType, -Model and -TranslateTo values it does not know, and -Option values past the lists' {
+        $s = New-GladiaLiveSession -SummaryType limerick -TranslateTo fr -TranslationModel turbo -Option @{ model = 'solaria-9' } -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable refused -ErrorAction SilentlyContinue
+        $s | Should -BeNullOrEmpty
+        $warned | ForEach-Object { "$_" } | Should -Be @(
+            "-Option model: 'solaria-9' is not a value this version knows; sent as given."
+            "-TranslationModel: 'turbo' is not a value this version knows; sent as given."
+            "-SummaryType: 'limerick' is not a value this version knows; sent as given.")
+        $refused[0].Exception.StatusCode | Should -Be 422
+    }
+
+    It 'still refuses what cannot be a value: shapes and documented ranges, before any request' {
+        { New-GladiaLiveSession -Language 'en', 'EN' -ErrorAction Stop } | Should -Throw -ExpectedMessage "*-Language*lowercase*"
+        { New-GladiaLiveSession -SampleRate 1000 -ErrorAction Stop } | Should -Throw -ExpectedMessage '*-SampleRate*'
+        { New-GladiaLiveSession -Endpointing 11 -ErrorAction Stop } | Should -Throw -ExpectedMessage '*-Endpointing*'
+    }
+
+    It 'keeps the lists for tab completion' {
+        $line = 'New-GladiaLiveSession -SummaryType bul'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'bullet_points'
+    }
+}
+
+Describe 'Every init field of the live API is a parameter' {
+    It 'sends the translation options and the message groups as typed parameters' {
+        $s = New-GladiaLiveSession -TranslateTo fr -MatchOriginalUtterances -Lipsync -TranslationContext 'a support call' -Informal -ReceiveEvents final, post
+        Stop-GladiaRecording -Session $s -Wait
+        $sent = ((Get-GladiaLiveResult -Id $s.Id).Raw | ConvertFrom-Json -AsHashtable).request_params
+        $translation = $sent.realtime_processing.translation_config
+        $translation.match_original_utterances | Should -BeTrue
+        $translation.lipsync | Should -BeTrue
+        $translation.context_adaptation | Should -BeTrue
+        $translation.context | Should -Be 'a support call'
+        $translation.informal | Should -BeTrue
+        $messages = $sent.messages_config
+        $messages.receive_final_transcripts | Should -BeTrue
+        $messages.receive_post_processing_events | Should -BeTrue
+        $messages.receive_pre_processing_events | Should -BeFalse
+        $messages.receive_realtime_processing_events | Should -BeFalse
+        $messages.receive_errors | Should -BeFalse
+    }
+
+    It 'completes the message groups of -ReceiveEvents' {
+        $line = 'New-GladiaLiveSession -ReceiveEvents re'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'realtime'
+    }
+}

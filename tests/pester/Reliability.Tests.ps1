@@ -69,8 +69,8 @@ Describe 'API errors' {
         $before = Get-ApiRequestCount
         $before | Should -BeGreaterThan 0
         { New-GladiaLiveSession -Endpointing 99 -ErrorAction Stop } | Should -Throw -ExpectedMessage '*-Endpointing*'
-        { New-GladiaLiveSession -SampleRate 12345 -ErrorAction Stop } | Should -Throw -ExpectedMessage '*-SampleRate*'
-        { Send-GladiaAudio -LiteralPath $file.FullName -Language 'klingon' -ErrorAction Stop } | Should -Throw -ExpectedMessage '*-Language*'
+        { New-GladiaLiveSession -SampleRate 1234 -ErrorAction Stop } | Should -Throw -ExpectedMessage '*-SampleRate*'
+        { Send-GladiaAudio -LiteralPath $file.FullName -Language 'en', 'EN' -ErrorAction Stop } | Should -Throw -ExpectedMessage '*-Language*'
         Get-ApiRequestCount | Should -Be $before
     }
 

@@ -11,7 +11,13 @@ namespace GladiaPS.Core.Audio
     /// </summary>
     public sealed class SessionAudioFormat : IEquatable<SessionAudioFormat>
     {
-        /// <summary>The sample rates a session accepts, ascending.</summary>
+        /// <summary>The lowest sample rate a session format can have.</summary>
+        public const int MinSampleRate = 8000;
+
+        /// <summary>The highest sample rate a session format can have.</summary>
+        public const int MaxSampleRate = 192000;
+
+        /// <summary>The sample rates the API lists, ascending: the ones a format is chosen from.</summary>
         public static IReadOnlyList<int> SupportedSampleRates { get; } = new[] { 8000, 16000, 32000, 44100, 48000 };
 
         /// <summary>The bit depths <c>wav/pcm</c> accepts.</summary>
@@ -36,10 +42,11 @@ namespace GladiaPS.Core.Audio
                     : $"{encoding.ToWireName()} takes a bit depth of 8 only.");
             }
 
-            if (!IsSupportedSampleRate(sampleRate))
+            // Rates other than the listed ones are resampled to like any other; the server says whether it takes them.
+            if (sampleRate < MinSampleRate || sampleRate > MaxSampleRate)
             {
                 throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate,
-                    "The sample rate must be 8000, 16000, 32000, 44100 or 48000 Hz.");
+                    "The sample rate must be from " + MinSampleRate + " to " + MaxSampleRate + " Hz (the API lists 8000, 16000, 32000, 44100 and 48000).");
             }
 
             if (channels < 1 || channels > MaxChannels)

@@ -10,9 +10,6 @@ namespace GladiaPS.Core.Live
 {
     public sealed partial class GladiaLiveSession
     {
-        /// <summary>Frames are never made smaller than this after a 1009 close (rounded to whole sample frames).</summary>
-        private const int MinFrameBytes = 1024;
-
         /// <summary>
         /// After a failed send, how long the receiver may go on reading what the server sent before the
         /// connection broke (its acknowledgments and close frame) before the socket is aborted (at most <see cref="LiveConnectionOptions.CloseTimeout"/>).
@@ -84,32 +81,12 @@ namespace GladiaPS.Core.Live
                     Interlocked.Increment(ref _connectionAttempts);
                     attempts.Touch(_stopwatch.Elapsed);
                     var (socket, failure, refusedWith) = await TryConnectAsync(attempts.WithoutProgress + 1, token).ConfigureAwait(false);
-                    if (socket is null && refusedWith is { } status && ConnectionEnd.IsPermanentUpgradeRefusal(status))
-                    {
-                        reason = LiveSessionEndReason.Rejected;
-                        error = "The server refused the WebSocket connection with HTTP " + status.ToString(CultureInfo.InvariantCulture) +
-                            " (attempt " + (attempts.WithoutProgress + 1).ToString(CultureInfo.InvariantCulture) + " " + failure + "); a retry cannot change that: " +
-                            (status == 401 || status == 403
-                                ? "the session's token is refused (expired, or the session was deleted)."
-                                : status == 400 ? "the request is malformed." : "the session's URL does not exist (any more).");
-                        return;
-                    }
-
                     if (socket is null)
                     {
-                        attempts.Failed("connect", "the connection could not be opened (" + failure + ")", "attempt " + (attempts.WithoutProgress + 1) + " " + failure);
-                        var maxAttempts = _options.MaxConnectAttempts;
-                        if (!everConnected && maxAttempts > 0 && attempts.WithoutProgress >= maxAttempts)
+                        var retry = ReconnectPolicy.AfterFailedConnect(failure!, refusedWith, everConnected, _stopwatch.Elapsed, attempts, _options);
+                        if (!retry.Reconnect)
                         {
-                            reason = LiveSessionEndReason.ConnectionFailed;
-                            error = "Could not connect to the live session after " + attempts.WithoutProgress + " attempt(s); the last " + attempts.LastDetail + ".";
-                            return;
-                        }
-
-                        if (attempts.BudgetSpent(_options.MaxAttemptsWithoutProgress))
-                        {
-                            reason = LiveSessionEndReason.ConnectionFailed;
-                            error = NoProgressMessage(attempts);
+                            (reason, error) = (retry.Reason, retry.Error);
                             return;
                         }
 
@@ -129,93 +106,22 @@ namespace GladiaPS.Core.Live
                     await _events.WhenIdle().ConfigureAwait(false);
                     var opened = _stopwatch.Elapsed;
                     var end = await RunConnectionAsync(socket, token).ConfigureAwait(false);
-                    var openFor = _stopwatch.Elapsed - opened;
                     closeStatus = end.CloseStatus;
                     closeDescription = end.Description;
-
-                    switch (end.Kind)
+                    var facts = FactsAbout(opened);
+                    var decision = ReconnectPolicy.AfterConnectionEnd(end, facts, attempts, _options);
+                    if (decision.FrameLimit is { } frameLimit)
                     {
-                        case ConnectionEndKind.Cancelled:
-                            reason = LiveSessionEndReason.Disposed;
-                            return;
-                        case ConnectionEndKind.ClientClosed:
-                            reason = LiveSessionEndReason.ClosedByClient;
-                            return;
-                        case ConnectionEndKind.ServerClosed when end.CloseStatus == (int)WebSocketCloseStatus.NormalClosure:
-                            lock (_control)
-                            {
-                                reason = _ending.CloseSent ? LiveSessionEndReason.ClosedByClient
-                                    : _ending.StopSent ? LiveSessionEndReason.Completed
-                                    : LiveSessionEndReason.ClosedByServer;
-                            }
-
-                            if (reason == LiveSessionEndReason.ClosedByServer)
-                            {
-                                error = "The server ended the session (1000" + DescriptionSuffix(end.Description) + ") before the client asked to stop.";
-                            }
-
-                            return;
-                        case ConnectionEndKind.ServerClosed when end.CloseStatus is { } code && !ConnectionEnd.IsRetryable(code):
-                            reason = LiveSessionEndReason.Rejected;
-                            error = "The server closed the connection with " + code + " (" + ConnectionEnd.Name(code) + DescriptionSuffix(end.Description) +
-                                "), which does not allow resuming: " + (code >= 4400 && code <= 4499 || code < 1000
-                                    ? "it refuses the client's request."
-                                    : "the same audio would be refused again.");
-                            return;
-                        case ConnectionEndKind.ProtocolViolation:
-                            reason = LiveSessionEndReason.Rejected;
-                            error = "The connection was closed because " + end.Description + "; it is not resumed, since the server would send the same again.";
-                            return;
-                        case ConnectionEndKind.ServerClosed when end.CloseStatus is { } tooBig && ConnectionEnd.IsMessageTooBig(tooBig):
-                            if (!TryShrinkFrames(out var largest))
-                            {
-                                reason = LiveSessionEndReason.Rejected;
-                                error = "The server closed the connection with 1009 (message too big" + DescriptionSuffix(end.Description) + ") " +
-                                    (largest == 0 ? "before any audio was sent on it" : "even for frames of " + largest + " bytes") +
-                                    ", and frames cannot get smaller; the session cannot go on.";
-                                return;
-                            }
-
-                            break;
+                        ShrinkFrames(frameLimit, facts.LargestFrameSent);
                     }
 
-                    // A retryable close or a drop: the session is still alive on the server; resume it,
-                    // unless it is being disposed, which abandons it.
-                    if (IsDisposeClosing())
+                    if (!decision.Reconnect)
                     {
-                        reason = LiveSessionEndReason.Disposed;
+                        (reason, error) = (decision.Reason, decision.Error);
                         return;
                     }
 
-                    if (Volatile.Read(ref _progressOnConnection) == 1 || openFor >= _options.ConnectionProvenAfter)
-                    {
-                        // The connection proved itself: its end starts a new series, whose first attempt follows.
-                        attempts.Progressed();
-                    }
-                    else
-                    {
-                        attempts.Failed(
-                            end.Kind == ConnectionEndKind.ServerClosed ? "close " + end.CloseStatus : "drop",
-                            DescribeEnd(end, openFor),
-                            "connection lost: " + Describe(end));
-                    }
-
-                    var maxReconnects = _options.MaxReconnects;
-                    if (maxReconnects > 0 && Volatile.Read(ref _reconnects) >= maxReconnects)
-                    {
-                        reason = LiveSessionEndReason.ConnectionFailed;
-                        error = "The connection was lost (" + Describe(end) + ") and the limit of " + maxReconnects + " reconnections was reached.";
-                        return;
-                    }
-
-                    if (attempts.BudgetSpent(_options.MaxAttemptsWithoutProgress))
-                    {
-                        reason = LiveSessionEndReason.ConnectionFailed;
-                        error = NoProgressMessage(attempts);
-                        return;
-                    }
-
-                    SetStatus(LiveSessionStatus.Reconnecting, 0, "connection lost: " + Describe(end));
+                    SetStatus(LiveSessionStatus.Reconnecting, 0, decision.Detail);
                     await DelayBeforeRetryAsync(attempts.WithoutProgress, token).ConfigureAwait(false);
                 }
             }
@@ -284,51 +190,36 @@ namespace GladiaPS.Core.Live
             return delay > TimeSpan.Zero ? Task.Delay(delay, token) : Task.CompletedTask;
         }
 
-        /// <summary>
-        /// After a close with 1009, halves the frame size below the largest frame sent on that connection.
-        /// False when nothing was sent on it or frames are already as small as they may get.
-        /// </summary>
-        private bool TryShrinkFrames(out int largestSent)
+        /// <summary>What the policy needs to know about the connection that just ended (opened at <paramref name="opened"/>).</summary>
+        private ConnectionFacts FactsAbout(TimeSpan opened)
         {
-            largestSent = Interlocked.Exchange(ref _largestFrameOnConnection, 0);
-            var alignment = _options.SampleFrameBytes;
-            var smallest = Math.Max(alignment, MinFrameBytes / alignment * alignment);
-            var next = Math.Min(Volatile.Read(ref _frameLimit), largestSent) / 2 / alignment * alignment;
-            if (largestSent == 0 || next < smallest)
+            var facts = new ConnectionFacts
             {
-                return false;
+                ProgressOnConnection = Volatile.Read(ref _progressOnConnection) == 1,
+                OpenFor = _stopwatch.Elapsed - opened,
+                Reconnects = Volatile.Read(ref _reconnects),
+                LargestFrameSent = Interlocked.Exchange(ref _largestFrameOnConnection, 0),
+                FrameLimit = Volatile.Read(ref _frameLimit),
+                Elapsed = _stopwatch.Elapsed,
+            };
+            lock (_control)
+            {
+                facts.StopSent = _ending.StopSent;
+                facts.CloseSent = _ending.CloseSent;
+                facts.DisposeClosing = _ending.DisposeClosing;
             }
 
-            Volatile.Write(ref _frameLimit, next);
-            Publish(LiveErrorMessage.Client(
-                LiveErrorKind.Connection,
-                "The server refused a frame of " + largestSent + " bytes as too big (1009); audio is now sent in frames of at most " + next + " bytes.",
-                sessionId: Id));
-            return true;
+            return facts;
         }
 
-        private string NoProgressMessage(AttemptTracker attempts) =>
-            string.Format(
-                CultureInfo.InvariantCulture,
-                "Gave up after {0} connection attempts in a row made no progress over {1:0.###} s (MaxAttemptsWithoutProgress = {2}): {3} {4}.",
-                attempts.WithoutProgress,
-                (_stopwatch.Elapsed - attempts.Started).TotalSeconds,
-                _options.MaxAttemptsWithoutProgress,
-                attempts.SameOutcome == attempts.WithoutProgress ? "on every attempt," : "on the last " + attempts.SameOutcome + " attempts,",
-                attempts.LastOutcome);
-
-        private string DescribeEnd(ConnectionEnd end, TimeSpan openFor)
+        /// <summary>After a close with 1009: audio goes in frames of at most <paramref name="frameLimit"/> bytes from now on.</summary>
+        private void ShrinkFrames(int frameLimit, int largestSent)
         {
-            var proof = Volatile.Read(ref _progressOnConnection) == 1 ? string.Empty
-                : string.Format(
-                    CultureInfo.InvariantCulture,
-                    ", before it proved itself (no audio acknowledged, open less than {0:0.###} s)",
-                    _options.ConnectionProvenAfter.TotalSeconds);
-            var after = string.Format(CultureInfo.InvariantCulture, " after {0:0.###} s", openFor.TotalSeconds);
-            return end.Kind == ConnectionEndKind.ServerClosed
-                ? "the server accepted the connection and closed it with " + end.CloseStatus +
-                    (end.CloseStatus is { } code ? " (" + ConnectionEnd.Name(code) + DescriptionSuffix(end.Description) + ")" : string.Empty) + after + proof
-                : "the connection dropped (" + (end.Description ?? "no reason") + ")" + after + proof;
+            Volatile.Write(ref _frameLimit, frameLimit);
+            Publish(LiveErrorMessage.Client(
+                LiveErrorKind.Connection,
+                "The server refused a frame of " + largestSent + " bytes as too big (1009); audio is now sent in frames of at most " + frameLimit + " bytes.",
+                sessionId: Id));
         }
 
         private bool IsDisposeClosing()
@@ -520,10 +411,5 @@ namespace GladiaPS.Core.Live
 
             return message;
         }
-
-        private static string Describe(ConnectionEnd end) =>
-            end.Kind == ConnectionEndKind.ServerClosed ? "close " + end.CloseStatus + DescriptionSuffix(end.Description) : end.Description ?? "dropped";
-
-        private static string DescriptionSuffix(string? description) => string.IsNullOrEmpty(description) ? string.Empty : ": " + description;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -98,6 +99,12 @@ namespace GladiaPS.Core.Options
         /// <summary>Checks every set field against the server's ranges.</summary>
         /// <exception cref="GladiaValidationException">The first problem found; <see cref="GladiaValidationException.Field"/> is its wire path.</exception>
         public void Validate() => LiveSessionOptionsValidator.Validate(this);
+
+        /// <summary>
+        /// Values in listed fields (languages, models, summary types, sample rates, bit depths) that this version does not
+        /// know. <see cref="Validate"/> lets them through, since Gladia adds values over time; show these as warnings.
+        /// </summary>
+        public IReadOnlyList<GladiaUnknownValue> FindUnknownValues() => LiveSessionOptionsValidator.FindUnknownValues(this);
 
         /// <summary>The init body as JSON: snake_case, unset fields left out, additional fields merged.</summary>
         /// <exception cref="GladiaValidationException">An additional field clashes with a typed one.</exception>

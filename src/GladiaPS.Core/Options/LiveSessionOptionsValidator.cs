@@ -33,9 +33,9 @@ namespace GladiaPS.Core.Options
                 Fail("encoding", $"{(int)encoding} is not an encoding; use one of {Join(AudioEncodings.All)}");
             }
 
-            if (o.BitDepth is int bitDepth && !GladiaKnownValues.BitDepths.Contains(bitDepth))
+            if (o.BitDepth is int bitDepth && bitDepth <= 0)
             {
-                Fail("bit_depth", $"{bitDepth} is not supported; use one of {Join(GladiaKnownValues.BitDepths)}");
+                Fail("bit_depth", $"{bitDepth} is not a bit depth; use a positive number such as {Join(GladiaKnownValues.BitDepths)}");
             }
 
             if (o.Encoding is AudioEncoding enc && enc != AudioEncoding.Pcm && o.EffectiveBitDepth != 8)
@@ -44,9 +44,9 @@ namespace GladiaPS.Core.Options
                 Fail("bit_depth", $"{o.EffectiveBitDepth} does not match encoding {enc.ToWireName()}, which carries 8-bit samples only; {why}");
             }
 
-            if (o.SampleRate is int sampleRate && !GladiaKnownValues.SampleRates.Contains(sampleRate))
+            if (o.SampleRate is int sampleRate && sampleRate <= 0)
             {
-                Fail("sample_rate", $"{sampleRate} is not supported; use one of {Join(GladiaKnownValues.SampleRates)}");
+                Fail("sample_rate", $"{sampleRate} is not a sample rate; use a positive number of hertz such as {Join(GladiaKnownValues.SampleRates)}");
             }
 
             if (o.Channels is int channels && (channels < GladiaKnownValues.MinChannels || channels > GladiaKnownValues.MaxChannels))
@@ -65,7 +65,7 @@ namespace GladiaPS.Core.Options
 
             if (o.LanguageConfig?.Languages is IList<string> languages)
             {
-                CheckLanguages("language_config.languages", languages, LanguageSet, "transcription");
+                CheckLanguages("language_config.languages", languages, LanguageSet);
             }
 
             // The docs give no range for speech_threshold; "nearer 1 is stricter" reads as a 0–1 scale.
@@ -76,9 +76,9 @@ namespace GladiaPS.Core.Options
                 ValidateRealtime(realtime);
             }
 
-            if (o.PostProcessing?.SummarizationConfig?.Type is string type && !GladiaKnownValues.SummarizationTypes.Contains(type))
+            if (o.PostProcessing?.SummarizationConfig?.Type is string type && string.IsNullOrWhiteSpace(type))
             {
-                Fail("post_processing.summarization_config.type", $"'{type}' is not a summary type; use one of {Join(GladiaKnownValues.SummarizationTypes)}");
+                Fail("post_processing.summarization_config.type", $"an empty summary type is not allowed; leave it unset for the default or use one of {Join(GladiaKnownValues.SummarizationTypes)}");
             }
 
             ValidateCallback(o);
@@ -224,9 +224,9 @@ namespace GladiaPS.Core.Options
                     }
 
                     CheckIntensity(itemField + ".intensity", entry!.Intensity);
-                    if (entry.Language != null && !LanguageSet.Contains(entry.Language))
+                    if (entry.Language != null)
                     {
-                        Fail(itemField + ".language", UnknownLanguage(entry.Language, "transcription"));
+                        CheckLanguageShape(itemField + ".language", entry.Language, LanguageSet);
                     }
 
                     if (entry.Pronunciations != null && entry.Pronunciations.Any(string.IsNullOrWhiteSpace))
@@ -278,10 +278,10 @@ namespace GladiaPS.Core.Options
                     Fail(field, "is required and must hold at least one language code");
                 }
 
-                CheckLanguages(field, translation.TargetLanguages!, TranslationSet, "translation");
-                if (translation.Model != null && !GladiaKnownValues.TranslationModels.Contains(translation.Model))
+                CheckLanguages(field, translation.TargetLanguages!, TranslationSet);
+                if (translation.Model != null && string.IsNullOrWhiteSpace(translation.Model))
                 {
-                    Fail(prefix + "translation_config.model", $"'{translation.Model}' is not a translation model; use one of {Join(GladiaKnownValues.TranslationModels)}");
+                    Fail(prefix + "translation_config.model", $"an empty model name is not allowed; leave it unset for the default or use one of {Join(GladiaKnownValues.TranslationModels)}");
                 }
             }
         }
@@ -302,15 +302,11 @@ namespace GladiaPS.Core.Options
             }
         }
 
-        internal static void CheckLanguages(string field, IList<string> codes, HashSet<string> allowed, string kind)
+        internal static void CheckLanguages(string field, IList<string> codes, HashSet<string> known)
         {
             for (var i = 0; i < codes.Count; i++)
             {
-                var code = codes[i];
-                if (code is null || !allowed.Contains(code))
-                {
-                    Fail($"{field}[{i}]", UnknownLanguage(code, kind));
-                }
+                CheckLanguageShape($"{field}[{i}]", codes[i], known);
             }
 
             var duplicate = codes.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
@@ -320,18 +316,56 @@ namespace GladiaPS.Core.Options
             }
         }
 
-        private static string UnknownLanguage(string? code, string kind)
+        // A code this version does not know is sent (a language Gladia adds later); only what cannot be a code is refused.
+        internal static void CheckLanguageShape(string field, string? code, HashSet<string> known)
         {
-            if (code is null)
+            if (code is null || string.IsNullOrWhiteSpace(code))
             {
-                return $"a null language code is not allowed";
+                Fail(field, "an empty language code is not allowed; use a code such as en, fr, de");
             }
 
-            var lower = code.Trim().ToLowerInvariant();
-            var hint = lower != code && (LanguageSet.Contains(lower) || (kind == "translation" && TranslationSet.Contains(lower)))
-                ? $"; codes are lowercase: use '{lower}'"
-                : $"; use an ISO 639-1 code such as en, fr, de (GladiaKnownValues.{(kind == "translation" ? "TranslationLanguages" : "Languages")} lists all)";
-            return $"'{code}' is not a supported {kind} language code{hint}";
+            var lower = code!.Trim().ToLowerInvariant();
+            if (lower != code && known.Contains(lower))
+            {
+                Fail(field, $"'{code}' is written differently from the code the API takes; codes are lowercase: use '{lower}'");
+            }
+        }
+
+        /// <summary>Values in fields whose values Gladia lists that this version does not know; they are sent as given.</summary>
+        public static IReadOnlyList<GladiaUnknownValue> FindUnknownValues(LiveSessionOptions o)
+        {
+            var found = new List<GladiaUnknownValue>();
+            if (o.BitDepth is int bitDepth && !GladiaKnownValues.BitDepths.Contains(bitDepth))
+            {
+                found.Add(new GladiaUnknownValue("bit_depth", bitDepth.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (o.SampleRate is int sampleRate && !GladiaKnownValues.SampleRates.Contains(sampleRate))
+            {
+                found.Add(new GladiaUnknownValue("sample_rate", sampleRate.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            GladiaUnknownValue.Check("model", o.Model, GladiaKnownValues.Models, found);
+            Languages("language_config.languages", o.LanguageConfig?.Languages, GladiaKnownValues.Languages, found);
+            var vocabulary = o.RealtimeProcessing?.CustomVocabularyConfig?.Vocabulary;
+            for (var i = 0; vocabulary is not null && i < vocabulary.Count; i++)
+            {
+                GladiaUnknownValue.Check($"realtime_processing.custom_vocabulary_config.vocabulary[{i}].language", vocabulary[i]?.Language, GladiaKnownValues.Languages, found);
+            }
+
+            var translation = o.RealtimeProcessing?.TranslationConfig;
+            Languages("realtime_processing.translation_config.target_languages", translation?.TargetLanguages, GladiaKnownValues.TranslationLanguages, found);
+            GladiaUnknownValue.Check("realtime_processing.translation_config.model", translation?.Model, GladiaKnownValues.TranslationModels, found);
+            GladiaUnknownValue.Check("post_processing.summarization_config.type", o.PostProcessing?.SummarizationConfig?.Type, GladiaKnownValues.SummarizationTypes, found);
+            return found;
+        }
+
+        private static void Languages(string field, IList<string>? codes, IReadOnlyList<string> known, List<GladiaUnknownValue> found)
+        {
+            for (var i = 0; codes is not null && i < codes.Count; i++)
+            {
+                GladiaUnknownValue.Check($"{field}[{i}]", codes[i], known, found);
+            }
         }
 
         internal static void CheckRange(string field, double? value, double min, double max, string? unit)

@@ -36,7 +36,7 @@ namespace GladiaPS.Core.Options
 
             if (o.LanguageConfig?.Languages is IList<string> languages)
             {
-                CheckLanguages("language_config.languages", languages, LanguageSet, "transcription");
+                CheckLanguages("language_config.languages", languages, LanguageSet);
             }
 
             ValidateVocabularySpellingTranslation(string.Empty, o.CustomVocabulary, o.CustomVocabularyConfig,

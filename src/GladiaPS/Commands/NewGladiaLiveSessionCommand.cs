@@ -46,6 +46,7 @@ namespace GladiaPS.Commands
                 return;
             }
 
+            WarnUnknownValues(built.Options);
             WriteVerbose("Creating a session: " + built.Options);
             using var client = CreateClient();
             var runspaceId = System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.InstanceId ?? System.Guid.Empty;

@@ -126,6 +126,7 @@ namespace GladiaPS.Commands
                 try
                 {
                     sessionOptions = BuildOptions(ResolveFormat(null));
+                    WarnUnknownValues(sessionOptions);
                 }
                 catch (GladiaValidationException exception)
                 {

@@ -28,6 +28,10 @@ namespace GladiaPS.Infrastructure
         private bool? _speechEvents;
         private bool? _lifecycle;
         private bool? _acknowledgments;
+        private bool? _matchUtterances;
+        private bool? _lipsync;
+        private bool? _contextAdaptation;
+        private bool? _informal;
 
         /// <summary>wav/pcm, wav/alaw or wav/ulaw.</summary>
         [Parameter]
@@ -94,6 +98,26 @@ namespace GladiaPS.Infrastructure
         [ArgumentCompleter(typeof(TranslationModelCompleter))]
         public string? TranslationModel { get; set; }
 
+        /// <summary>Align translated utterances with the utterances they translate.</summary>
+        [Parameter]
+        public SwitchParameter MatchOriginalUtterances { get => _matchUtterances == true; set => _matchUtterances = value.IsPresent; }
+
+        /// <summary>Translations suited to lip-sync (dubbing).</summary>
+        [Parameter]
+        public SwitchParameter Lipsync { get => _lipsync == true; set => _lipsync = value.IsPresent; }
+
+        /// <summary>Let the translation use -TranslationContext.</summary>
+        [Parameter]
+        public SwitchParameter ContextAdaptation { get => _contextAdaptation == true; set => _contextAdaptation = value.IsPresent; }
+
+        /// <summary>Text that says what the audio is about, to help the translation; implies -ContextAdaptation.</summary>
+        [Parameter]
+        public string? TranslationContext { get; set; }
+
+        /// <summary>The informal register where the target language has one.</summary>
+        [Parameter]
+        public SwitchParameter Informal { get => _informal == true; set => _informal = value.IsPresent; }
+
         [Parameter]
         public SwitchParameter NamedEntityRecognition { get => _namedEntities == true; set => _namedEntities = value.IsPresent; }
 
@@ -124,6 +148,14 @@ namespace GladiaPS.Infrastructure
         /// <summary>Also pass audio acknowledgments on to Receive-GladiaMessage (they are always used to resume).</summary>
         [Parameter]
         public SwitchParameter ReceiveAcknowledgments { get => _acknowledgments == true; set => _acknowledgments = value.IsPresent; }
+
+        /// <summary>
+        /// Which of the messages the server sends by default to receive: final, pre, realtime, post, errors. Those left out
+        /// are turned off (-ReceiveEvents final,post: no translation or error messages).
+        /// </summary>
+        [Parameter]
+        [ValidateSet("final", "pre", "realtime", "post", "errors", IgnoreCase = true)]
+        public string[]? ReceiveEvents { get; set; }
 
         /// <summary>A URL the server posts the session's messages to.</summary>
         [Parameter]
@@ -197,7 +229,7 @@ namespace GladiaPS.Infrastructure
                 };
             }
 
-            if (_partials is not null || _speechEvents is not null || _lifecycle is not null || _acknowledgments is not null)
+            if (_partials is not null || _speechEvents is not null || _lifecycle is not null || _acknowledgments is not null || ReceiveEvents is not null)
             {
                 options.MessagesConfig = new MessagesConfig
                 {
@@ -205,6 +237,11 @@ namespace GladiaPS.Infrastructure
                     ReceiveSpeechEvents = _speechEvents,
                     ReceiveLifecycleEvents = _lifecycle,
                     ReceiveAcknowledgments = _acknowledgments,
+                    ReceiveFinalTranscripts = Receives("final"),
+                    ReceivePreProcessingEvents = Receives("pre"),
+                    ReceiveRealtimeProcessingEvents = Receives("realtime"),
+                    ReceivePostProcessingEvents = Receives("post"),
+                    ReceiveErrors = Receives("errors"),
                 };
             }
 
@@ -258,11 +295,23 @@ namespace GladiaPS.Infrastructure
             return options;
         }
 
+        /// <summary>Warns of values the known-value lists do not hold; they are sent as given. Pipeline thread only.</summary>
+        internal void WarnUnknownValues(LiveSessionOptions options) => UnknownValueWarnings.Write(this, options.FindUnknownValues(), field =>
+        {
+            // A value that came in -Option is named as such, not by the parameter the user did not type.
+            var parameter = ParameterFor(field);
+            return Option is not null && !MyInvocation.BoundParameters.ContainsKey(parameter) ? nameof(Option) : parameter;
+        });
+
         /// <summary>How the session uses its socket: acknowledgments passed on only when asked for.</summary>
         internal LiveConnectionOptions BuildConnectionOptions() => new LiveConnectionOptions { ForwardAcknowledgments = _acknowledgments == true };
 
         /// <summary>Messages the caller asked to see that a batch run would otherwise leave out.</summary>
         internal bool WantsPartials => _partials == true;
+
+        // Unset (the server's default) unless -ReceiveEvents was given; then listed is on and left out is off.
+        private bool? Receives(string group) =>
+            ReceiveEvents is null ? null : ReceiveEvents.Any(e => string.Equals(e, group, StringComparison.OrdinalIgnoreCase));
 
         private RealtimeProcessingConfig? BuildRealtime()
         {
@@ -300,12 +349,30 @@ namespace GladiaPS.Infrastructure
             if (TranslateTo is { Length: > 0 })
             {
                 realtime.Translation = true;
-                realtime.TranslationConfig = new TranslationConfig { TargetLanguages = TranslateTo.Select(l => l.Trim()).ToList(), Model = TranslationModel };
+                realtime.TranslationConfig = new TranslationConfig
+                {
+                    TargetLanguages = TranslateTo.Select(l => l.Trim()).ToList(),
+                    Model = TranslationModel,
+                    MatchOriginalUtterances = _matchUtterances,
+                    Lipsync = _lipsync,
+                    ContextAdaptation = TranslationContext is not null ? true : _contextAdaptation,
+                    Context = TranslationContext,
+                    Informal = _informal,
+                };
                 any = true;
             }
-            else if (TranslationModel is not null)
+            else
             {
-                throw new GladiaValidationException(nameof(TranslationModel), "-TranslationModel needs -TranslateTo: give the languages to translate into.");
+                var translationOnly = new[]
+                {
+                    (nameof(TranslationModel), TranslationModel is not null), (nameof(MatchOriginalUtterances), _matchUtterances is not null),
+                    (nameof(Lipsync), _lipsync is not null), (nameof(ContextAdaptation), _contextAdaptation is not null),
+                    (nameof(TranslationContext), TranslationContext is not null), (nameof(Informal), _informal is not null),
+                }.FirstOrDefault(p => p.Item2).Item1;
+                if (translationOnly is not null)
+                {
+                    throw new GladiaValidationException(translationOnly, "-" + translationOnly + " needs -TranslateTo: give the languages to translate into.");
+                }
             }
 
             if (_namedEntities is not null)
@@ -370,6 +437,7 @@ namespace GladiaPS.Infrastructure
             _ when field.StartsWith("realtime_processing.custom_vocabulary", StringComparison.Ordinal) => nameof(CustomVocabulary),
             _ when field.StartsWith("realtime_processing.custom_spelling", StringComparison.Ordinal) => nameof(CustomSpelling),
             _ when field.StartsWith("realtime_processing.translation_config.model", StringComparison.Ordinal) => nameof(TranslationModel),
+            _ when field.StartsWith("realtime_processing.translation_config.context", StringComparison.Ordinal) => nameof(TranslationContext),
             _ when field.StartsWith("realtime_processing.translation", StringComparison.Ordinal) => nameof(TranslateTo),
             _ when field.StartsWith("post_processing.summarization", StringComparison.Ordinal) => nameof(SummaryType),
             _ when field.StartsWith("callback_config.url", StringComparison.Ordinal) => nameof(CallbackUrl),

@@ -70,7 +70,9 @@ namespace GladiaPS.Core.Tests.Audio
         {
             Assert.Throws<ArgumentOutOfRangeException>(() => new SessionAudioFormat(AudioEncoding.ALaw, 16, 8000, 1));
             Assert.Throws<ArgumentOutOfRangeException>(() => new SessionAudioFormat(AudioEncoding.Pcm, 12, 8000, 1));
-            Assert.Throws<ArgumentOutOfRangeException>(() => new SessionAudioFormat(AudioEncoding.Pcm, 16, 22050, 1));
+            Assert.Throws<ArgumentOutOfRangeException>(() => new SessionAudioFormat(AudioEncoding.Pcm, 16, 4000, 1));
+            Assert.Throws<ArgumentOutOfRangeException>(() => new SessionAudioFormat(AudioEncoding.Pcm, 16, 384000, 1));
+            Assert.Equal(22050, new SessionAudioFormat(AudioEncoding.Pcm, 16, 22050, 1).SampleRate); // a rate the API may add: resampled to like any other
             Assert.Throws<ArgumentOutOfRangeException>(() => new SessionAudioFormat(AudioEncoding.Pcm, 16, 16000, 9));
             Assert.Equal("wav/ulaw", new SessionAudioFormat(AudioEncoding.MuLaw, 8, 8000, 1).WireEncoding);
             Assert.True(AudioEncodings.TryParse("wav/alaw", out var parsed));

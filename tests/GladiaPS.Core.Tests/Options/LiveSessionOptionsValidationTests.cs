@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using GladiaPS.Core.Audio;
 using GladiaPS.Core.Options;
 using Xunit;
@@ -11,13 +12,26 @@ namespace GladiaPS.Core.Tests.Options
         private static GladiaValidationException Invalid(LiveSessionOptions options) =>
             Assert.Throws<GladiaValidationException>(options.Validate);
 
-        [Fact]
-        public void SampleRate_OutsideTheList_IsRejectedWithTheChoices()
+        private static string[] Unknown(LiveSessionOptions options)
         {
-            var error = Invalid(new LiveSessionOptions { SampleRate = 22050 });
+            options.Validate();
+            return options.FindUnknownValues().Select(v => v.ToString()).ToArray();
+        }
 
+        [Fact]
+        public void SampleRate_OutsideTheList_IsSentWithANotice()
+        {
+            Assert.Equal(new[] { "sample_rate: '22050' is not a value this version knows; sent as given." }, Unknown(new LiveSessionOptions { SampleRate = 22050 }));
+        }
+
+        [Theory]
+        [InlineData(0)]
+        [InlineData(-8000)]
+        public void SampleRate_ThatIsNoRate_IsRejected(int rate)
+        {
+            var error = Invalid(new LiveSessionOptions { SampleRate = rate });
             Assert.Equal("sample_rate", error.Field);
-            Assert.Equal("sample_rate: 22050 is not supported; use one of 8000, 16000, 32000, 44100, 48000.", error.Message);
+            Assert.StartsWith($"sample_rate: {rate} is not a sample rate;", error.Message);
             Assert.IsAssignableFrom<ArgumentException>(error);
         }
 
@@ -31,14 +45,14 @@ namespace GladiaPS.Core.Tests.Options
 
         [Theory]
         [InlineData(12)]
-        [InlineData(0)]
         [InlineData(64)]
-        public void BitDepth_OutsideTheList_IsRejected(int depth)
+        public void BitDepth_OutsideTheList_IsSentWithANotice(int depth)
         {
-            var error = Invalid(new LiveSessionOptions { BitDepth = depth });
-            Assert.Equal("bit_depth", error.Field);
-            Assert.Equal($"bit_depth: {depth} is not supported; use one of 8, 16, 24, 32.", error.Message);
+            Assert.Equal(new[] { $"bit_depth: '{depth}' is not a value this version knows; sent as given." }, Unknown(new LiveSessionOptions { BitDepth = depth }));
         }
+
+        [Fact]
+        public void BitDepth_Zero_IsRejected() => Assert.Equal("bit_depth", Invalid(new LiveSessionOptions { BitDepth = 0 }).Field);
 
         [Theory]
         [InlineData(8)]
@@ -120,31 +134,36 @@ namespace GladiaPS.Core.Tests.Options
         }
 
         [Fact]
-        public void UnknownTranscriptionLanguage_IsRejectedWithItsIndex()
+        public void UnknownTranscriptionLanguage_IsSentWithANoticeThatHasItsIndex()
         {
-            var error = Invalid(new LiveSessionOptions { LanguageConfig = new LanguageConfig { Languages = new[] { "en", "english" } } });
-
-            Assert.Equal("language_config.languages[1]", error.Field);
-            Assert.StartsWith("language_config.languages[1]: 'english' is not a supported transcription language code; use an ISO 639-1 code", error.Message);
+            var notices = new LiveSessionOptions { LanguageConfig = new LanguageConfig { Languages = new[] { "en", "english" } } }.FindUnknownValues();
+            var notice = Assert.Single(notices);
+            Assert.Equal("language_config.languages[1]", notice.Field);
+            Assert.Equal("english", notice.Value);
+            Assert.Equal("language_config.languages[1]: 'english' is not a value this version knows; sent as given.", notice.ToString());
         }
 
         [Fact]
-        public void UppercaseLanguage_GetsALowercaseHint()
+        public void UppercaseLanguage_IsRejectedWithALowercaseHint()
         {
             var error = Invalid(new LiveSessionOptions { LanguageConfig = new LanguageConfig { Languages = new[] { "FR" } } });
-            Assert.Equal("language_config.languages[0]: 'FR' is not a supported transcription language code; codes are lowercase: use 'fr'.", error.Message);
+            Assert.Equal("language_config.languages[0]: 'FR' is written differently from the code the API takes; codes are lowercase: use 'fr'.", error.Message);
         }
+
+        [Fact]
+        public void EmptyLanguage_IsRejected() =>
+            Assert.Equal("language_config.languages[1]", Invalid(new LiveSessionOptions { LanguageConfig = new LanguageConfig { Languages = new[] { "en", " " } } }).Field);
 
         [Fact]
         public void Wolof_IsATranslationTargetButNotATranscriptionLanguage()
         {
-            Assert.Equal("language_config.languages[0]",
-                Invalid(new LiveSessionOptions { LanguageConfig = new LanguageConfig { Languages = new[] { "wo" } } }).Field);
+            Assert.Equal(new[] { "language_config.languages[0]: 'wo' is not a value this version knows; sent as given." },
+                Unknown(new LiveSessionOptions { LanguageConfig = new LanguageConfig { Languages = new[] { "wo" } } }));
 
-            new LiveSessionOptions
+            Assert.Empty(Unknown(new LiveSessionOptions
             {
                 RealtimeProcessing = new RealtimeProcessingConfig { Translation = true, TranslationConfig = new TranslationConfig { TargetLanguages = new[] { "wo", "haw" } } },
-            }.Validate();
+            }));
         }
 
         [Fact]
@@ -155,14 +174,13 @@ namespace GladiaPS.Core.Tests.Options
         }
 
         [Fact]
-        public void UnknownTranslationTarget_IsRejected()
+        public void UnknownTranslationTarget_IsSentWithANotice()
         {
-            var error = Invalid(new LiveSessionOptions
-            {
-                RealtimeProcessing = new RealtimeProcessingConfig { TranslationConfig = new TranslationConfig { TargetLanguages = new[] { "fr", "klingon" } } },
-            });
-            Assert.Equal("realtime_processing.translation_config.target_languages[1]", error.Field);
-            Assert.Contains("'klingon' is not a supported translation language code", error.Message);
+            Assert.Equal(new[] { "realtime_processing.translation_config.target_languages[1]: 'klingon' is not a value this version knows; sent as given." },
+                Unknown(new LiveSessionOptions
+                {
+                    RealtimeProcessing = new RealtimeProcessingConfig { TranslationConfig = new TranslationConfig { TargetLanguages = new[] { "fr", "klingon" } } },
+                }));
         }
 
         [Fact]
@@ -175,13 +193,25 @@ namespace GladiaPS.Core.Tests.Options
         }
 
         [Fact]
-        public void UnknownTranslationModel_IsRejectedWithTheChoices()
+        public void UnknownModels_AreSentWithANotice()
         {
-            var error = Invalid(new LiveSessionOptions
-            {
-                RealtimeProcessing = new RealtimeProcessingConfig { TranslationConfig = new TranslationConfig { TargetLanguages = new[] { "fr" }, Model = "turbo" } },
-            });
-            Assert.Equal("realtime_processing.translation_config.model: 'turbo' is not a translation model; use one of base, batch, enhanced.", error.Message);
+            Assert.Equal(
+                new[]
+                {
+                    "model: 'solaria-3' is not a value this version knows; sent as given.",
+                    "realtime_processing.custom_vocabulary_config.vocabulary[0].language: 'zz' is not a value this version knows; sent as given.",
+                    "realtime_processing.translation_config.model: 'turbo' is not a value this version knows; sent as given.",
+                },
+                Unknown(new LiveSessionOptions
+                {
+                    Model = "solaria-3",
+                    RealtimeProcessing = new RealtimeProcessingConfig
+                    {
+                        CustomVocabulary = true,
+                        CustomVocabularyConfig = new CustomVocabularyConfig { Vocabulary = new[] { new CustomVocabularyEntry("Gladia") { Language = "zz" } } },
+                        TranslationConfig = new TranslationConfig { TargetLanguages = new[] { "fr" }, Model = "turbo" },
+                    },
+                }));
         }
 
         [Fact]
@@ -197,7 +227,7 @@ namespace GladiaPS.Core.Tests.Options
                 Invalid(Vocabulary(new List<CustomVocabularyEntry> { "ok", "" })).Field);
 
             Assert.Equal("realtime_processing.custom_vocabulary_config.vocabulary[0].language",
-                Invalid(Vocabulary(new List<CustomVocabularyEntry> { new CustomVocabularyEntry("Nguyen") { Language = "vn" } })).Field);
+                Invalid(Vocabulary(new List<CustomVocabularyEntry> { new CustomVocabularyEntry("Nguyen") { Language = "VI" } })).Field);
 
             Assert.Equal("realtime_processing.custom_vocabulary_config.vocabulary[0].intensity",
                 Invalid(Vocabulary(new List<CustomVocabularyEntry> { new CustomVocabularyEntry("Nguyen") { Intensity = double.PositiveInfinity } })).Field);
@@ -237,10 +267,11 @@ namespace GladiaPS.Core.Tests.Options
         }
 
         [Fact]
-        public void SummarizationType_OutsideTheList_IsRejected()
+        public void SummarizationType_OutsideTheList_IsSentWithANotice()
         {
-            var error = Invalid(new LiveSessionOptions { PostProcessing = new PostProcessingConfig { Summarization = true, SummarizationConfig = new SummarizationConfig { Type = "haiku" } } });
-            Assert.Equal("post_processing.summarization_config.type: 'haiku' is not a summary type; use one of general, bullet_points, concise.", error.Message);
+            Assert.Equal(new[] { "post_processing.summarization_config.type: 'haiku' is not a value this version knows; sent as given." },
+                Unknown(new LiveSessionOptions { PostProcessing = new PostProcessingConfig { Summarization = true, SummarizationConfig = new SummarizationConfig { Type = "haiku" } } }));
+            Assert.Empty(Unknown(new LiveSessionOptions { PostProcessing = new PostProcessingConfig { Summarization = true, SummarizationConfig = new SummarizationConfig { Type = "concise" } } }));
         }
 
         [Fact]

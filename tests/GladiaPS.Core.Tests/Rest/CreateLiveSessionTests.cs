@@ -93,7 +93,7 @@ namespace GladiaPS.Core.Tests.Rest
             await using var server = LoopbackHttpServer.Start(c => c.RespondJsonAsync(201, Created));
             using var client = new GladiaRestClient(RestTestSettings.For(server.BaseUrl));
 
-            var error = await Assert.ThrowsAsync<GladiaValidationException>(() => client.CreateLiveSessionAsync(new LiveSessionOptions { SampleRate = 22050 }, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<GladiaValidationException>(() => client.CreateLiveSessionAsync(new LiveSessionOptions { SampleRate = -1 }, CancellationToken.None));
 
             Assert.Equal("sample_rate", error.Field);
             Assert.Empty(server.Requests);

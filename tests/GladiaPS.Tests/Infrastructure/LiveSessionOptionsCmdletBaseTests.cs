@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using GladiaPS.Commands;
 using GladiaPS.Core.Audio;
 using GladiaPS.Core.Options;
+using GladiaPS.Infrastructure;
 using Xunit;
 using AudioEncoding = GladiaPS.Core.Audio.AudioEncoding;
 
@@ -98,7 +99,7 @@ namespace GladiaPS.Tests.Infrastructure
         }
 
         [Theory]
-        [InlineData(null, null, 12345, null, "SampleRate", "-SampleRate 12345")]
+        [InlineData(null, null, 4000, null, "SampleRate", "-SampleRate 4000")]
         [InlineData(null, 12, null, null, "BitDepth", "-BitDepth 12")]
         [InlineData("wav/ulaw", 16, null, null, "BitDepth", "-BitDepth 16")]
         [InlineData(null, null, null, 9, "Channels", "-Channels 9")]
@@ -211,12 +212,28 @@ namespace GladiaPS.Tests.Infrastructure
         }
 
         [Fact]
-        public void BadSummaryType_NamesSummaryType()
+        public void UnknownValues_AreSentAndNamedByTheirParameter()
         {
-            var error = Assert.Throws<GladiaValidationException>(() => InitBody(new NewGladiaLiveSessionCommand { SummaryType = "haiku" }));
+            var cmdlet = new NewGladiaLiveSessionCommand
+            {
+                SummaryType = "haiku", Language = new[] { "en", "zz" }, TranslateTo = new[] { "xx-not" }, Model = "solaria-9", TranslationModel = "turbo",
+                Option = new System.Collections.Hashtable { ["post_processing"] = new System.Collections.Hashtable { ["summarization_config"] = new System.Collections.Hashtable { ["type"] = "limerick" } } },
+            };
+            var options = cmdlet.BuildOptions(SessionAudioFormat.Default);
 
-            Assert.Equal("SummaryType", error.Field);
-            Assert.StartsWith("-SummaryType", error.Message);
+            Assert.Equal("limerick", options.PostProcessing!.SummarizationConfig!.Type);
+            Assert.Equal(new[] { "en", "zz" }, options.LanguageConfig!.Languages);
+            var warnings = options.FindUnknownValues().Select(v => UnknownValueWarnings.Text(v, LiveSessionOptionsCmdletBase.ParameterFor(v.Field))).ToArray();
+            Assert.Equal(
+                new[]
+                {
+                    "-Model: 'solaria-9' is not a value this version knows; sent as given.",
+                    "-Language: 'zz' is not a value this version knows; sent as given.",
+                    "-TranslateTo: 'xx-not' is not a value this version knows; sent as given.",
+                    "-TranslationModel: 'turbo' is not a value this version knows; sent as given.",
+                    "-SummaryType: 'limerick' is not a value this version knows; sent as given.",
+                },
+                warnings);
         }
 
         [Fact]
@@ -503,6 +520,7 @@ namespace GladiaPS.Tests.Infrastructure
         [InlineData(nameof(NewGladiaLiveSessionCommand.Language))]
         [InlineData(nameof(NewGladiaLiveSessionCommand.TranslateTo))]
         [InlineData(nameof(NewGladiaLiveSessionCommand.Model))]
+        [InlineData(nameof(NewGladiaLiveSessionCommand.SummaryType))]
         public void OtherBadValues_NameTheirParameter(string parameter)
         {
             var cmdlet = new NewGladiaLiveSessionCommand();
@@ -510,8 +528,9 @@ namespace GladiaPS.Tests.Infrastructure
             {
                 case nameof(cmdlet.MaximumDurationWithoutEndpointing): cmdlet.MaximumDurationWithoutEndpointing = 1; break;
                 case nameof(cmdlet.SpeechThreshold): cmdlet.SpeechThreshold = 2; break;
-                case nameof(cmdlet.Language): cmdlet.Language = new[] { "en", "klingon" }; break;
-                case nameof(cmdlet.TranslateTo): cmdlet.TranslateTo = new[] { "xx-not" }; break;
+                case nameof(cmdlet.Language): cmdlet.Language = new[] { "en", "EN" }; break;
+                case nameof(cmdlet.TranslateTo): cmdlet.TranslateTo = new[] { "fr", " " }; break;
+                case nameof(cmdlet.SummaryType): cmdlet.SummaryType = " "; break;
                 case nameof(cmdlet.Model): cmdlet.Model = "  "; break;
             }
 
