@@ -27,8 +27,8 @@ namespace GladiaPS.Core.Messages
         {
             Headline = TolerantJson.GetString(element, "headline"),
             Summary = TolerantJson.GetString(element, "summary") ?? TolerantJson.GetString(element, "abstractive_summary"),
-            Start = TolerantJson.GetDouble(element, "start") ?? TolerantJson.GetDouble(element, "start_time"),
-            End = TolerantJson.GetDouble(element, "end") ?? TolerantJson.GetDouble(element, "end_time"),
+            Start = TolerantJson.GetSeconds(element, "start") ?? TolerantJson.GetSeconds(element, "start_time"),
+            End = TolerantJson.GetSeconds(element, "end") ?? TolerantJson.GetSeconds(element, "end_time"),
             Keywords = TolerantJson.GetStringList(element, "keywords"),
         };
     }

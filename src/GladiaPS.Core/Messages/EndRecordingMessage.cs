@@ -15,7 +15,7 @@ namespace GladiaPS.Core.Messages
             message.ReadEnvelope(root, type);
             if (TolerantJson.GetObject(root, "data") is { } data)
             {
-                message.RecordingDuration = TolerantJson.GetDouble(data, "recording_duration");
+                message.RecordingDuration = TolerantJson.GetSeconds(data, "recording_duration");
             }
 
             return message;

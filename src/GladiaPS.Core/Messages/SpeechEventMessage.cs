@@ -25,7 +25,7 @@ namespace GladiaPS.Core.Messages
             ReadEnvelope(root, type);
             if (TolerantJson.GetObject(root, "data") is { } data)
             {
-                Time = TolerantJson.GetDouble(data, "time");
+                Time = TolerantJson.GetSeconds(data, "time");
                 Channel = TolerantJson.GetInt32(data, "channel");
             }
         }

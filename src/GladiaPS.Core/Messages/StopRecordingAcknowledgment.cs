@@ -22,8 +22,8 @@ namespace GladiaPS.Core.Messages
             message.Acknowledged = TolerantJson.GetBoolean(root, "acknowledged") ?? message.Error is null;
             if (data is { } payload)
             {
-                message.RecordingDuration = TolerantJson.GetDouble(payload, "recording_duration");
-                message.RecordingLeftToProcess = TolerantJson.GetDouble(payload, "recording_left_to_process");
+                message.RecordingDuration = TolerantJson.GetSeconds(payload, "recording_duration");
+                message.RecordingLeftToProcess = TolerantJson.GetSeconds(payload, "recording_left_to_process");
             }
 
             return message;

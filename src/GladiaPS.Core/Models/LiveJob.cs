@@ -12,6 +12,8 @@ namespace GladiaPS.Core.Models
     /// </summary>
     public sealed class LiveJob
     {
+        internal const string NotAnObject = "The live job is not a JSON object.";
+
         public string Id { get; internal set; } = string.Empty;
 
         public string? RequestId { get; internal set; }
@@ -60,15 +62,16 @@ namespace GladiaPS.Core.Models
                 ? string.Format(CultureInfo.InvariantCulture, "{0} {1} ({2})", Id, Status, code)
                 : Id + " " + Status;
 
-        /// <summary>Reads a job from its JSON text; throws <see cref="FormatException"/> when it is not a JSON object.</summary>
+        /// <summary>Reads a job from its JSON text; throws <see cref="FormatException"/> when it is not a JSON object, or a time in it is not finite or in range.</summary>
         public static LiveJob Parse(string json)
         {
-            if (!TryParse(json, out var job))
+            using var document = json is null ? null : TolerantJson.TryParseDocument(json);
+            if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw new FormatException("The live job is not a JSON object.");
+                throw new FormatException(NotAnObject);
             }
 
-            return job;
+            return FromJson(document.RootElement);
         }
 
         public static bool TryParse(string? json, out LiveJob job)
@@ -85,11 +88,20 @@ namespace GladiaPS.Core.Models
                 return false;
             }
 
-            job = FromJson(document.RootElement);
-            return true;
+            try
+            {
+                job = FromJson(document.RootElement);
+                return true;
+            }
+            catch (FormatException)
+            {
+                // A time that is not finite or in range makes the job unusable, not a job with a wrong time.
+                return false;
+            }
         }
 
         /// <summary>Reads a job from a JSON object; missing or malformed fields are left empty.</summary>
+        /// <exception cref="FormatException">A time in it is NaN, infinite or out of range.</exception>
         public static LiveJob FromJson(JsonElement element)
         {
             var job = new LiveJob { Raw = element.ValueKind == JsonValueKind.Undefined ? "{}" : element.GetRawText() };

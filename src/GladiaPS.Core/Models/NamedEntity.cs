@@ -19,8 +19,8 @@ namespace GladiaPS.Core.Models
         {
             EntityType = TolerantJson.GetString(element, "entity_type") ?? string.Empty,
             Text = TolerantJson.GetString(element, "text") ?? string.Empty,
-            Start = TolerantJson.GetDouble(element, "start"),
-            End = TolerantJson.GetDouble(element, "end"),
+            Start = TolerantJson.GetSeconds(element, "start"),
+            End = TolerantJson.GetSeconds(element, "end"),
         };
     }
 }

@@ -26,8 +26,8 @@ namespace GladiaPS.Core.Models
             Sentiment = TolerantJson.GetString(element, "sentiment") ?? string.Empty,
             Emotion = TolerantJson.GetString(element, "emotion"),
             Text = TolerantJson.GetString(element, "text") ?? string.Empty,
-            Start = TolerantJson.GetDouble(element, "start"),
-            End = TolerantJson.GetDouble(element, "end"),
+            Start = TolerantJson.GetSeconds(element, "start"),
+            End = TolerantJson.GetSeconds(element, "end"),
             Channel = TolerantJson.GetInt32(element, "channel"),
         };
 

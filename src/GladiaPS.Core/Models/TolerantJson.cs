@@ -61,6 +61,46 @@ namespace GladiaPS.Core.Models
             return null;
         }
 
+        /// <summary>The most seconds a time on the wire may say, either way (about 115 days): far past any session, far below what overflows a TimeSpan.</summary>
+        public const double MaxSeconds = 1e7;
+
+        /// <summary>
+        /// A time in seconds: null when missing or not a number (malformed fields are left empty); a number that is not finite
+        /// or is beyond <see cref="MaxSeconds"/> makes the whole message invalid (<see cref="FormatException"/>), since every
+        /// later use of it (a subtitle, a TimeSpan, an offset) would overflow or lie.
+        /// </summary>
+        /// <exception cref="FormatException">The time is NaN, infinite or out of range.</exception>
+        public static double? GetSeconds(JsonElement element, string name)
+        {
+            if (!TryGetProperty(element, name, out var value))
+            {
+                return null;
+            }
+
+            double seconds;
+            if (value.ValueKind == JsonValueKind.Number)
+            {
+                if (!value.TryGetDouble(out seconds))
+                {
+                    seconds = double.PositiveInfinity;
+                }
+            }
+            else if (value.ValueKind != JsonValueKind.String ||
+                     !double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds))
+            {
+                return null;
+            }
+
+            if (double.IsNaN(seconds) || double.IsInfinity(seconds) || Math.Abs(seconds) > MaxSeconds)
+            {
+                var raw = value.GetRawText();
+                throw new FormatException(string.Format(CultureInfo.InvariantCulture,
+                    "'{0}' is {1}: a time must be a finite number of seconds within ±{2:0}.", name, raw.Length > 40 ? raw.Substring(0, 40) + "…" : raw, MaxSeconds));
+            }
+
+            return seconds;
+        }
+
         public static long? GetInt64(JsonElement element, string name) =>
             TryGetProperty(element, name, out var value) ? AsInt64(value) : null;
 

@@ -43,6 +43,7 @@ namespace GladiaPS.Core.Models
             string.Format(CultureInfo.InvariantCulture, "[{0:0.00}-{1:0.00} ch{2}] {3}", Start, End, Channel, Text);
 
         /// <summary>Reads an utterance from its JSON text; fields that are missing or malformed are left empty.</summary>
+        /// <exception cref="FormatException">A time is NaN, infinite or beyond ±10^7 s.</exception>
         public static Utterance Parse(string json)
         {
             using var document = TolerantJson.TryParseDocument(json);
@@ -53,8 +54,8 @@ namespace GladiaPS.Core.Models
         {
             Raw = element.ValueKind == JsonValueKind.Undefined ? "{}" : element.GetRawText(),
             Text = (TolerantJson.GetString(element, "text") ?? string.Empty).Trim(),
-            Start = TolerantJson.GetDouble(element, "start") ?? 0,
-            End = TolerantJson.GetDouble(element, "end") ?? 0,
+            Start = TolerantJson.GetSeconds(element, "start") ?? 0,
+            End = TolerantJson.GetSeconds(element, "end") ?? 0,
             Confidence = TolerantJson.GetDouble(element, "confidence"),
             Channel = TolerantJson.GetInt32(element, "channel") ?? 0,
             Speaker = TolerantJson.GetInt32(element, "speaker"),

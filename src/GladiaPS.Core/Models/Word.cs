@@ -29,8 +29,8 @@ namespace GladiaPS.Core.Models
         internal static Word FromJson(JsonElement element) => new Word
         {
             Text = TolerantJson.GetString(element, "word") ?? string.Empty,
-            Start = TolerantJson.GetDouble(element, "start") ?? 0,
-            End = TolerantJson.GetDouble(element, "end") ?? 0,
+            Start = TolerantJson.GetSeconds(element, "start") ?? 0,
+            End = TolerantJson.GetSeconds(element, "end") ?? 0,
             Confidence = TolerantJson.GetDouble(element, "confidence"),
         };
     }

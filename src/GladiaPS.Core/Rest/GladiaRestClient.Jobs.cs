@@ -20,12 +20,14 @@ namespace GladiaPS.Core.Rest
             var spec = new RequestSpec(HttpMethod.Get, BuildUrl(LivePath + "/" + EscapeId(id)), _settings.Http.GetTimeout, RetryMode.Idempotent);
             using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
             var text = await ReadBodyAsync(response, spec, cancellationToken).ConfigureAwait(false);
-            if (!LiveJob.TryParse(text, out var job))
+            try
             {
-                throw Unusable(response, spec, "the answer is not a job object");
+                return LiveJob.Parse(text);
             }
-
-            return job;
+            catch (FormatException e)
+            {
+                throw Unusable(response, spec, e.Message == LiveJob.NotAnObject ? "the answer is not a job object" : "the answer is not a usable job: " + e.Message);
+            }
         }
 
         /// <summary>
@@ -125,6 +127,10 @@ namespace GladiaPS.Core.Rest
             catch (JsonException)
             {
                 throw Unusable(response, spec, "the answer is not JSON");
+            }
+            catch (FormatException e)
+            {
+                throw Unusable(response, spec, "a job in the page is not usable: " + e.Message);
             }
 
             if (string.IsNullOrWhiteSpace(next))

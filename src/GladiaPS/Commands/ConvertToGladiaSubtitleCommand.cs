@@ -43,18 +43,26 @@ namespace GladiaPS.Commands
                 switch (value)
                 {
                     case GladiaLiveResult result:
-                        _cues.AddRange(result.Utterances.Select(FromUtterance));
+                        foreach (var utterance in result.Utterances)
+                        {
+                            Add(FromUtterance(utterance), value);
+                        }
+
                         break;
                     case GladiaTranscription transcription:
-                        _cues.AddRange(transcription.Utterances.Select(FromUtterance));
+                        foreach (var utterance in transcription.Utterances)
+                        {
+                            Add(FromUtterance(utterance), value);
+                        }
+
                         break;
                     case GladiaTranscript transcript when transcript.IsFinal:
-                        _cues.Add(new SubtitleCue(transcript.Start, transcript.End, transcript.Text, transcript.Channel, transcript.Words, transcript.Speaker));
+                        Add(new SubtitleCue(transcript.Start, transcript.End, transcript.Text, transcript.Channel, transcript.Words, transcript.Speaker), value);
                         break;
                     case GladiaTranscript:
                         break; // A partial is superseded by its final.
                     case Utterance utterance:
-                        _cues.Add(FromUtterance(utterance));
+                        Add(FromUtterance(utterance), value);
                         break;
                     default:
                         WriteError(GladiaErrors.Create(
@@ -74,6 +82,22 @@ namespace GladiaPS.Commands
                 SpeakerLabels = MyInvocation.BoundParameters.ContainsKey(nameof(SpeakerLabel)) ? SpeakerLabel.IsPresent : null,
             };
             WriteObject(writer.Write(_cues, Format));
+        }
+
+        /// <summary>Keeps a cue whose times can be written; one that cannot is a non-terminating error, and the others go on.</summary>
+        private void Add(SubtitleCue cue, object source)
+        {
+            if (!SubtitleCue.IsWritableTime(cue.Start) || !SubtitleCue.IsWritableTime(cue.End) ||
+                cue.Words.Any(w => !SubtitleCue.IsWritableTime(w.Start) || !SubtitleCue.IsWritableTime(w.End)))
+            {
+                WriteError(GladiaErrors.Create(
+                    "The utterance '" + Core.Security.SecretRedactor.Printable(cue.Text, 60) + "' has a time that is not a finite number of seconds in range (start " +
+                    cue.Start.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", end " + cue.End.ToString(System.Globalization.CultureInfo.InvariantCulture) + "); it was left out.",
+                    "InvalidTime", ErrorCategory.InvalidData, source));
+                return;
+            }
+
+            _cues.Add(cue);
         }
 
         private static SubtitleCue FromUtterance(Utterance u) => new SubtitleCue(u.Start, u.End, u.Text, u.Channel, u.Words, u.Speaker);

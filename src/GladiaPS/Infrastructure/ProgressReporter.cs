@@ -73,6 +73,7 @@ namespace GladiaPS.Infrastructure
         public static void WriteFormatVerbose(GladiaCmdletBase output, string name, IAudioSource source, SessionAudioFormat format) =>
             output.PostVerbose("'" + name + "': read as " + source.Format + "; sent as " + format + ".");
 
-        private static string Clock(double seconds) => TimeSpan.FromSeconds(Math.Round(seconds)).ToString("c", CultureInfo.InvariantCulture);
+        private static string Clock(double seconds) =>
+            double.IsNaN(seconds) || seconds < 0 || seconds > 1e9 ? "?" : TimeSpan.FromSeconds(Math.Round(seconds)).ToString("c", CultureInfo.InvariantCulture);
     }
 }

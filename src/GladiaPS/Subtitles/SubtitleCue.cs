@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using GladiaPS.Core.Models;
 
@@ -15,6 +16,9 @@ namespace GladiaPS.Subtitles
             Channel = channel;
             Words = words ?? System.Array.Empty<Word>();
         }
+
+        /// <summary>Whether a time can be written in a cue: finite and within ±10^7 s (what the wire is allowed to say).</summary>
+        public static bool IsWritableTime(double seconds) => !double.IsNaN(seconds) && !double.IsInfinity(seconds) && Math.Abs(seconds) <= 1e7;
 
         public double Start { get; }
 

@@ -116,7 +116,8 @@ namespace GladiaPS.Subtitles
 
         private static string Time(double seconds, char fractionSeparator)
         {
-            var milliseconds = (long)Math.Round(Math.Max(0, seconds) * 1000, MidpointRounding.AwayFromZero);
+            // Cues are checked before they get here; the clamp keeps a bad time from overflowing all the same.
+            var milliseconds = (long)Math.Round(Math.Min(Math.Max(0, double.IsNaN(seconds) ? 0 : seconds), 1e7) * 1000, MidpointRounding.AwayFromZero);
             var t = TimeSpan.FromMilliseconds(milliseconds);
             return string.Format(CultureInfo.InvariantCulture, "{0:00}:{1:00}:{2:00}{3}{4:000}", (long)t.TotalHours, t.Minutes, t.Seconds, fractionSeparator, t.Milliseconds);
         }

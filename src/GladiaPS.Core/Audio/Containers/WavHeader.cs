@@ -135,6 +135,15 @@ namespace GladiaPS.Core.Audio
                         length = null;
                     }
 
+                    if (length is long claimed && stream.CanSeek && claimed > stream.Length - stream.Position)
+                    {
+                        // A size past the end of the file (an RF64 size of 2^62) is not the audio's length: durations and
+                        // progress computed from it would be absurd or overflow.
+                        var left = stream.Length - stream.Position;
+                        warn($"the data chunk declares {claimed} bytes but the input ends after {left}; reading those.");
+                        length = left;
+                    }
+
                     dataOffset = chunkStart;
                     dataLength = length;
                     if (fmt is not null)
