@@ -19,10 +19,13 @@ namespace GladiaPS.Core.Messages
 
         public string Message { get; internal set; } = string.Empty;
 
+        /// <summary>The server's error code (<c>data.code</c>) when it sent one, as text; null for errors the client found.</summary>
+        public string? Code { get; internal set; }
+
         /// <summary>True when the client detected the problem; false when the server reported it.</summary>
         public bool IsClientSide => Kind != LiveErrorKind.Server;
 
-        public override string ToString() => "error (" + Kind + "): " + Message;
+        public override string ToString() => "error (" + Kind + (Code is null ? string.Empty : " " + Code) + "): " + Message;
 
         internal static LiveErrorMessage Client(LiveErrorKind kind, string message, string raw = "", string? sessionId = null) =>
             new LiveErrorMessage { Kind = kind, Message = message, Raw = raw, SessionId = sessionId };
@@ -33,6 +36,7 @@ namespace GladiaPS.Core.Messages
             message.ReadEnvelope(root, type);
             message.Kind = LiveErrorKind.Server;
             var data = TolerantJson.GetObject(root, "data");
+            message.Code = data is { } body ? TolerantJson.GetScalarText(body, "code") : null;
             message.Message =
                 message.Error?.Message ??
                 (data is { } payload ? TolerantJson.GetString(payload, "message") : null) ??

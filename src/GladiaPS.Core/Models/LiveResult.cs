@@ -24,6 +24,8 @@ namespace GladiaPS.Core.Models
 
         public SentimentAnalysisBlock? SentimentAnalysis { get; internal set; }
 
+        public ChapterizationBlock? Chapterization { get; internal set; }
+
         /// <summary>
         /// The socket messages the server kept, one JSON text per entry. The sources disagree on whether
         /// entries are strings or objects (§11 #11); a string is kept as is, anything else as its JSON.
@@ -69,6 +71,7 @@ namespace GladiaPS.Core.Models
             result.Summarization = Read(element, "summarization", SummarizationBlock.FromJson);
             result.NamedEntityRecognition = Read(element, "named_entity_recognition", NamedEntityRecognitionBlock.FromJson);
             result.SentimentAnalysis = Read(element, "sentiment_analysis", SentimentAnalysisBlock.FromJson);
+            result.Chapterization = Read(element, "chapterization", ChapterizationBlock.FromJson);
 
             if (TolerantJson.GetArray(element, "messages") is { } messages)
             {

@@ -46,6 +46,9 @@ namespace GladiaPS
 
         public IReadOnlyList<SentimentResult> Sentiments => Job.Result?.SentimentAnalysis?.Results ?? Array.Empty<SentimentResult>();
 
+        /// <summary>The chapters of the chapterization add-on, when it ran.</summary>
+        public IReadOnlyList<GladiaPS.Core.Messages.Chapter> Chapters => Job.Result?.Chapterization?.Chapters ?? Array.Empty<GladiaPS.Core.Messages.Chapter>();
+
         public IReadOnlyDictionary<string, object?>? CustomMetadata => Job.CustomMetadata;
 
         /// <summary>The job's error code when it failed, else null.</summary>
@@ -54,7 +57,7 @@ namespace GladiaPS
         /// <summary>What went wrong in each add-on that failed (translation, summary…), else empty.</summary>
         public IReadOnlyList<string> Errors => new AddonBlock?[]
             {
-                Job.Result?.Translation, Job.Result?.Summarization, Job.Result?.NamedEntityRecognition, Job.Result?.SentimentAnalysis,
+                Job.Result?.Translation, Job.Result?.Summarization, Job.Result?.NamedEntityRecognition, Job.Result?.SentimentAnalysis, Job.Result?.Chapterization,
             }
             .Where(b => b?.Error is not null).Select(b => b!.GetType().Name.Replace("Block", string.Empty) + ": " + b!.Error).ToArray();
 

@@ -288,6 +288,31 @@ namespace GladiaPS.Core.Tests.Messages
         }
 
         [Fact]
+        public void Chapter_KeepsGistExtractiveSummarySentencesAndText()
+        {
+            var message = Assert.IsType<PostChapterizationMessage>(LiveMessageParser.Parse(
+                "{\"type\":\"post_chapterization\",\"data\":{\"results\":[{\"headline\":\"Intro\",\"gist\":\"Greetings\"," +
+                "\"extractive_summary\":[\"Hello.\",\"We start.\"],\"sentences\":[{\"sentence\":\"Hello.\"},\"We start.\"],\"text\":\"Hello. We start.\",\"start\":0,\"end\":4}]}}"));
+            var chapter = Assert.Single(message.Chapters);
+            Assert.Equal("Greetings", chapter.Gist);
+            Assert.Equal("Hello. We start.", chapter.ExtractiveSummary);
+            Assert.Equal(new[] { "Hello.", "We start." }, chapter.Sentences);
+            Assert.Equal("Hello. We start.", chapter.Text);
+        }
+
+        [Fact]
+        public void ServerError_ExposesItsCode()
+        {
+            var message = Assert.IsType<LiveErrorMessage>(LiveMessageParser.Parse(
+                "{\"type\":\"error\"," + Session + ",\"data\":{\"code\":\"audio_format_mismatch\",\"message\":\"Bad audio\"}}"));
+            Assert.Equal("audio_format_mismatch", message.Code);
+            Assert.Equal("Bad audio", message.Message);
+            Assert.Equal("error (Server audio_format_mismatch): Bad audio", message.ToString());
+            Assert.Equal("4001", Assert.IsType<LiveErrorMessage>(LiveMessageParser.Parse("{\"type\":\"error\",\"data\":{\"code\":4001}}")).Code);
+            Assert.Null(Assert.IsType<LiveErrorMessage>(LiveMessageParser.Parse("{\"type\":\"error\",\"data\":{\"message\":\"x\"}}")).Code);
+        }
+
+        [Fact]
         public void UnknownType_IsKeptRaw()
         {
             var json = "{\"type\":\"brand_new_event\"," + Session + ",\"data\":{\"x\":[1,2]}}";

@@ -145,5 +145,23 @@ namespace GladiaPS.Core.Tests.Models
             Assert.Equal(1, utterance.Speaker);
             Assert.Single(utterance.Words);
         }
+
+        [Fact]
+        public void Result_Chapterization_IsTyped_InEitherShape()
+        {
+            var listed = LiveResult.Parse("""{ "chapterization": { "success": true, "is_empty": false, "exec_time": 1.5, "error": null, "results": [ { "headline": "Intro", "gist": "Greetings", "start": 0, "end": 4, "text": "Hello." } ] } }""");
+            var chapter = Assert.Single(listed.Chapterization!.Chapters);
+            Assert.Equal("Greetings", chapter.Gist);
+            Assert.Equal("Hello.", chapter.Text);
+            Assert.True(listed.Chapterization.Success);
+            Assert.Equal(1.5, listed.Chapterization.ExecTime);
+
+            var nested = LiveResult.Parse("""{ "chapterization": { "results": { "chapters": [ { "start_time": 1, "end_time": 9, "summary": "All of it" } ] } } }""");
+            Assert.Equal("All of it", Assert.Single(nested.Chapterization!.Chapters).Summary);
+
+            var failed = LiveResult.Parse("""{ "chapterization": { "success": false, "error": { "message": "deprecated" }, "results": null } }""");
+            Assert.Empty(failed.Chapterization!.Chapters);
+            Assert.Equal("deprecated", failed.Chapterization.Error!.Message);
+        }
     }
 }
