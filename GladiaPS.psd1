@@ -15,13 +15,14 @@
     CmdletsToExport        = @(
         'New-GladiaLiveSession', 'Send-GladiaAudio', 'Receive-GladiaMessage', 'Stop-GladiaRecording',
         'Get-GladiaLiveResult', 'Save-GladiaLiveAudio', 'Remove-GladiaLiveResult', 'Get-GladiaLiveSession',
-        'ConvertTo-GladiaSubtitle', 'Get-GladiaAudioDevice'
+        'ConvertTo-GladiaSubtitle', 'Get-GladiaAudioDevice',
+        'Invoke-GladiaTranscription', 'Get-GladiaTranscription', 'Remove-GladiaTranscription', 'Save-GladiaTranscriptionAudio'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()
     PrivateData            = @{
         PSData = @{
-            Tags         = @('Gladia', 'SpeechToText', 'Transcription', 'Realtime', 'Live', 'WebSocket', 'Audio', 'Subtitles', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('Gladia', 'SpeechToText', 'Transcription', 'Realtime', 'Live', 'WebSocket', 'Audio', 'Subtitles', 'Diarization', 'PreRecorded', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
             ProjectUri   = 'https://www.powershellgallery.com/packages/GladiaPS'
             ReleaseNotes = @'

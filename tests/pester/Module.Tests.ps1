@@ -13,7 +13,8 @@ Describe 'The module' {
             ForEach-Object { $a = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]; "$($a.VerbName)-$($a.NounName)" }
         $module.ExportedCmdlets.Keys | Sort-Object | Should -Be ($defined | Sort-Object)
         $module.ExportedCmdlets.Keys | Should -Contain 'Send-GladiaAudio'
-        $module.ExportedCmdlets.Count | Should -Be 10
+        $module.ExportedCmdlets.Keys | Should -Contain 'Invoke-GladiaTranscription'
+        $module.ExportedCmdlets.Count | Should -Be 14
     }
 
     It 'declares an output type on every cmdlet' {

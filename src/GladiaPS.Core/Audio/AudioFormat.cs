@@ -13,6 +13,9 @@ namespace GladiaPS.Core.Audio
         /// <summary>The highest sample rate a reader accepts; anything above is taken as a corrupt header.</summary>
         public const int MaxSampleRate = 1_000_000;
 
+        /// <summary>The lowest sample rate taken as speech audio to send (telephony is 8 kHz): a lower one is a wrong header.</summary>
+        public const int MinSpeechSampleRate = 4000;
+
         /// <summary>The most channels a reader accepts; anything above is taken as a corrupt header.</summary>
         public const int MaxChannels = 64;
 

@@ -36,6 +36,14 @@ namespace GladiaPS.Core.Audio
                 throw new ArgumentNullException(nameof(input));
             }
 
+            if (input.SampleRate < AudioFormat.MinSpeechSampleRate)
+            {
+                throw new AudioFormatException(sourceName, AudioFormatError.InvalidHeader, string.Format(
+                    CultureInfo.InvariantCulture,
+                    "the audio says it is {0} Hz; below {1:N0} Hz is not speech audio, and resampled it would be sent (and billed) as {2:0.#} times its length.",
+                    input.SampleRate, AudioFormat.MinSpeechSampleRate, 8000.0 / input.SampleRate));
+            }
+
             var channels = input.Channels;
             if (channels > SessionAudioFormat.MaxChannels)
             {

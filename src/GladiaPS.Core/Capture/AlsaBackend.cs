@@ -6,7 +6,7 @@ using GladiaPS.Core.Audio;
 namespace GladiaPS.Core.Capture
 {
     /// <summary>Linux without a PulseAudio server: ALSA's default input, through ffmpeg (<c>-f alsa -i default</c>). ALSA has no loopback.</summary>
-    public sealed class AlsaBackend : IAudioCaptureBackend
+    internal sealed class AlsaBackend : IAudioCaptureBackend
     {
         private readonly FfmpegOptions? _ffmpeg;
 

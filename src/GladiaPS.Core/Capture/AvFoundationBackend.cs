@@ -11,7 +11,7 @@ namespace GladiaPS.Core.Capture
     /// macOS: AVFoundation's audio inputs through ffmpeg (<c>-f avfoundation -i :INDEX</c>). macOS offers no loopback of
     /// its own; a loopback driver (BlackHole, Loopback) appears as an input and is listed with the others.
     /// </summary>
-    public sealed class AvFoundationBackend : IAudioCaptureBackend
+    internal sealed class AvFoundationBackend : IAudioCaptureBackend
     {
         private static readonly Regex Device = new Regex(@"\]\s*\[(?<index>\d+)\]\s*(?<name>.+)$", RegexOptions.CultureInvariant);
         private readonly FfmpegOptions? _ffmpeg;

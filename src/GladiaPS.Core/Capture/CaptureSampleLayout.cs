@@ -4,7 +4,7 @@ using GladiaPS.Core.Audio;
 namespace GladiaPS.Core.Capture
 {
     /// <summary>How a capture callback's bytes hold samples (float or integer PCM, of a width), and their decoding to floats.</summary>
-    public sealed class CaptureSampleLayout
+    internal sealed class CaptureSampleLayout
     {
         private CaptureSampleLayout(bool isFloat, int bitsPerSample, int channels)
         {

@@ -13,7 +13,7 @@ namespace GladiaPS.Core.Capture
     /// Linux with PulseAudio or PipeWire (through its PulseAudio server): sources are listed with pactl, each
     /// output's monitor source is its loopback, and ffmpeg captures (<c>-f pulse -i SOURCE</c>).
     /// </summary>
-    public sealed class PulseAudioBackend : IAudioCaptureBackend
+    internal sealed class PulseAudioBackend : IAudioCaptureBackend
     {
         private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(5);
         private static readonly Regex SampleSpec = new Regex(@"(?<format>\S+)\s+(?<channels>\d+)ch\s+(?<rate>\d+)Hz", RegexOptions.CultureInvariant);

@@ -11,7 +11,7 @@ namespace GladiaPS.Core.Capture
     /// between the two; when a reader falls so far behind that it fills, the oldest audio is dropped and counted, so a
     /// live device never blocks and memory never grows.
     /// </summary>
-    public sealed class PushAudioSource : IAudioSource
+    internal sealed class PushAudioSource : IAudioSource
     {
         private readonly object _gate = new object();
         private readonly float[] _ring;

@@ -13,7 +13,7 @@ namespace GladiaPS.Core.Capture
     /// captured in loopback. Audio arrives in the endpoint's mix format (usually 32-bit float) and is handed to a
     /// <see cref="PushAudioSource"/>; everything after that is the same pipeline as for files.
     /// </summary>
-    public sealed class WasapiBackend : IAudioCaptureBackend
+    internal sealed class WasapiBackend : IAudioCaptureBackend
     {
         /// <summary>How far reading may fall behind the device before the oldest audio is dropped.</summary>
         private static readonly TimeSpan Capacity = TimeSpan.FromSeconds(30);

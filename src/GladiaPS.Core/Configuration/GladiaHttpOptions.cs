@@ -69,6 +69,12 @@ namespace GladiaPS.Core.Configuration
         /// </summary>
         public long MaxDownloadBytes { get; set; } = 17_000_000_000L;
 
+        /// <summary>
+        /// The most pages one listing follows (default 1000): a server whose <c>next</c> never ends (a new URL each time)
+        /// makes the listing fail with an error naming the limit, after the jobs already read.
+        /// </summary>
+        public int MaxListPages { get; set; } = 1000;
+
         /// <summary>A copy that later changes to this instance do not affect.</summary>
         public GladiaHttpOptions Clone() => (GladiaHttpOptions)MemberwiseClone();
 
@@ -92,6 +98,11 @@ namespace GladiaPS.Core.Configuration
             if (MaxDownloadBytes < 1024)
             {
                 throw new Options.GladiaValidationException(nameof(MaxDownloadBytes), $"{nameof(MaxDownloadBytes)}: {MaxDownloadBytes} is out of range; use 1 KiB or more.");
+            }
+
+            if (MaxListPages < 1)
+            {
+                throw new Options.GladiaValidationException(nameof(MaxListPages), $"{nameof(MaxListPages)}: {MaxListPages} is out of range; use 1 or more.");
             }
 
             RequireNonNegative(InitialRetryDelay, nameof(InitialRetryDelay));

@@ -246,7 +246,7 @@ namespace GladiaPS.Core.Live
             Interlocked.Exchange(ref _windowFirstFullTicks, -1);
 
             Volatile.Write(ref _inFlightEnd, _backlog.Acknowledged);
-            if (isReconnect && !_options.AcknowledgmentsEnabled)
+            if (isReconnect && !_options.LosslessResume)
             {
                 Publish(LiveErrorMessage.Client(
                     LiveErrorKind.Resume,
@@ -388,7 +388,7 @@ namespace GladiaPS.Core.Live
                     CultureInfo.InvariantCulture,
                     "The server has acknowledged none of the {0} bytes sent in {1:0.###} s, so sending is paused (at most {2} bytes in flight " +
                     "and {3} queued; further sends wait). Was the session created without messages_config.receive_acknowledgments? " +
-                    "If so, attach with AcknowledgmentsEnabled = false.",
+                    "If so, attach with LosslessResume = false.",
                     Interlocked.Read(ref _bytesSent),
                     _options.MissingAcknowledgmentsReportDelay.TotalSeconds,
                     _options.MaxBytesInFlight,

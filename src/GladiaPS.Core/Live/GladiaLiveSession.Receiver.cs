@@ -120,7 +120,7 @@ namespace GladiaPS.Core.Live
             if (!_options.ForwardAcknowledgments && AcknowledgmentReader.TryRead(payload.Span, out var start, out var end))
             {
                 Interlocked.Increment(ref _acknowledgmentsReceived);
-                if (_options.AcknowledgmentsEnabled)
+                if (_options.LosslessResume)
                 {
                     ApplyAcknowledgment(start, end, payload);
                 }
@@ -187,7 +187,7 @@ namespace GladiaPS.Core.Live
         private void OnAudioAcknowledged(AudioChunkAcknowledgment acknowledgment)
         {
             Interlocked.Increment(ref _acknowledgmentsReceived);
-            if (!_options.AcknowledgmentsEnabled)
+            if (!_options.LosslessResume)
             {
                 return;
             }

@@ -77,7 +77,7 @@ namespace GladiaPS.Core.Live
             effective.MessagesConfig ??= new MessagesConfig();
             connectionOptions = (connection ?? new LiveConnectionOptions()).Clone();
             connectionOptions.ForwardAcknowledgments |= effective.MessagesConfig.ReceiveAcknowledgments == true;
-            connectionOptions.AcknowledgmentsEnabled = true;
+            connectionOptions.LosslessResume = true;
             if (connectionOptions.SampleFrameBytes == 1)
             {
                 connectionOptions.SampleFrameBytes = Math.Max(1, effective.EffectiveBitDepth / 8 * effective.EffectiveChannels);

@@ -62,7 +62,7 @@ namespace GladiaPS.Core.Live
                 {
                     try
                     {
-                        if (_options.AcknowledgmentsEnabled && offset + frame.Length - acknowledged > _options.MaxBytesInFlight)
+                        if (_options.LosslessResume && offset + frame.Length - acknowledged > _options.MaxBytesInFlight)
                         {
                             // The send window is full: wait for acknowledgments (armed first, then checked once more).
                             if (wake is null)
@@ -108,7 +108,7 @@ namespace GladiaPS.Core.Live
                         _backlog.EndRead();
                     }
 
-                    if (!_options.AcknowledgmentsEnabled)
+                    if (!_options.LosslessResume)
                     {
                         _backlog.AcknowledgeUpTo(offset);
                     }

@@ -26,7 +26,7 @@ namespace GladiaPS.Core.Live
         /// mono). The writer waits for acknowledgments beyond it, so a fast sender does not pile audio into
         /// socket buffers, a drop costs at most this much re-sending, and the re-send after a reconnect is
         /// paced by the server's acknowledgments instead of sent in one burst. Not applied when
-        /// <see cref="AcknowledgmentsEnabled"/> is false.
+        /// <see cref="LosslessResume"/> is false.
         /// </summary>
         public long MaxBytesInFlight { get; set; } = 1024L * 1024;
 
@@ -44,11 +44,13 @@ namespace GladiaPS.Core.Live
         public bool ForwardAcknowledgments { get; set; }
 
         /// <summary>
-        /// Whether the server sends acknowledgments. Sessions started by this client always request them.
-        /// When attaching to a session created elsewhere without them, set this to false: audio is then
+        /// Resume without loss (the default): the server acknowledges the audio it keeps, the client holds
+        /// what is unacknowledged and sends it again after a drop, so nothing is lost or doubled. Sessions
+        /// started by this client always request the acknowledgments this needs. Set it to false only to attach
+        /// to a session created elsewhere without acknowledgments: that switches lossless resume off, audio is
         /// released once written, and a drop may lose what was in flight (reported as a resume error).
         /// </summary>
-        public bool AcknowledgmentsEnabled { get; set; } = true;
+        public bool LosslessResume { get; set; } = true;
 
         /// <summary>How long one connection attempt may take before it counts as failed and is retried.</summary>
         public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -103,7 +105,7 @@ namespace GladiaPS.Core.Live
         /// How long the writer may wait on a full send window, with no acknowledgment received yet in the
         /// session, before it reports (once, as a <see cref="Messages.LiveErrorKind.Resume"/> error) that the
         /// server seems not to send them (default 10 s). Sending stays paused and memory stays within
-        /// <see cref="MaxBacklogBytes"/>; a session created without acknowledgments needs <see cref="AcknowledgmentsEnabled"/> = false.
+        /// <see cref="MaxBacklogBytes"/>; a session created without acknowledgments needs <see cref="LosslessResume"/> = false.
         /// </summary>
         public TimeSpan MissingAcknowledgmentsReportDelay { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -42,6 +42,19 @@ namespace GladiaPS.Core.Messages
         public override string ToString() =>
             string.Format(CultureInfo.InvariantCulture, "transcript{0} {1}", IsFinal ? string.Empty : " (partial)", Utterance);
 
+        /// <summary>
+        /// A final transcript made from an utterance of a finished job (a pre-recorded result), so that both halves of
+        /// the API put the same transcript on the pipeline. <see cref="LiveMessage.Raw"/> is the utterance's own JSON.
+        /// </summary>
+        public static TranscriptMessage FromUtterance(Utterance utterance, string? jobId) => new TranscriptMessage
+        {
+            Type = LiveMessageTypes.Transcript,
+            SessionId = jobId,
+            IsFinal = true,
+            Utterance = utterance ?? throw new ArgumentNullException(nameof(utterance)),
+            Raw = utterance.Raw,
+        };
+
         internal static TranscriptMessage FromJson(JsonElement root, string type)
         {
             var message = new TranscriptMessage();

@@ -30,6 +30,9 @@ namespace GladiaPS.Core.Models
 
         public IReadOnlyList<Word> Words { get; internal set; } = Array.Empty<Word>();
 
+        /// <summary>The utterance as the server sent it (JSON).</summary>
+        public string Raw { get; internal set; } = "{}";
+
         public TimeSpan StartTime => TimeSpan.FromSeconds(Start);
 
         public TimeSpan EndTime => TimeSpan.FromSeconds(End);
@@ -49,6 +52,7 @@ namespace GladiaPS.Core.Models
 
         internal static Utterance FromJson(JsonElement element) => new Utterance
         {
+            Raw = element.ValueKind == JsonValueKind.Undefined ? "{}" : element.GetRawText(),
             Text = (TolerantJson.GetString(element, "text") ?? string.Empty).Trim(),
             Start = TolerantJson.GetSeconds(element, "start") ?? 0,
             End = TolerantJson.GetSeconds(element, "end") ?? 0,

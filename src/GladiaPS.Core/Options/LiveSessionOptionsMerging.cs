@@ -34,7 +34,7 @@ namespace GladiaPS.Core.Options
             }
         }
 
-        private static void Merge(JsonObject target, JsonObject source)
+        internal static void Merge(JsonObject target, JsonObject source)
         {
             foreach (var field in source)
             {

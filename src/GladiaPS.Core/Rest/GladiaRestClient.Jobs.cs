@@ -62,6 +62,14 @@ namespace GladiaPS.Core.Rest
                     yield break;
                 }
 
+                if (visited.Count > _settings.Http.MaxListPages)
+                {
+                    // A server that hands out a new 'next' for ever would otherwise be followed for ever.
+                    throw new GladiaApiException(200, "GET", "/" + path, string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                        "unexpected response: the list goes on past {0} pages (MaxListPages); it was stopped after the jobs already listed", _settings.Http.MaxListPages),
+                        requestId: null);
+                }
+
                 var page = await GetPageAsync(url, read, cancellationToken).ConfigureAwait(false);
                 foreach (var job in page.Items)
                 {

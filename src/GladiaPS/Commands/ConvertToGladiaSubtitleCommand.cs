@@ -14,7 +14,7 @@ namespace GladiaPS.Commands
     {
         private readonly List<SubtitleCue> _cues = new List<SubtitleCue>();
 
-        /// <summary>Results (Get-GladiaLiveResult), transcripts (Send-GladiaAudio, Receive-GladiaMessage) or utterances.</summary>
+        /// <summary>Results (Get-GladiaLiveResult, Get-GladiaTranscription), transcripts (Send-GladiaAudio, Invoke-GladiaTranscription, Receive-GladiaMessage) or utterances.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         public object[] InputObject { get; set; } = System.Array.Empty<object>();
 
@@ -31,7 +31,7 @@ namespace GladiaPS.Commands
         [ValidateRange(1, 10)]
         public int MaxLines { get; set; } = 2;
 
-        /// <summary>Label each cue with its channel; by default only when there is more than one channel.</summary>
+        /// <summary>Label each cue with its speaker (when diarization ran) or its channel; by default only when there is more than one.</summary>
         [Parameter]
         public SwitchParameter SpeakerLabel { get; set; }
 
@@ -49,8 +49,15 @@ namespace GladiaPS.Commands
                         }
 
                         break;
+                    case GladiaTranscription transcription:
+                        foreach (var utterance in transcription.Utterances)
+                        {
+                            Add(FromUtterance(utterance), value);
+                        }
+
+                        break;
                     case GladiaTranscript transcript when transcript.IsFinal:
-                        Add(new SubtitleCue(transcript.Start, transcript.End, transcript.Text, transcript.Channel, transcript.Words), value);
+                        Add(new SubtitleCue(transcript.Start, transcript.End, transcript.Text, transcript.Channel, transcript.Words, transcript.Speaker), value);
                         break;
                     case GladiaTranscript:
                         break; // A partial is superseded by its final.
@@ -93,6 +100,6 @@ namespace GladiaPS.Commands
             _cues.Add(cue);
         }
 
-        private static SubtitleCue FromUtterance(Utterance u) => new SubtitleCue(u.Start, u.End, u.Text, u.Channel, u.Words);
+        private static SubtitleCue FromUtterance(Utterance u) => new SubtitleCue(u.Start, u.End, u.Text, u.Channel, u.Words, u.Speaker);
     }
 }

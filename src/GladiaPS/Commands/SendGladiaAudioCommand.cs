@@ -200,48 +200,7 @@ namespace GladiaPS.Commands
         private static bool IsSessionOption(string name) =>
             typeof(LiveSessionOptionsCmdletBase).GetProperty(name)?.DeclaringType == typeof(LiveSessionOptionsCmdletBase);
 
-        private IEnumerable<string> ResolvePaths(string path, bool literal)
-        {
-            var files = new List<string>();
-            try
-            {
-                if (literal)
-                {
-                    var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-                    if (provider.Name != "FileSystem")
-                    {
-                        throw new ArgumentException("'" + path + "' is not a file system path.");
-                    }
-
-                    if (!File.Exists(resolved) && !Directory.Exists(resolved))
-                    {
-                        throw new FileNotFoundException("'" + path + "' does not exist.", resolved);
-                    }
-
-                    files.Add(resolved);
-                }
-                else
-                {
-                    var resolved = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider);
-                    if (provider.Name != "FileSystem")
-                    {
-                        throw new ArgumentException("'" + path + "' is not a file system path.");
-                    }
-
-                    files.AddRange(resolved);
-                }
-            }
-            catch (ItemNotFoundException exception)
-            {
-                WriteError(new ErrorRecord(exception, "FileNotFound", ErrorCategory.ObjectNotFound, path));
-            }
-            catch (Exception exception) when (exception is ArgumentException or IOException or NotSupportedException or PSNotSupportedException or ProviderNotFoundException or System.Management.Automation.DriveNotFoundException)
-            {
-                WriteError(GladiaErrors.From(exception, path));
-            }
-
-            return files;
-        }
+        private IEnumerable<string> ResolvePaths(string path, bool literal) => FilePaths.Resolve(this, path, literal);
 
         private void HandleFile(string file)
         {

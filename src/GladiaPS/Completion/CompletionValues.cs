@@ -33,6 +33,19 @@ namespace GladiaPS.Completion
         public static IReadOnlyList<CompletionValue> Models { get; } = GladiaKnownValues.Models
             .Select(m => new CompletionValue(m, m == GladiaKnownValues.DefaultModel ? m + " (the default)" : m)).ToArray();
 
+        /// <summary>Models of both kinds: the live ones and the pre-recorded (batch) ones.</summary>
+        public static IReadOnlyList<CompletionValue> PreRecordedModels { get; } = GladiaKnownValues.PreRecordedModels
+            .Select(m => new CompletionValue(m, m + " (pre-recorded)")).ToArray();
+
+        public static IReadOnlyList<CompletionValue> SubtitleFormats { get; } = new[]
+        {
+            new CompletionValue("srt", "srt: SubRip"),
+            new CompletionValue("vtt", "vtt: WebVTT"),
+        };
+
+        public static IReadOnlyList<CompletionValue> PiiEntityTypes { get; } = GladiaKnownValues.PiiEntityTypes
+            .Select(t => new CompletionValue(t, t)).ToArray();
+
         public static IReadOnlyList<CompletionValue> Regions { get; } = new[]
         {
             new CompletionValue("eu-west", "eu-west: Europe"),

@@ -77,4 +77,19 @@ namespace GladiaPS.Completion
     {
         protected override IEnumerable<CompletionValue> Values() => CompletionValues.TranslationModels;
     }
+
+    public sealed class PreRecordedModelCompleter : ValueCompleter
+    {
+        protected override IEnumerable<CompletionValue> Values() => CompletionValues.PreRecordedModels;
+    }
+
+    public sealed class SubtitleFormatCompleter : ValueCompleter
+    {
+        protected override IEnumerable<CompletionValue> Values() => CompletionValues.SubtitleFormats;
+    }
+
+    public sealed class PiiEntityTypeCompleter : ValueCompleter
+    {
+        protected override IEnumerable<CompletionValue> Values() => CompletionValues.PiiEntityTypes;
+    }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using GladiaPS.Core.Audio;
 using GladiaPS.Core.Audio.Inputs;
 using GladiaPS.Core.Rest;
 using GladiaPS.Core.Transcribing;
@@ -59,7 +60,7 @@ namespace GladiaPS.Infrastructure
             options.InputOpened = (source, format) =>
             {
                 ProgressReporter.WriteFormatVerbose(_cmdlet, input.Name, source, format);
-                progress = new ProgressReporter(_cmdlet, activityId, input.Name, options.MaxAudio?.TotalSeconds ?? ProgressReporter.DurationOf(source), format.ByteRate);
+                progress = new ProgressReporter(_cmdlet, activityId, input.Name, options.MaxAudio?.TotalSeconds ?? AudioFile.DurationSeconds(source), format.ByteRate);
             };
             options.Progress = seconds => progress.Report(seconds);
             using (session.Events.Listen(_cmdlet))

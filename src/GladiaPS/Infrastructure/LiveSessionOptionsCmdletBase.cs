@@ -390,7 +390,7 @@ namespace GladiaPS.Infrastructure
             return any ? realtime : null;
         }
 
-        private static CustomVocabularyEntry VocabularyEntry(object? item, int index)
+        internal static CustomVocabularyEntry VocabularyEntry(object? item, int index)
         {
             var value = item is PSObject wrapped ? wrapped.BaseObject : item;
             switch (value)
@@ -407,7 +407,7 @@ namespace GladiaPS.Infrastructure
             }
         }
 
-        private static IEnumerable<string> Strings(object? value)
+        internal static IEnumerable<string> Strings(object? value)
         {
             value = value is PSObject wrapped ? wrapped.BaseObject : value;
             if (value is string single)

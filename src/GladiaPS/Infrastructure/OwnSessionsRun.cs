@@ -49,7 +49,7 @@ namespace GladiaPS.Infrastructure
             options.InputOpened = (source, format) =>
             {
                 ProgressReporter.WriteFormatVerbose(_output, Name, source, format);
-                _progress = new ProgressReporter(_output, _activityId, Name, options.MaxAudio?.TotalSeconds ?? ProgressReporter.DurationOf(source), format.ByteRate);
+                _progress = new ProgressReporter(_output, _activityId, Name, options.MaxAudio?.TotalSeconds ?? AudioFile.DurationSeconds(source), format.ByteRate);
             };
             options.Progress = seconds => _progress.Report(seconds);
             var finished = new List<GladiaSession>();

@@ -65,10 +65,6 @@ namespace GladiaPS.Infrastructure
             _cmdlet.PostProgress(new ProgressRecord(_activityId, "Sending " + _name, "done") { RecordType = ProgressRecordType.Completed });
         }
 
-        /// <summary>Seconds of audio in the source when its header says, else null.</summary>
-        public static double? DurationOf(IAudioSource source) =>
-            source is WavAudioSource { Info.DataLength: long bytes } wav && wav.Format.ByteRate > 0 ? (double)bytes / wav.Format.ByteRate : null;
-
         /// <summary>Says how an input is read and sent, once it is open.</summary>
         public static void WriteFormatVerbose(GladiaCmdletBase output, string name, IAudioSource source, SessionAudioFormat format) =>
             output.PostVerbose("'" + name + "': read as " + source.Format + "; sent as " + format + ".");

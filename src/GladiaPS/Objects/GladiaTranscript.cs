@@ -21,6 +21,13 @@ namespace GladiaPS
                 : message.Words.Select(w => w.OffsetBy(offset)).ToArray();
         }
 
+        /// <summary>An utterance of a finished pre-recorded job: the same transcript, with its speaker and the job's id.</summary>
+        internal GladiaTranscript(Utterance utterance, string jobId, string? path)
+            : this(TranscriptMessage.FromUtterance(utterance, null), null, path)
+        {
+            JobId = jobId;
+        }
+
         internal TranscriptMessage Message { get; }
 
         /// <summary>"transcript", as for the message types Receive-GladiaMessage writes beside it.</summary>
@@ -45,6 +52,9 @@ namespace GladiaPS
 
         public int Channel => Message.Channel;
 
+        /// <summary>The speaker (0-based) when the pre-recorded job ran diarization; null otherwise.</summary>
+        public int? Speaker => Message.Utterance.Speaker;
+
         public string? Language => Message.Language;
 
         public double? Confidence => Message.Confidence;
@@ -56,7 +66,11 @@ namespace GladiaPS
         /// <summary>The utterance id; a partial and its final share it.</summary>
         public string? Id => Message.UtteranceId;
 
+        /// <summary>The live session it arrived on; null for a pre-recorded job's utterance.</summary>
         public string? SessionId { get; }
+
+        /// <summary>The pre-recorded job it comes from (binds to Get-GladiaTranscription -Id); null for live transcripts.</summary>
+        public string? JobId { get; }
 
         /// <summary>The file the audio came from, when it came from a file.</summary>
         public string? Path { get; }

@@ -7,8 +7,9 @@ namespace GladiaPS.Subtitles
     /// <summary>One utterance to show: its time, channel and text, and its words' times when the server gave them.</summary>
     public sealed class SubtitleCue
     {
-        public SubtitleCue(double start, double end, string text, int channel, IReadOnlyList<Word>? words = null)
+        public SubtitleCue(double start, double end, string text, int channel, IReadOnlyList<Word>? words = null, int? speaker = null)
         {
+            Speaker = speaker;
             Start = start;
             End = end;
             Text = text;
@@ -26,6 +27,12 @@ namespace GladiaPS.Subtitles
         public string Text { get; }
 
         public int Channel { get; }
+
+        /// <summary>The speaker diarization found, when it ran; the cue's label then names the speaker instead of the channel.</summary>
+        public int? Speaker { get; }
+
+        /// <summary>The label the cue carries when labels are on: "Speaker N" when the speaker is known, else "Channel N".</summary>
+        public string Label => Speaker is int speaker ? "Speaker " + speaker : "Channel " + Channel;
 
         public IReadOnlyList<Word> Words { get; }
     }

@@ -34,7 +34,10 @@ namespace GladiaPS.Subtitles
             }
 
             var ordered = cues.Where(c => !string.IsNullOrWhiteSpace(c.Text)).OrderBy(c => c.Start).ThenBy(c => c.Channel).ToList();
-            var labels = SpeakerLabels ?? ordered.Select(c => c.Channel).Distinct().Count() > 1;
+            // Labels by default when there is more than one voice to tell apart: several speakers, or several channels.
+            var labels = SpeakerLabels ?? (ordered.Any(c => c.Speaker is not null)
+                ? ordered.Select(c => c.Speaker).Distinct().Count() > 1
+                : ordered.Select(c => c.Channel).Distinct().Count() > 1);
             var text = new StringBuilder();
             if (format == SubtitleFormat.WebVtt)
             {
@@ -43,24 +46,24 @@ namespace GladiaPS.Subtitles
 
             // Split first, then order: a long utterance's later pieces interleave with what another channel said meanwhile.
             var pieces = ordered
-                .SelectMany(cue => Split(cue).Select(piece => (piece.Start, piece.End, piece.Lines, cue.Channel)))
+                .SelectMany(cue => Split(cue).Select(piece => (piece.Start, piece.End, piece.Lines, cue.Channel, cue.Label)))
                 .OrderBy(piece => piece.Start).ThenBy(piece => piece.Channel)
                 .ToList();
             var number = 1;
-            foreach (var (start, end, lines, channel) in pieces)
+            foreach (var (start, end, lines, _, label) in pieces)
             {
                 if (format == SubtitleFormat.Srt)
                 {
                     text.Append(number.ToString(CultureInfo.InvariantCulture)).Append('\n');
                     text.Append(Time(start, ',')).Append(" --> ").Append(Time(end, ',')).Append('\n');
                     var body = string.Join("\n", lines);
-                    text.Append(labels ? "[Channel " + channel + "] " + body : body).Append("\n\n");
+                    text.Append(labels ? "[" + label + "] " + body : body).Append("\n\n");
                 }
                 else
                 {
                     text.Append(Time(start, '.')).Append(" --> ").Append(Time(end, '.')).Append('\n');
                     var body = string.Join("\n", lines.Select(EscapeVtt));
-                    text.Append(labels ? "<v Channel " + channel + ">" + body : body).Append("\n\n");
+                    text.Append(labels ? "<v " + label + ">" + body : body).Append("\n\n");
                 }
 
                 number++;

@@ -302,8 +302,9 @@ namespace GladiaPS.Core.Tests.Audio
             var guest = Path.Combine(directory, "guest.mp3");
             RunFfmpeg($"-i {Quote(guestWav)} -c:a libmp3lame -b:a 96k {Quote(guest)}");
 
-            using var tracks = await AudioFile.OpenTracksAsync(new[] { stereo, phone, guest }).WaitAsync(Limit);
+            using var tracks = (MultiTrackSource)await AudioFile.OpenTracksAsync(new[] { stereo, phone, guest }).WaitAsync(Limit);
             var format = new SessionFormatChooser().ChooseForTracks(tracks.TrackFormats);
+            Assert.Equal(format, GladiaPS.Core.Transcribing.LiveTranscriber.ClosestFormat(tracks));
 
             Assert.Equal(new SessionAudioFormat(AudioEncoding.Pcm, 16, 44100, 3), format);
             Assert.Equal(new AudioFormat(SampleEncoding.Pcm, 16, 16000, 1), tracks.TrackFormats[2]);

@@ -47,7 +47,7 @@ namespace GladiaPS.Core.Tests.Live
             var report = await Within(NextErrorAsync(session));
             Assert.Equal(LiveErrorKind.Resume, report.Kind);
             Assert.Contains("acknowledged none", report.Message);
-            Assert.Contains("AcknowledgmentsEnabled = false", report.Message);
+            Assert.Contains("LosslessResume = false", report.Message);
             var statistics = session.GetStatistics();
             Assert.InRange(statistics.BacklogBytes, 0, options.MaxBacklogBytes);
             Assert.InRange(statistics.BytesSent, 1, options.MaxBytesInFlight);
@@ -117,7 +117,7 @@ namespace GladiaPS.Core.Tests.Live
             script.AddDrop(60_000, 1011);
             await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
             var options = FastOptions();
-            options.AcknowledgmentsEnabled = false;
+            options.LosslessResume = false;
             options.MaxBacklogBytes = 1024 * 1024;
             await using var session = GladiaLiveSession.Attach("attached", server.Url, options);
             var audio = LiveTestHelpers.Audio(120_000, 32);

@@ -106,5 +106,32 @@ namespace GladiaPS.Core.Tests.Security
             Assert.Equal("line one  forged line", SecretRedactor.Printable("line one\r\nforged line", 50));
             Assert.Equal(new string('x', 10) + "…", SecretRedactor.Printable(new string('x', 1000), 10));
         }
+
+        [Fact]
+        public async Task AListWhoseNextNeverEnds_StopsAtThePageBound_WithAnErrorNamingIt()
+        {
+            var served = 0;
+            await using var api = LoopbackHttpServer.Start(c =>
+            {
+                var n = Interlocked.Increment(ref served);
+                return c.RespondJsonAsync(200, "{\"next\":\"/v2/live?cursor=" + n + "\",\"items\":[{\"id\":\"j" + n + "\",\"status\":\"done\"}]}");
+            });
+            var settings = RestTestSettings.For(api.BaseUrl);
+            settings.Http.MaxListPages = 5;
+            using var client = new GladiaRestClient(settings);
+            var ids = new System.Collections.Generic.List<string>();
+
+            var error = await Assert.ThrowsAsync<GladiaApiException>(async () =>
+            {
+                await foreach (var job in client.ListLiveJobsAsync())
+                {
+                    ids.Add(job.Id);
+                }
+            });
+
+            Assert.Contains("past 5 pages (MaxListPages)", error.Message);
+            Assert.Equal(new[] { "j1", "j2", "j3", "j4", "j5" }, ids);
+            Assert.Equal(5, served);
+        }
     }
 }

@@ -68,5 +68,27 @@ namespace GladiaPS.Core.Tests.Security
             Assert.Equal(samples.Length, source.Info.DataLength);
             Assert.Contains(warnings, w => w.Message.Contains("declares 4611686018427387904 bytes but the input ends after 3200", StringComparison.Ordinal));
         }
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(3999)]
+        public async Task AWavClaimingAnImplausiblyLowRate_IsRefused(int rate)
+        {
+            var wav = new WavBuilder().Fmt(1, 1, rate, 16).Data(new byte[3200]).Build();
+
+            var error = await Assert.ThrowsAsync<AudioFormatException>(() =>
+                WavAudioSource.OpenAsync(new MemoryStream(wav), "one-hertz.wav", false, null, System.Threading.CancellationToken.None));
+
+            Assert.Equal(AudioFormatError.InvalidHeader, error.Reason);
+            Assert.Contains("declares a sample rate of " + rate + " Hz; below 4,000 Hz is not speech audio", error.Message);
+        }
+
+        [Fact]
+        public void ASourceBelowSpeechRates_GetsNoSessionFormat()
+        {
+            var error = Assert.Throws<AudioFormatException>(() => new SessionFormatChooser().Choose(new AudioFormat(SampleEncoding.Pcm, 16, 1, 1), "raw"));
+            Assert.Contains("1 Hz; below 4,000 Hz", error.Message);
+            Assert.Equal(8000, new SessionFormatChooser().Choose(new AudioFormat(SampleEncoding.Pcm, 16, 4000, 1)).SampleRate);
+        }
     }
 }

@@ -41,6 +41,23 @@ namespace GladiaPS.Tests.Subtitles
         }
 
         [Fact]
+        public void Speakers_OnOneChannel_AreLabelledBySpeaker_InsteadOfChannel()
+        {
+            var cues = new[] { new SubtitleCue(0, 0.4, "hello", 0, speaker: 0), new SubtitleCue(0.5, 1, "hi", 0, speaker: 1) };
+
+            var srt = new SubtitleWriter().Write(cues, SubtitleFormat.Srt);
+            var vtt = new SubtitleWriter().Write(cues, SubtitleFormat.WebVtt);
+            var oneSpeaker = new SubtitleWriter().Write(new[] { new SubtitleCue(0, 0.4, "hello", 0, speaker: 0) }, SubtitleFormat.Srt);
+
+            Assert.Equal(
+                "1\n00:00:00,000 --> 00:00:00,400\n[Speaker 0] hello\n\n" +
+                "2\n00:00:00,500 --> 00:00:01,000\n[Speaker 1] hi\n\n",
+                srt);
+            Assert.Contains("<v Speaker 1>hi", vtt);
+            Assert.Equal("1\n00:00:00,000 --> 00:00:00,400\nhello\n\n", oneSpeaker);
+        }
+
+        [Fact]
         public void TwoChannels_AreLabelled_AsVoiceTagsInVtt_AndBracketsInSrt()
         {
             var cues = new[] { new SubtitleCue(0.5, 1, "hi", 1), new SubtitleCue(0, 0.4, "hello", 0) };

@@ -67,10 +67,10 @@ namespace GladiaPS.Core.Audio
         /// <summary>
         /// Opens several files as the channels of one stream (one participant per file): each file is opened as by
         /// <see cref="OpenAsync"/> (files ffmpeg decodes come down to mono at their own closest session rate), and
-        /// all become one <see cref="MultiTrackSource"/> at the rate <see cref="SessionFormatChooser.ChooseForTracks"/>
-        /// picks for them. Pass its <see cref="MultiTrackSource.TrackFormats"/> to that method for the session format.
+        /// all become one source at the rate <see cref="SessionFormatChooser.ChooseForTracks"/> picks for them.
+        /// <see cref="Transcribing.LiveTranscriber.ClosestFormat"/> gives its session format (one channel per file).
         /// </summary>
-        public static async Task<MultiTrackSource> OpenTracksAsync(IReadOnlyList<string> paths, AudioReadOptions? readOptions = null,
+        public static async Task<IAudioSource> OpenTracksAsync(IReadOnlyList<string> paths, AudioReadOptions? readOptions = null,
             FfmpegOptions? ffmpegOptions = null, CancellationToken cancellationToken = default)
         {
             if (paths is null || paths.Count == 0)
@@ -102,6 +102,10 @@ namespace GladiaPS.Core.Audio
                 throw;
             }
         }
+
+        /// <summary>Seconds of audio in <paramref name="source"/> when its header says (a WAV file or stream), else null.</summary>
+        public static double? DurationSeconds(IAudioSource source) =>
+            source is WavAudioSource { Info.DataLength: long bytes } wav && wav.Format.ByteRate > 0 ? (double)bytes / wav.Format.ByteRate : null;
 
         /// <summary>
         /// Opens a stream by what it holds, as <see cref="OpenAsync"/> opens a file: a WAV stream is read by its header;

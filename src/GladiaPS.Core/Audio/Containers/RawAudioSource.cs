@@ -7,7 +7,7 @@ namespace GladiaPS.Core.Audio
     /// Reads headerless samples (raw PCM, float, A-law or mu-law) in a format the caller states: a file, any
     /// stream (a pipe, a socket, a <see cref="MemoryStream"/>), or bytes already in memory.
     /// </summary>
-    public sealed class RawAudioSource : StreamAudioSource
+    internal sealed class RawAudioSource : StreamAudioSource
     {
         public RawAudioSource(Stream stream, AudioFormat format, string? name = null, bool leaveOpen = false,
             AudioReadOptions? options = null, long? length = null)

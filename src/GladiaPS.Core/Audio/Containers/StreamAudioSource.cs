@@ -11,7 +11,7 @@ namespace GladiaPS.Core.Audio
     /// and raw readers. Reads stop at the declared length or the end of the stream, whichever comes first; a
     /// declared length the stream does not reach and a partial last frame are reported as warnings.
     /// </summary>
-    public abstract class StreamAudioSource : IAudioSource
+    internal abstract class StreamAudioSource : IAudioSource
     {
         private readonly Stream stream;
         private readonly bool leaveOpen;

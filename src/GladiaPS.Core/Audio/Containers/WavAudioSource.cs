@@ -13,7 +13,7 @@ namespace GladiaPS.Core.Audio
     /// the end; a truncated data chunk reads as far as it goes, with a warning. Anything it cannot read fails with
     /// an <see cref="AudioFormatException"/> naming the file and the reason.
     /// </summary>
-    public sealed class WavAudioSource : StreamAudioSource
+    internal sealed class WavAudioSource : StreamAudioSource
     {
         private WavAudioSource(Stream stream, bool leaveOpen, string? name, WavHeader header, AudioReadOptions? options)
             : base(stream, leaveOpen, name, header.Format, header.Info.DataLength, options, header.Warnings)

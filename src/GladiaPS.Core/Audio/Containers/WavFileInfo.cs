@@ -4,7 +4,7 @@ namespace GladiaPS.Core.Audio
 {
     /// <summary>What a WAV header says beyond the <see cref="AudioFormat"/>: the container, the format tag and
     /// WAVE_FORMAT_EXTENSIBLE fields, and where the samples are.</summary>
-    public sealed class WavFileInfo
+    internal sealed class WavFileInfo
     {
         internal WavFileInfo(string container, int formatTag, Guid? subFormat, int validBitsPerSample, uint channelMask,
             long dataOffset, long? dataLength)

@@ -258,6 +258,13 @@ namespace GladiaPS.Core.Audio
                     $"the fmt chunk declares a sample rate of {sampleRate} Hz; it must be 1 to {AudioFormat.MaxSampleRate:N0} Hz.");
             }
 
+            if (sampleRate < AudioFormat.MinSpeechSampleRate)
+            {
+                // Resampled up to a session rate, a few kB claiming 1 Hz would be sent (and billed) as hours of audio.
+                throw Fail(AudioFormatError.InvalidHeader,
+                    $"the fmt chunk declares a sample rate of {sampleRate} Hz; below {AudioFormat.MinSpeechSampleRate:N0} Hz is not speech audio, so the header is taken as wrong.");
+            }
+
             if (bits == 0)
             {
                 throw Fail(AudioFormatError.InvalidHeader, "the fmt chunk declares 0 bits per sample.");

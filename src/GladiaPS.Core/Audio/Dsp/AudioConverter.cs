@@ -8,7 +8,7 @@ namespace GladiaPS.Core.Audio
     /// always filters the fewest channels. The result still yields floats; an <see cref="AudioChunker"/> encodes
     /// them to the session's bytes.
     /// </summary>
-    public static class AudioConverter
+    internal static class AudioConverter
     {
         /// <summary>A source at <paramref name="target"/>'s sample rate and channel count.</summary>
         /// <param name="source">The input; the returned source owns and disposes it.</param>

@@ -9,7 +9,7 @@ namespace GladiaPS.Core.Audio
     /// the sum over input channels i of <c>Gain(o, i) × input[i]</c>. Factories cover the usual cases: down-mix to
     /// mono, selection and reordering, up-mix of mono, and the default mapping between any two counts.
     /// </summary>
-    public sealed class ChannelMap
+    internal sealed class ChannelMap
     {
         private readonly float[] gains;
 

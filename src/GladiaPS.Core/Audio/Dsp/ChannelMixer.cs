@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 namespace GladiaPS.Core.Audio
 {
     /// <summary>Applies a <see cref="ChannelMap"/> to a source, frame by frame.</summary>
-    public sealed class ChannelMixer : IAudioSource
+    internal sealed class ChannelMixer : IAudioSource
     {
         private readonly IAudioSource source;
         private readonly ChannelMap map;

@@ -11,7 +11,7 @@ namespace GladiaPS.Core.Audio
     /// mono and resampled to a common rate, then track k becomes channel k. Samples stay aligned from the first
     /// frame; a track that ends early is padded with silence until the longest one ends.
     /// </summary>
-    public sealed class MultiTrackSource : IAudioSource
+    internal sealed class MultiTrackSource : IAudioSource
     {
         private readonly IAudioSource[] tracks;
         private readonly bool[] ended;

@@ -15,7 +15,7 @@ namespace GladiaPS.Core.Audio
     /// history is carried from block to block, so block boundaries are inaudible, and memory is one block plus the
     /// filter's span. The output is aligned with the input (no delay) and holds ceil(input frames × out / in) frames.
     /// </summary>
-    public sealed class PolyphaseResampler : IAudioSource
+    internal sealed class PolyphaseResampler : IAudioSource
     {
         private const int BlockFrames = 4096;
 

@@ -16,7 +16,7 @@ namespace GladiaPS.Core.Audio
     /// never blocks on a full pipe) and its tail kept for the error message. Cancelling a read or disposing kills
     /// the process. A non-zero exit becomes an <see cref="AudioFormatException"/> naming the file and ffmpeg's message.
     /// </summary>
-    public sealed class FfmpegAudioSource : IAudioSource
+    internal sealed class FfmpegAudioSource : IAudioSource
     {
         private const int StderrTailChars = 4000;
 

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace GladiaPS.Core.Audio
 {
     /// <summary>Finds the ffmpeg executable: an explicit path, or the first <c>ffmpeg</c> on PATH.</summary>
-    public static class FfmpegLocator
+    internal static class FfmpegLocator
     {
         /// <summary>How to install ffmpeg, for error messages.</summary>
         public const string InstallHint =

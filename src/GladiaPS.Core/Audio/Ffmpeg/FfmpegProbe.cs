@@ -11,7 +11,7 @@ namespace GladiaPS.Core.Audio
     /// chosen for inputs that ffmpeg decodes. Lossy codecs report as 32-bit float (what their decoders produce),
     /// which the <see cref="SessionFormatChooser"/> turns into 16-bit PCM; A-law and mu-law stay themselves.
     /// </summary>
-    public static class FfmpegProbe
+    internal static class FfmpegProbe
     {
         /// <summary>The format of <paramref name="path"/>'s first audio stream.</summary>
         public static async Task<ProbedAudio> ProbeAsync(string path, FfmpegOptions? options = null, CancellationToken cancellationToken = default)

@@ -1,7 +1,7 @@
 namespace GladiaPS.Core.Audio
 {
     /// <summary>What ffprobe says about a file's first audio stream.</summary>
-    public sealed class ProbedAudio
+    internal sealed class ProbedAudio
     {
         public ProbedAudio(string codecName, AudioFormat format)
         {

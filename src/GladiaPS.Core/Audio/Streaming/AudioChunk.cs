@@ -6,7 +6,7 @@ namespace GladiaPS.Core.Audio
     /// A piece of encoded audio ready to send: whole sample frames in the session's byte format, with its place
     /// in the stream. <see cref="Data"/> belongs to the chunk (it is not reused).
     /// </summary>
-    public sealed class AudioChunk
+    internal sealed class AudioChunk
     {
         public AudioChunk(long index, long frameOffset, int frames, int sampleRate, ReadOnlyMemory<byte> data)
         {

@@ -14,7 +14,7 @@ namespace GladiaPS.Core.Audio
     /// encoding, bit depth, rate and channels is passed through byte for byte (<see cref="IsPassthrough"/>), so
     /// nothing is lost to the float conversion (32-bit PCM keeps its low 8 bits, every G.711 code is kept).
     /// </summary>
-    public sealed class AudioChunker : IDisposable
+    internal sealed class AudioChunker : IDisposable
     {
         /// <summary>The largest chunk sent: half the server's 1 MiB frame limit, as the reference SDK replays.</summary>
         public const int MaxChunkBytes = 512 * 1024;

@@ -13,7 +13,7 @@ namespace GladiaPS.Core.Audio
     /// late wake-up or a slow consumer delays one chunk but never shifts the ones after it: no drift, however long
     /// the stream. A consumer that falls behind gets the late chunks at once until it has caught up.
     /// </summary>
-    public sealed class AudioPacer
+    internal sealed class AudioPacer
     {
         private readonly TimeProvider timeProvider;
         private long start = -1;

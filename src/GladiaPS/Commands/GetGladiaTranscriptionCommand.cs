@@ -1,0 +1,152 @@
+using System;
+using System.Collections;
+using System.Globalization;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using GladiaPS.Core.Options;
+using GladiaPS.Core.Rest;
+using GladiaPS.Infrastructure;
+
+namespace GladiaPS.Commands
+{
+    /// <summary>GET /v2/pre-recorded/{id}: a job's status and result; without an id, the jobs that match the filters.</summary>
+    [Cmdlet(VerbsCommon.Get, "GladiaTranscription", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(GladiaTranscription))]
+    public sealed class GetGladiaTranscriptionCommand : JobIdCmdletBase
+    {
+        private const string ListSet = "List";
+        private GladiaRestClient? _client;
+
+        /// <summary>Poll until the job is done (or failed).</summary>
+        [Parameter(ParameterSetName = IdSet)]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>Seconds to wait at most with -Wait.</summary>
+        [Parameter(ParameterSetName = IdSet)]
+        [ValidateRange(1, int.MaxValue)]
+        public double? Timeout { get; set; }
+
+        /// <summary>Only jobs in these states: queued, processing, done, error.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet("queued", "processing", "done", "error", IgnoreCase = true)]
+        public string[]? Status { get; set; }
+
+        /// <summary>Only jobs created after this time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? After { get; set; }
+
+        /// <summary>Only jobs created before this time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? Before { get; set; }
+
+        /// <summary>Only jobs created on this day.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? Date { get; set; }
+
+        /// <summary>Only jobs whose custom metadata has these values.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [PlainValues]
+        public IDictionary? CustomMetadata { get; set; }
+
+        protected override void BeginProcessing() => _client = CreateClient();
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ListSet)
+            {
+                return;
+            }
+
+            if (PagingParameters.First != ulong.MaxValue || PagingParameters.Skip != 0 || PagingParameters.IncludeTotalCount)
+            {
+                ThrowTerminatingError(GladiaErrors.Create(
+                    "-First, -Skip and -IncludeTotalCount page the list of jobs; they do not apply to jobs asked for by id.",
+                    "PagingWithId", ErrorCategory.InvalidArgument, null));
+            }
+
+            foreach (var id in NewIds())
+            {
+                try
+                {
+                    var wait = new PreRecordedWaitOptions { Timeout = Timeout is { } t ? TimeSpan.FromSeconds(Math.Min(t, int.MaxValue / 1000.0)) : null };
+                    var job = Run(token => Wait
+                        ? _client!.WaitForPreRecordedJobAsync(id, wait, j => PostVerbose("Job " + id + " is " + j.Status + "."), token)
+                        : _client!.GetPreRecordedJobAsync(id, token));
+                    WriteObject(new GladiaTranscription(job, null));
+                }
+                catch (Exception exception) when (exception is not PipelineStoppedException)
+                {
+                    WriteError(GladiaErrors.From(exception, id, "Job " + id));
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName == ListSet)
+            {
+                List();
+            }
+        }
+
+        internal override void OnDispose() => _client?.Dispose();
+
+        private void List()
+        {
+            var filter = new LiveJobFilter
+            {
+                Offset = PagingParameters.Skip > 0 ? (int)Math.Min(PagingParameters.Skip, int.MaxValue) : null,
+                Limit = PagingParameters.First is > 0 and < 100 ? (int)PagingParameters.First : null,
+                Date = Date?.Date,
+                AfterDate = After is { } after ? new DateTimeOffset(after) : null,
+                BeforeDate = Before is { } before ? new DateTimeOffset(before) : null,
+            };
+            foreach (var status in Status ?? Array.Empty<string>())
+            {
+                filter.Statuses.Add(status.ToLowerInvariant());
+            }
+
+            if (CustomMetadata is not null)
+            {
+                foreach (DictionaryEntry entry in CustomMetadata)
+                {
+                    filter.CustomMetadata[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty] = PlainValues.Unwrap(entry.Value);
+                }
+            }
+
+            var first = PagingParameters.First;
+            try
+            {
+                ulong seen = 0;
+                var complete = true;
+                Run(async token =>
+                {
+                    await foreach (var job in _client!.ListPreRecordedJobsAsync(filter, token).ConfigureAwait(false))
+                    {
+                        if (seen >= first)
+                        {
+                            complete = false;
+                            break;
+                        }
+
+                        seen++;
+                        PostObject(new GladiaTranscription(job, null));
+                    }
+                });
+
+                if (PagingParameters.IncludeTotalCount)
+                {
+                    WriteObject(PagingParameters.NewTotalCount(PagingParameters.Skip + seen, complete ? 1.0 : 0.0));
+                }
+            }
+            catch (GladiaValidationException exception)
+            {
+                ThrowTerminatingError(new ErrorRecord(exception, "InvalidFilter", ErrorCategory.InvalidArgument, exception.Field));
+            }
+            catch (Exception exception) when (exception is not PipelineStoppedException)
+            {
+                ThrowTerminatingError(GladiaErrors.From(exception, null, "Listing jobs"));
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using GladiaPS.Core.Audio.Inputs;
+using GladiaPS.Core.Models;
+using GladiaPS.Core.Options;
+using GladiaPS.Core.Rest;
+
+namespace GladiaPS.Infrastructure
+{
+    /// <summary>
+    /// One input of Invoke-GladiaTranscription, in the background: upload (or a URL as it is), create the job (a 429
+    /// waits as Retry-After says, as often as it comes), then wait and post the utterances, the result, or with -NoWait
+    /// the job. Everything it has to say is posted to the cmdlet; a failure is one non-terminating error naming the input.
+    /// </summary>
+    internal sealed class TranscriptionRun
+    {
+        private static readonly TimeSpan DefaultTooManyJobsWait = TimeSpan.FromSeconds(5);
+
+        private readonly GladiaCmdletBase _cmdlet;
+        private readonly GladiaRestClient _client;
+        private readonly TranscriptionSettings _settings;
+        private readonly AudioInput? _input;
+        private readonly Uri? _url;
+        private readonly int _activityId;
+
+        public TranscriptionRun(GladiaCmdletBase cmdlet, GladiaRestClient client, TranscriptionSettings settings, AudioInput? input, Uri? url, int activityId)
+        {
+            _cmdlet = cmdlet;
+            _client = client;
+            _settings = settings;
+            _input = input;
+            _url = url;
+            _activityId = activityId;
+        }
+
+        private string Name => _input?.Name ?? Core.Security.SecretRedactor.RedactUrl(_url!);
+
+        public async Task RunAsync(CancellationToken token)
+        {
+            string? jobId = null;
+            try
+            {
+                var audioUrl = _url ?? await UploadAsync(token).ConfigureAwait(false);
+                var options = _settings.Options.Clone();
+                options.AudioUrl = audioUrl;
+                var created = await CreateAsync(options, token).ConfigureAwait(false);
+                jobId = created.Id;
+                _cmdlet.PostVerbose(Name + ": job " + jobId + " created.");
+                if (_settings.NoWait)
+                {
+                    var job = await _client.GetPreRecordedJobAsync(jobId, token).ConfigureAwait(false);
+                    _cmdlet.PostObject(new GladiaTranscription(job, _input?.Path));
+                    return;
+                }
+
+                var done = await _client.WaitForPreRecordedJobAsync(jobId, _settings.Wait, ReportStatus, token).ConfigureAwait(false);
+                Write(done);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                if (jobId != null)
+                {
+                    _cmdlet.PostVerbose(Name + ": stopped waiting; job " + jobId + " goes on on the server (Get-GladiaTranscription -Id " + jobId + " -Wait collects it).");
+                }
+            }
+            catch (Exception exception)
+            {
+                _cmdlet.PostError(GladiaErrors.From(exception, (object?)_input?.Path ?? _url, "'" + Name + "'" + (jobId is null ? string.Empty : " (job " + jobId + ")")));
+            }
+            finally
+            {
+                _cmdlet.PostProgress(new System.Management.Automation.ProgressRecord(_activityId, "Transcribing " + Name, "Done")
+                {
+                    RecordType = System.Management.Automation.ProgressRecordType.Completed,
+                });
+            }
+        }
+
+        private void Write(PreRecordedJob job)
+        {
+            if (job.IsError)
+            {
+                _cmdlet.PostError(GladiaErrors.Create(
+                    string.Format(CultureInfo.InvariantCulture, "'{0}': job {1} ended in error (error_code {2}).", Name, job.Id,
+                        job.ErrorCode?.ToString(CultureInfo.InvariantCulture) ?? "none given"),
+                    "TranscriptionFailed", System.Management.Automation.ErrorCategory.InvalidResult, (object?)_input?.Path ?? _url));
+                return;
+            }
+
+            if (_settings.PassThru)
+            {
+                _cmdlet.PostObject(new GladiaTranscription(job, _input?.Path));
+                return;
+            }
+
+            foreach (var utterance in job.Result?.Utterances ?? Array.Empty<Utterance>())
+            {
+                _cmdlet.PostObject(new GladiaTranscript(utterance, job.Id, _input?.Path));
+            }
+        }
+
+        private async Task<Uri> UploadAsync(CancellationToken token)
+        {
+            var path = _input!.Path ?? throw new InvalidOperationException(Name + ": only files can be uploaded for a pre-recorded job.");
+            var length = new System.IO.FileInfo(path).Length;
+            var lastPercent = -1;
+            var progress = new Progress(sent =>
+            {
+                var percent = length == 0 ? 100 : (int)Math.Min(100, sent * 100 / length);
+                if (percent == Interlocked.Exchange(ref lastPercent, percent))
+                {
+                    return;
+                }
+
+                _cmdlet.PostProgress(new System.Management.Automation.ProgressRecord(_activityId, "Transcribing " + Name,
+                    string.Format(CultureInfo.InvariantCulture, "Uploading: {0:N0} of {1:N0} bytes", sent, length))
+                {
+                    PercentComplete = percent,
+                });
+            });
+            var uploaded = await _client.UploadAudioAsync(path, progress, token).ConfigureAwait(false);
+            _cmdlet.PostVerbose(string.Format(CultureInfo.InvariantCulture, "{0}: uploaded {1:N0} bytes ({2:0.##} s of audio).", Name, length, uploaded.AudioDuration ?? 0));
+            return uploaded.AudioUrl;
+        }
+
+        /// <summary>Creates the job; "too many jobs" (429) waits and asks again for as long as it takes, so it never fails a batch.</summary>
+        private async Task<PreRecordedJobCreated> CreateAsync(PreRecordedOptions options, CancellationToken token)
+        {
+            while (true)
+            {
+                try
+                {
+                    return await _client.CreatePreRecordedJobAsync(options, token).ConfigureAwait(false);
+                }
+                catch (GladiaApiException tooMany) when (tooMany.StatusCode == 429)
+                {
+                    var wait = tooMany.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero ? retryAfter : DefaultTooManyJobsWait;
+                    _cmdlet.PostVerbose(string.Format(CultureInfo.InvariantCulture, "{0}: the account has too many jobs (429); asking again in {1:0.#} s.", Name, wait.TotalSeconds));
+                    _cmdlet.PostProgress(new System.Management.Automation.ProgressRecord(_activityId, "Transcribing " + Name, "Waiting for a free job slot (429)"));
+                    await Task.Delay(wait, token).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private void ReportStatus(PreRecordedJob job) =>
+            _cmdlet.PostProgress(new System.Management.Automation.ProgressRecord(_activityId, "Transcribing " + Name, "Job " + job.Id + ": " + job.Status));
+
+        private sealed class Progress : IProgress<long>
+        {
+            private readonly Action<long> _report;
+
+            public Progress(Action<long> report) => _report = report;
+
+            public void Report(long value) => _report(value);
+        }
+    }
+
+    /// <summary>What every input of one Invoke-GladiaTranscription shares.</summary>
+    internal sealed class TranscriptionSettings
+    {
+        public TranscriptionSettings(PreRecordedOptions options, PreRecordedWaitOptions wait, bool noWait, bool passThru)
+        {
+            Options = options;
+            Wait = wait;
+            NoWait = noWait;
+            PassThru = passThru;
+        }
+
+        public PreRecordedOptions Options { get; }
+
+        public PreRecordedWaitOptions Wait { get; }
+
+        public bool NoWait { get; }
+
+        public bool PassThru { get; }
+    }
+}

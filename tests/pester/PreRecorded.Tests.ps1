@@ -1,0 +1,249 @@
+# Pre-recorded transcription against the built module and the local server: upload, jobs, speakers, errors, Ctrl+C.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $context = Initialize-GladiaTest prerecorded
+    $server = $context.Server
+    $work = $context.Work
+    $calls = Join-Path $work 'calls'
+    $null = New-Item -ItemType Directory -Path $calls
+    $mono = New-ToneWav -Path "$calls/mono.wav" -Phrase 'alpha bravo | charlie delta | echo'
+    $stereo = New-ToneWav -Path "$calls/stereo.wav" -Phrase 'foxtrot golf', 'hotel | india' -SampleRate 8000
+    $source = New-ToneWav -Path "$work/mp3-source.wav" -Phrase 'mike november oscar'
+    & ffmpeg -nostdin -loglevel error -y -i $source.FullName -b:a 128k "$calls/speech.mp3"
+    if ($LASTEXITCODE -ne 0) { throw 'ffmpeg could not write the MP3 test file' }
+    $mp3 = Get-Item "$calls/speech.mp3"
+    # The server's diarization stand-in: a channel's utterances take turns among 2 speakers, channel c starting at 2c.
+    $expected = @{
+        "$($mono.FullName)|0" = 'alpha bravo | echo'
+        "$($mono.FullName)|1" = 'charlie delta'
+        "$($stereo.FullName)|0" = 'foxtrot golf'
+        "$($stereo.FullName)|2" = 'hotel'
+        "$($stereo.FullName)|3" = 'india'
+        "$($mp3.FullName)|0" = 'mike november oscar'
+    }
+    $notes = Join-Path $work 'notes.wav'
+    Set-Content -Path $notes -Value 'this is not audio'
+
+    function Start-Stoppable([scriptblock] $Script, [object[]] $Arguments) {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                param($module, $url, $key, $script, $arguments)
+                $env:GLADIA_API_URL = $url; $env:GLADIA_API_KEY = $key
+                Import-Module $module
+                & ([scriptblock]::Create($script)) @arguments
+            }).AddArgument((Get-ModuleUnderTest)).AddArgument($server.Url).AddArgument($server.ApiKey).AddArgument($Script.ToString()).AddArgument($Arguments)
+        [pscustomobject]@{ PowerShell = $ps; Async = $ps.BeginInvoke() }
+    }
+
+    function Wait-Until([scriptblock] $Condition, [int] $Seconds = 30) {
+        $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
+        while (-not (& $Condition)) {
+            if ([DateTime]::UtcNow -gt $deadline) { return $false }
+            Start-Sleep -Milliseconds 50
+        }
+        $true
+    }
+
+    function Get-Requests([string] $Like) { @(Invoke-TestServerApi -Server $server -Path '/emulator/requests') | Where-Object { "$($_.method) $($_.path_and_query)" -like $Like } }
+}
+
+AfterAll {
+    Complete-GladiaTest $context
+}
+
+Describe 'Invoke-GladiaTranscription over a folder of mixed files' {
+    BeforeAll {
+        Set-TestServerFault $server @{}
+        $errors = $null
+        $transcripts = @(Get-ChildItem $calls -File) + (Get-Item $notes) | Invoke-GladiaTranscription -Diarization -ErrorVariable errors -ErrorAction SilentlyContinue
+    }
+
+    It 'writes each file''s utterances word for word, per speaker' {
+        $got = @{}
+        foreach ($t in $transcripts | Sort-Object Path, Start) {
+            $key = "$($t.Path)|$($t.Speaker)"
+            $got[$key] = (@($got[$key]) + $t.Text | Where-Object { $_ }) -join ' | '
+        }
+        $got.Keys | Sort-Object | Should -Be ($expected.Keys | Sort-Object)
+        foreach ($key in $expected.Keys) { $got[$key] | Should -Be $expected[$key] -Because $key }
+    }
+
+    It 'writes the live commands'' transcript type, with the job id that binds to Get-GladiaTranscription' {
+        $transcripts | ForEach-Object { $_ | Should -BeOfType ([GladiaPS.GladiaTranscript]) }
+        $transcripts | ForEach-Object { $_.IsFinal | Should -BeTrue; $_.Words.Count | Should -BeGreaterThan 0 }
+        ($transcripts | Select-Object -ExpandProperty JobId -Unique).Count | Should -Be 3
+        $results = $transcripts | Get-GladiaTranscription
+        @($results).Count | Should -Be 3
+        $results | ForEach-Object { $_.Status | Should -Be 'done' }
+        ($results | Where-Object FileName -eq 'stereo.wav').Channels | Should -Be 2
+    }
+
+    It 'reports the file the server cannot read as one non-terminating error naming it' {
+        $errors.Count | Should -Be 1
+        $errors[0].TargetObject | Should -Be $notes
+        $errors[0].ToString() | Should -Match 'notes\.wav'
+        $errors[0].ToString() | Should -Match '415'
+    }
+
+    It 'makes CSV rows with the speaker and the file' {
+        $transcripts | Export-Csv -Path "$work/calls.csv" -NoTypeInformation -ErrorAction Stop
+        $rows = Import-Csv "$work/calls.csv"
+        $rows.Count | Should -Be $transcripts.Count
+        ($rows | Where-Object { $_.Text -eq 'charlie delta' }).Speaker | Should -Be '1'
+        ($rows | Where-Object { $_.Text -eq 'charlie delta' }).Path | Should -Be $mono.FullName
+    }
+}
+
+Describe 'Options and results' {
+    BeforeAll { Set-TestServerFault $server @{} }
+
+    It 'redacts the PII stand-in (digit words) and returns the server''s subtitles and sentences with -PassThru' {
+        $file = New-ToneWav -Path "$work/pii.wav" -Phrase 'alpha one two | bravo'
+        $result = Invoke-GladiaTranscription -LiteralPath $file.FullName -PiiRedaction -Sentences -SubtitleFormat vtt -PassThru
+        $result | Should -BeOfType ([GladiaPS.GladiaTranscription])
+        $result.FullTranscript | Should -Be 'alpha [NUMERICAL_PII] [NUMERICAL_PII] bravo'
+        $result.Sentences.Text | Should -Be @('Alpha [NUMERICAL_PII] [NUMERICAL_PII].', 'Bravo.')
+        $result.Subtitles[0].Format | Should -Be 'vtt'
+        $result.Subtitles[0].Text | Should -Match '^WEBVTT'
+        $result.Path | Should -Be $file.FullName
+    }
+
+    It 'labels subtitle cues by speaker' {
+        $srt = Invoke-GladiaTranscription -LiteralPath $mono.FullName -Speakers 2 | ConvertTo-GladiaSubtitle
+        $srt | Should -Match '\[Speaker 0\] alpha bravo'
+        $srt | Should -Match '\[Speaker 1\] charlie delta'
+        $vtt = Invoke-GladiaTranscription -LiteralPath $mono.FullName -Diarization -PassThru | ConvertTo-GladiaSubtitle -Format WebVtt
+        $vtt | Should -Match '<v Speaker 1>charlie delta'
+    }
+
+    It 'refuses a bad option before anything is uploaded, naming the parameter' {
+        $before = @(Get-Requests 'POST /v2/upload*').Count
+        { Invoke-GladiaTranscription -LiteralPath $mono.FullName -MinSpeakers 3 -MaxSpeakers 2 -ErrorAction Stop } | Should -Throw '*-MinSpeakers*'
+        { Invoke-GladiaTranscription -LiteralPath $mono.FullName -SubtitleFormat ass -ErrorAction Stop } | Should -Throw '*-SubtitleFormat*'
+        @(Get-Requests 'POST /v2/upload*').Count | Should -Be $before
+    }
+
+    It 'takes a URL without uploading anything' {
+        $uploaded = Invoke-RestMethod -Method Post -Uri "$($server.Url)/v2/upload" -Headers @{ 'x-gladia-key' = $server.ApiKey } -Form @{ audio = Get-Item $stereo.FullName }
+        $before = @(Get-Requests 'POST /v2/upload*').Count
+        $transcripts = Invoke-GladiaTranscription -Url $uploaded.audio_url
+        ($transcripts | Where-Object Channel -eq 0).Text | Should -Be 'foxtrot golf'
+        ($transcripts | Where-Object Channel -eq 1).Text | Should -Be @('hotel', 'india')
+        $transcripts | ForEach-Object { $_.Path | Should -BeNullOrEmpty }
+        @(Get-Requests 'POST /v2/upload*').Count | Should -Be $before
+    }
+}
+
+Describe '-NoWait, then Get-GladiaTranscription -Wait, then Remove-GladiaTranscription' {
+    It 'queues jobs, collects them later, and deletes them' {
+        Set-TestServerFault $server @{ job_seconds = 2 }
+        $jobs = Get-ChildItem $calls -Filter *.wav | Invoke-GladiaTranscription -NoWait -CustomMetadata @{ batch = 'nowait' }
+        @($jobs).Count | Should -Be 2
+        $jobs | ForEach-Object { $_.Status | Should -BeIn 'queued', 'processing'; $_.Path | Should -Not -BeNullOrEmpty }
+
+        $listed = Get-GladiaTranscription -CustomMetadata @{ batch = 'nowait' }
+        @($listed).Count | Should -Be 2
+
+        $done = $jobs | Get-GladiaTranscription -Wait -Timeout 60
+        $done | ForEach-Object { $_.Status | Should -Be 'done' }
+        ($done | Where-Object FileName -eq 'mono.wav').FullTranscript | Should -Be 'alpha bravo charlie delta echo'
+
+        $saved = $done | Select-Object -First 1 | Save-GladiaTranscriptionAudio -Path "$work/saved/"
+        $saved.Length | Should -BeGreaterThan 1000
+
+        $done | Remove-GladiaTranscription -Confirm:$false
+        $errors = $null
+        $jobs | Get-GladiaTranscription -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors.Count | Should -Be 2
+        $errors[0].ToString() | Should -Match '404'
+    }
+
+    It 'refuses an id that is not an id before any request' {
+        $before = @(Get-Requests 'GET /v2/pre-recorded/*').Count
+        $errors = $null
+        Get-GladiaTranscription -Id '../live' -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -Match '^InvalidId'
+        @(Get-Requests 'GET /v2/pre-recorded/*').Count | Should -Be $before
+    }
+}
+
+Describe 'Faults' {
+    AfterEach { Set-TestServerFault $server @{} }
+
+    It 'reports a job that ends in error among good ones, naming the file and the error code, and goes on' {
+        Set-TestServerFault $server @{ job_error_code = 500; job_error_match = 'broken' }
+        $broken = New-ToneWav -Path "$work/broken.wav" -Phrase 'papa quebec'
+        $errors = $null
+        $transcripts = $mono, $broken, $stereo | Invoke-GladiaTranscription -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors.Count | Should -Be 1
+        $errors[0].ToString() | Should -Match 'broken\.wav'
+        $errors[0].ToString() | Should -Match 'error_code 500'
+        ($transcripts | Select-Object -ExpandProperty Path -Unique | Sort-Object) | Should -Be (@($mono.FullName, $stereo.FullName) | Sort-Object)
+    }
+
+    It 'waits out a 429 on create as Retry-After says and never fails the file' {
+        Set-TestServerFault $server @{ create_fail_status = 429; create_fail_count = 2; retry_after_seconds = 1 }
+        $before = @(Get-Requests 'POST /v2/pre-recorded').Count
+        $transcripts = Invoke-GladiaTranscription -LiteralPath $mp3.FullName -ErrorAction Stop
+        $transcripts.Text | Should -Be 'mike november oscar'
+        @(Get-Requests 'POST /v2/pre-recorded').Count - $before | Should -Be 3
+    }
+
+    It 'reports an upload the server finds too large, naming the file and the limit' {
+        Set-TestServerFault $server @{ upload_max_bytes = 10000 }
+        $errors = $null
+        Invoke-GladiaTranscription -LiteralPath $mono.FullName -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors.Count | Should -Be 1
+        $errors[0].ToString() | Should -Match 'mono\.wav'
+        $errors[0].ToString() | Should -Match 'the limit is 10000 bytes'
+    }
+}
+
+Describe 'Ctrl+C' {
+    AfterEach { Set-TestServerFault $server @{} }
+
+    It 'stops an upload within a second' {
+        $big = New-ToneWav -Path "$work/big.wav" -Phrase ((1..10 | ForEach-Object { 'lima mike november' }) -join ' | ') -SampleRate 48000
+        Set-TestServerFault $server @{ upload_read_bytes_per_second = 50000 }
+        $before = @(Get-Requests 'POST /v2/upload*').Count
+        $run = Start-Stoppable { param($p) Invoke-GladiaTranscription -LiteralPath $p } @($big.FullName)
+        try {
+            Wait-Until { @(Get-Requests 'POST /v2/upload*').Count -gt $before } | Should -BeTrue -Because 'the upload should have started'
+            Start-Sleep -Milliseconds 300
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $run.PowerShell.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
+        } finally { $run.PowerShell.Dispose() }
+    }
+
+    It 'stops a wait within a second, leaving the job to run on the server' {
+        Set-TestServerFault $server @{ job_seconds = 120 }
+        $before = @(Get-Requests 'POST /v2/pre-recorded').Count
+        $run = Start-Stoppable { param($p) Invoke-GladiaTranscription -LiteralPath $p } @($mono.FullName)
+        try {
+            Wait-Until { @(Get-Requests 'GET /v2/pre-recorded/*').Count -gt 0 -and @(Get-Requests 'POST /v2/pre-recorded').Count -gt $before } | Should -BeTrue
+            Start-Sleep -Milliseconds 300
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $run.PowerShell.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
+        } finally { $run.PowerShell.Dispose() }
+        @(Get-GladiaTranscription -Status processing, queued).Count | Should -BeGreaterThan 0
+    }
+}
+
+Describe '-ThrottleLimit' {
+    It 'runs several files at once, faster than one at a time' {
+        Set-TestServerFault $server @{ job_seconds = 1.5 }
+        try {
+            $files = 1..4 | ForEach-Object { New-ToneWav -Path "$work/t$_.wav" -Phrase 'sierra tango' }
+            $serial = Measure-Command { $one = $files | Invoke-GladiaTranscription -ThrottleLimit 1 }
+            $parallel = Measure-Command { $four = $files | Invoke-GladiaTranscription -ThrottleLimit 4 }
+            @($one).Count | Should -Be 4
+            @($four).Count | Should -Be 4
+            $four | ForEach-Object { $_.Text | Should -Be 'sierra tango' }
+            $parallel.TotalSeconds | Should -BeLessThan ($serial.TotalSeconds * 0.6)
+        } finally { Set-TestServerFault $server @{} }
+    }
+}
