@@ -12,6 +12,9 @@
 #                                 (tests/capture/pulseaudio.sh); Ctrl+C is
 #                                 stood in for by -Duration 00:00:02 (a default for Send-GladiaAudio, and in place of
 #                                 a longer -Duration). Skipped, and said so, only where there is no capture device.
+#   $signedUrls (files in object storage)
+#                                 the URLs the local server gives the example's .\calls\*.wav files when they are
+#                                 uploaded to it (its storage signs and serves them).
 #   'http://127.0.0.1:PORT', 'test-key'
 #                                 the address and key of the server this file started.
 # Blocks that are not PowerShell for a user's prompt are listed in $NotRun with the reason; any other block runs.
@@ -90,7 +93,7 @@ BeforeAll {
         $null = New-ToneWav -Path "$root/caller.wav" -Phrase 'mike november'
         $null = New-ToneWav -Path "$root/data/inbox/night.wav" -Phrase 'oscar papa'
         $source = New-ToneWav -Path "$root/source.wav" -Phrase 'quebec romeo'
-        foreach ($target in "$root/calls/two.mp3", "$root/calls/three.mp3", "$root/talk.mp4") {
+        foreach ($target in "$root/calls/two.mp3", "$root/calls/three.mp3", "$root/talk.mp4", "$root/interview.mp4") {
             & ffmpeg -nostdin -loglevel error -y -i $source.FullName $target
             if ($LASTEXITCODE -ne 0) { throw "ffmpeg could not write $target" }
         }
@@ -110,8 +113,13 @@ $env:PSModulePath = $env:GLADIAPS_TEST_MODULES + [IO.Path]::PathSeparator + $env
 function Install-PSResource { param([Parameter(Position = 0)] [string] $Name) Import-Module $Name }
 function Install-Module { param([Parameter(Position = 0)] [string] $Name) Import-Module $Name }
 function Get-Secret { param([Parameter(Position = 0)] [string] $Name, [switch] $AsPlainText) $env:GLADIAPS_TEST_KEY }
-if ($env:GLADIAPS_TEST_CAPTURE) { $PSDefaultParameterValues['Send-GladiaAudio:Duration'] = [TimeSpan]::FromSeconds(2) }
 Set-Location -LiteralPath $env:GLADIAPS_TEST_FOLDER
+if ($env:GLADIAPS_TEST_URLS) {
+    $signedUrls = Get-ChildItem .\calls\*.wav | ForEach-Object {
+        (Invoke-RestMethod -Method Post -Uri "$env:GLADIA_API_URL/v2/upload" -Headers @{ 'x-gladia-key' = $env:GLADIAPS_TEST_KEY } -Form @{ audio = $_ }).audio_url
+    }
+}
+if ($env:GLADIAPS_TEST_CAPTURE) { $PSDefaultParameterValues['Send-GladiaAudio:Duration'] = [TimeSpan]::FromSeconds(2) }
 $Error.Clear()
 '@
         $epilogue = @'
@@ -124,6 +132,7 @@ if ($Error.Count -gt 0) { $Error | ForEach-Object { "EXAMPLE ERROR: $_" }; exit 
         $env:GLADIAPS_TEST_KEY = $server.ApiKey
         $env:GLADIAPS_TEST_FOLDER = $folder
         $env:GLADIAPS_TEST_CAPTURE = if ($Capture) { '1' } else { '' }
+        $env:GLADIAPS_TEST_URLS = if ($code -match '\$signedUrls') { '1' } else { '' }
         # The same PowerShell as this one (pwsh, or the pinned .NET tool's pwsh.dll under dotnet).
         $pwsh = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll')) } else { @([Environment]::ProcessPath) }
         $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script)
@@ -134,7 +143,7 @@ if ($Error.Count -gt 0) { $Error | ForEach-Object { "EXAMPLE ERROR: $_" }; exit 
 
 AfterAll {
     if ($microphone) { & pactl unload-module $microphone }
-    Remove-Item Env:GLADIAPS_TEST_MODULES, Env:GLADIAPS_TEST_KEY, Env:GLADIAPS_TEST_FOLDER, Env:GLADIAPS_TEST_CAPTURE -ErrorAction SilentlyContinue
+    Remove-Item Env:GLADIAPS_TEST_MODULES, Env:GLADIAPS_TEST_KEY, Env:GLADIAPS_TEST_FOLDER, Env:GLADIAPS_TEST_CAPTURE, Env:GLADIAPS_TEST_URLS -ErrorAction SilentlyContinue
     Complete-GladiaTest $context
 }
 
