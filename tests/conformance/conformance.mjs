@@ -2,13 +2,15 @@
 //
 // For each case it starts the server from its command line (with the case's fault flags), streams a
 // tone-word phrase through @gladiaio/sdk, and asserts that the final transcripts are exactly the
-// phrase, per channel, in order, once, and that the job the SDK reads back agrees. The last line of
-// output is "N passed, N failed".
+// phrase, per channel, in order, once, and that the job the SDK reads back agrees. Then the pre-recorded
+// routes: upload, job, poll, list, file and delete through the SDK's pre-recorded client, with the speakers,
+// redaction, subtitles and sentences the server stands in for. The last line of output is "N passed, N failed".
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import { GladiaClient } from '@gladiaio/sdk'
 import { synthesize, encode, wavHeader, utterancesOf } from './tone-words.mjs'
 
@@ -168,6 +170,81 @@ async function runCase(testCase) {
   }
 }
 
+// Pre-recorded: a WAV file uploaded through the SDK, a job with the options the emulator stands in for, polled to
+// done, then the job read back, listed, its file downloaded and the job deleted, all through @gladiaio/sdk.
+const prerecordedCases = [
+  { name: 'pre-recorded: pcm 16-bit 16 kHz mono, diarization, subtitles, sentences, PII', encoding: 'wav/pcm', bitDepth: 16, sampleRate: 16000,
+    phrases: ['alpha bravo | charlie one two | delta'], options: { diarization: true, subtitles: true, subtitles_config: { formats: ['srt', 'vtt'] }, sentences: true, pii_redaction: true },
+    speakers: [[0, 1, 0]], redact: true },
+  { name: 'pre-recorded: mu-law 8 kHz stereo', encoding: 'wav/ulaw', bitDepth: 8, sampleRate: 8000, phrases: ['echo foxtrot', 'golf | hotel'], options: {} },
+  { name: 'pre-recorded: 429 on create is retried by the SDK', encoding: 'wav/pcm', bitDepth: 16, sampleRate: 8000, phrases: ['india juliett'], options: {},
+    faults: { create_fail_status: 429, create_fail_count: 1, retry_after_seconds: 0 } },
+]
+
+async function runPrerecordedCase(testCase) {
+  const server = await startServer([])
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'gladiaps-conformance-'))
+  try {
+    if (testCase.faults) {
+      const answer = await fetch(`${server.url}/emulator/faults`, {
+        method: 'PUT', headers: { 'x-gladia-key': API_KEY, 'content-type': 'application/json' }, body: JSON.stringify(testCase.faults),
+      })
+      if (!answer.ok) throw new Error(`setting faults: ${answer.status}`)
+    }
+    const channels = testCase.phrases.length
+    const signal = synthesize(testCase.phrases, testCase.sampleRate)
+    const data = encode(signal.channels, testCase.encoding, testCase.bitDepth)
+    const file = path.join(folder, 'call.wav')
+    writeFileSync(file, Buffer.concat([wavHeader(testCase.encoding, testCase.bitDepth, testCase.sampleRate, channels, data.length), data]))
+
+    const client = new GladiaClient({ apiUrl: server.url, apiKey: API_KEY }).preRecordedV2()
+    const failures = []
+    const uploaded = await client.uploadFile(file)
+    if (uploaded.audio_metadata?.filename !== 'call.wav') failures.push(`upload filename ${uploaded.audio_metadata?.filename}`)
+    if (uploaded.audio_metadata?.number_of_channels !== channels) failures.push(`upload channels ${uploaded.audio_metadata?.number_of_channels}, expected ${channels}`)
+    const created = await client.create({ audio_url: uploaded.audio_url, custom_metadata: { case: testCase.name }, ...testCase.options })
+    const job = await withTimeout(client.poll(created.id, { interval: 100, timeout: CASE_TIMEOUT_MS }), 'the job to finish')
+
+    const redact = (text) => testCase.redact ? text.split(' ').map((w) => ['zero', 'one', 'two', 'three', 'four', 'five'].includes(w) ? '[NUMERICAL_PII]' : w).join(' ') : text
+    const expected = expectedTranscripts(testCase.phrases).map((texts) => texts.map(redact))
+    const utterances = job.result?.transcription?.utterances ?? []
+    for (let c = 0; c < channels; c++) {
+      const mine = utterances.filter((u) => u.channel === c).sort((a, b) => a.start - b.start)
+      const got = mine.map((u) => u.text.trim())
+      if (JSON.stringify(got) !== JSON.stringify(expected[c])) failures.push(`channel ${c}: got ${JSON.stringify(got)}, expected ${JSON.stringify(expected[c])}`)
+      if (testCase.speakers && JSON.stringify(mine.map((u) => u.speaker)) !== JSON.stringify(testCase.speakers[c])) {
+        failures.push(`channel ${c} speakers ${JSON.stringify(mine.map((u) => u.speaker))}, expected ${JSON.stringify(testCase.speakers[c])}`)
+      }
+      mine.forEach((u, i) => {
+        const start = signal.utteranceStarts[c][i]
+        if (start !== undefined && Math.abs(u.start - start) > 0.03) failures.push(`channel ${c} utterance ${i} starts at ${u.start}, expected ${start.toFixed(3)} +/- 0.03`)
+      })
+    }
+    if (testCase.options.subtitles) {
+      const formats = (job.result?.transcription?.subtitles ?? []).map((s) => s.format)
+      if (JSON.stringify(formats) !== JSON.stringify(['srt', 'vtt'])) failures.push(`subtitle formats ${JSON.stringify(formats)}`)
+    }
+    if (testCase.options.sentences && (job.result?.transcription?.sentences?.[0]?.results ?? []).length !== expected.flat().length) failures.push('one sentence per utterance expected')
+    if (job.file?.filename !== 'call.wav') failures.push(`job file ${job.file?.filename}`)
+
+    const listed = await client.list({ status: ['done'] })
+    if (!listed.items.some((item) => item.id === created.id)) failures.push('the done job is not in the list')
+    const audio = Buffer.from(await client.getFile(created.id))
+    if (!audio.equals(readFileSync(file))) failures.push(`the job's file is ${audio.length} bytes, not the ${readFileSync(file).length} uploaded`)
+    if (await client.delete(created.id) !== true) failures.push('delete did not answer 202')
+    try {
+      await client.get(created.id)
+      failures.push('the deleted job is still there')
+    } catch {
+      // 404, as expected.
+    }
+    return failures
+  } finally {
+    server.stop()
+    rmSync(folder, { recursive: true, force: true })
+  }
+}
+
 function withTimeout(promise, what) {
   let timer
   return Promise.race([
@@ -182,6 +259,22 @@ for (const testCase of cases) {
   let failures
   try {
     failures = await runCase(testCase)
+  } catch (error) {
+    failures = [error?.stack ?? String(error)]
+  }
+  if (failures.length === 0) {
+    passed++
+    console.log(`PASS ${testCase.name}`)
+  } else {
+    failed++
+    console.log(`FAIL ${testCase.name}`)
+    for (const failure of failures) console.log(`     ${failure}`)
+  }
+}
+for (const testCase of prerecordedCases) {
+  let failures
+  try {
+    failures = await runPrerecordedCase(testCase)
   } catch (error) {
     failures = [error?.stack ?? String(error)]
   }
