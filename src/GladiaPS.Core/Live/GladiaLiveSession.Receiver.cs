@@ -18,9 +18,13 @@ namespace GladiaPS.Core.Live
         private long _lastAcknowledgedEnd;
         private int _warnedNoAcknowledgments;
         private int _startSessionSeen;
+        private long _lastHeardTicks;
 
         private async Task<ConnectionEnd> ReceiveAsync(WebSocket socket, CancellationToken token)
         {
+            using var watchdog = new SilenceWatchdog(OwedOnConnection, OwedBySession, () => _stopwatch.Elapsed,
+                () => TimeSpan.FromTicks(Volatile.Read(ref _lastHeardTicks)), heard => Volatile.Write(ref _lastHeardTicks, heard.Ticks), _options);
+            using var receiving = CancellationTokenSource.CreateLinkedTokenSource(token, watchdog.Token);
             var buffer = new byte[64 * 1024];
             byte[]? assembled = null;
             var assembledLength = 0;
@@ -29,7 +33,8 @@ namespace GladiaPS.Core.Live
             {
                 while (true)
                 {
-                    var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), token).ConfigureAwait(false);
+                    var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), receiving.Token).ConfigureAwait(false);
+                    watchdog.Heard();
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         return ConnectionEnd.ServerClosed(
@@ -83,6 +88,11 @@ namespace GladiaPS.Core.Live
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
                 return ConnectionEnd.Cancelled();
+            }
+            catch (Exception) when (watchdog.Verdict is { } silent && !token.IsCancellationRequested)
+            {
+                // The server went silent while it owed something: a drop to resume from, or a stall that ends the session.
+                return silent;
             }
             catch (OperationCanceledException)
             {
@@ -264,5 +274,29 @@ namespace GladiaPS.Core.Live
 
         /// <summary>A close reason the server chose, fit to show: one bounded line, the session's token removed.</summary>
         private string? ServerText(string? text) => text is null ? null : Scrub(SecretRedactor.Printable(text, 200));
+
+        /// <summary>What the server owes on the connection: acknowledgments of audio, the answer to stop_recording.</summary>
+        private string? OwedOnConnection()
+        {
+            bool stopUnanswered;
+            lock (_control)
+            {
+                stopUnanswered = _ending.StopSent && !_ending.StopAcknowledged;
+            }
+
+            var unacknowledged = _options.LosslessResume ? _backlog.UnacknowledgedBytes : 0;
+            return unacknowledged > 0 ? unacknowledged.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes of audio to acknowledge"
+                : stopUnanswered ? "the answer to stop_recording"
+                : null;
+        }
+
+        /// <summary>What else the server owes the session: its end, once the stop was acknowledged.</summary>
+        private string? OwedBySession()
+        {
+            lock (_control)
+            {
+                return _ending.StopAcknowledged && _status != LiveSessionStatus.Ended ? "the end of the session" : null;
+            }
+        }
     }
 }

@@ -91,6 +91,20 @@ namespace GladiaPS.Core.Live
         /// </summary>
         public TimeSpan ConnectionProvenAfter { get; set; } = TimeSpan.FromSeconds(5);
 
+        /// <summary>
+        /// How long a connection may go without a frame from the server while the server owes the client something
+        /// (acknowledgments of audio sent, the answer to stop_recording) before it counts as dropped and the session
+        /// reconnects and resumes (default 30 s).
+        /// </summary>
+        public TimeSpan SilenceTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>
+        /// How long a session may go without any frame from the server, over all its connections, while the server owes
+        /// it something (audio to acknowledge, the answer to stop_recording, the end of the session) before it is given
+        /// up with one error (default 5 minutes).
+        /// </summary>
+        public TimeSpan NoProgressTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
         /// <summary>How long to wait for the server's close after the client closed with 1000.</summary>
         public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -162,6 +176,11 @@ namespace GladiaPS.Core.Live
             {
                 throw new ArgumentOutOfRangeException(
                     nameof(MaxAttemptsWithoutProgress), MaxAttemptsWithoutProgress, "MaxAttemptsWithoutProgress must be 0 (no limit) or more.");
+            }
+
+            if (SilenceTimeout <= TimeSpan.Zero || NoProgressTimeout <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(SilenceTimeout), SilenceTimeout, "SilenceTimeout and NoProgressTimeout must be positive.");
             }
 
             if (ConnectionProvenAfter <= TimeSpan.Zero)

@@ -48,5 +48,67 @@ namespace GladiaPS.Core.Tests.Security
             Assert.Contains("not valid UTF-8", outcome.ErrorMessage);
             Assert.Contains("not resumed", outcome.ErrorMessage);
         }
+
+        [Fact]
+        public async Task ASilentServer_IsDroppedAfterTheSilenceLimit_AndGivenUpAfterTheProgressLimit()
+        {
+            // Takes the WebSocket and the audio, and never says a word.
+            await using var server = await TestWebSocketServer.StartAsync((socket, number, token) => DrainAsync(socket, token));
+            var options = FastOptions();
+            options.SilenceTimeout = TimeSpan.FromMilliseconds(300);
+            options.NoProgressTimeout = TimeSpan.FromSeconds(2);
+            await using var session = GladiaLiveSession.Attach(ScriptedGladiaServer.SessionId, server.Url, options);
+
+            await session.SendAudioAsync(LiveTestHelpers.Audio(6400, 21));
+            var outcome = await Within(session.WaitForEndAsync());
+
+            Assert.Equal(LiveSessionEndReason.ConnectionFailed, outcome.Reason);
+            Assert.Contains("sent nothing for", outcome.ErrorMessage);
+            Assert.Contains("6400 bytes of audio to acknowledge (NoProgressTimeout)", outcome.ErrorMessage);
+            Assert.InRange(server.Connections, 2, 20);
+        }
+
+        [Fact]
+        public async Task AServerSilentOnOneConnection_IsResumedOnTheNext_WithNothingLostOrDoubled()
+        {
+            var script = new ScriptedGladiaServer();
+            await using var server = await TestWebSocketServer.StartAsync((socket, number, token) =>
+                number == 1 ? DrainAsync(socket, token) : script.HandleAsync(socket, number, token));
+            var options = FastOptions();
+            options.SilenceTimeout = TimeSpan.FromMilliseconds(500);
+            await using var session = GladiaLiveSession.Attach(ScriptedGladiaServer.SessionId, server.Url, options);
+            var audio = LiveTestHelpers.Audio(32000, 22);
+
+            await SendInChunksAsync(session, audio, 3200);
+            await session.StopRecordingAsync();
+            var outcome = await Within(session.WaitForEndAsync());
+
+            Assert.True(outcome.Succeeded, outcome.ToString());
+            Assert.Equal(1, outcome.Statistics.Reconnects);
+            Assert.Equal(audio, script.KeptAudio);
+        }
+
+        [Fact]
+        public async Task AQuietServerThatOwesNothing_IsNotDropped()
+        {
+            var script = new ScriptedGladiaServer();
+            await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
+            var options = FastOptions();
+            options.SilenceTimeout = TimeSpan.FromMilliseconds(200);
+            options.NoProgressTimeout = TimeSpan.FromMilliseconds(600);
+            await using var session = GladiaLiveSession.Attach(ScriptedGladiaServer.SessionId, server.Url, options);
+            var audio = LiveTestHelpers.Audio(3200, 23);
+            await session.SendAudioAsync(audio);
+
+            // Everything acknowledged, then a pause far past both limits with nothing owed.
+            var idle = Task.Delay(TimeSpan.FromSeconds(1.5));
+            await Within(idle);
+            await session.StopRecordingAsync();
+            var outcome = await Within(session.WaitForEndAsync());
+
+            Assert.True(outcome.Succeeded, outcome.ToString());
+            Assert.Equal(0, outcome.Statistics.Reconnects);
+            Assert.Equal(1, server.Connections);
+        }
     }
 }
