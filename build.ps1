@@ -36,6 +36,10 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
 $root = $PSScriptRoot
+
+# The test projects' target framework, as tests/Directory.Build.props sets it: where their builds land.
+$testFramework = ([xml] (Get-Content -Raw (Join-Path $root 'tests/Directory.Build.props'))).Project.PropertyGroup.TargetFramework |
+    Where-Object { $_ } | Select-Object -First 1
 $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'GladiaPS'
 
@@ -126,7 +130,7 @@ function Invoke-DemoTask {
 
 function New-ToneSamples([string] $folder) {
     Invoke-Native dotnet @('build', (Join-Path $root 'tests/GladiaPS.Emulator/GladiaPS.Emulator.csproj'), '-c', 'Release', '--nologo', '-v', 'quiet')
-    Add-Type -Path (Join-Path $root 'tests/GladiaPS.TestSupport/bin/Release/net10.0/GladiaPS.TestSupport.dll')
+    Add-Type -Path (Join-Path $root "tests/GladiaPS.TestSupport/bin/Release/$testFramework/GladiaPS.TestSupport.dll")
     $tone = [GladiaPS.TestSupport.ToneWords.ToneAudio]
     $format = [GladiaPS.TestSupport.ToneWords.ToneAudioFormat]
     [IO.File]::WriteAllBytes("$folder/meeting.wav", $tone::Wav($format::Pcm16(16000, 1), [string[]] @('alpha bravo charlie | delta echo')))
@@ -146,7 +150,7 @@ function New-SpeechSamples([string] $folder) {
 function Start-LocalServer {
     $key = 'demo-' + [guid]::NewGuid().ToString('n')
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @((Join-Path $root 'tests/GladiaPS.Emulator/bin/Release/net10.0/GladiaPS.Emulator.dll'), '--port', '0', '--api-key', $key)) { $psi.ArgumentList.Add($a) }
+    foreach ($a in @((Join-Path $root "tests/GladiaPS.Emulator/bin/Release/$testFramework/GladiaPS.Emulator.dll"), '--port', '0', '--api-key', $key)) { $psi.ArgumentList.Add($a) }
     $psi.RedirectStandardOutput = $true
     $psi.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($psi)

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
 using GladiaPS.Core.Audio.Inputs;
+using GladiaPS.Core.Audio.Streaming;
 using GladiaPS.Core.Configuration;
 using GladiaPS.Core.Live;
 using GladiaPS.Core.Options;

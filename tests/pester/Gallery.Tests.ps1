@@ -69,7 +69,7 @@ Describe 'Installing from a repository' {
             }
         } | Wait-Job -Timeout 180 | Receive-Job -ErrorAction Stop
         $out.Base | Should -BeLike "$modules*"
-        $out.Commands | Should -Be 10
+        $out.Commands | Should -Be 14
         $out.Text | Should -Be 'alpha bravo charlie'
     }
 }

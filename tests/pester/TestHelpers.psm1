@@ -1,7 +1,10 @@
 # Shared by the Pester tests: the local Gladia-compatible server, tone-word audio files, and a pwsh child process.
 $script:Repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-$script:EmulatorDll = Join-Path $script:Repo 'tests/GladiaPS.Emulator/bin/Release/net10.0/GladiaPS.Emulator.dll'
-$script:ToneDll = Join-Path $script:Repo 'tests/GladiaPS.TestSupport/bin/Release/net10.0/GladiaPS.TestSupport.dll'
+# The test projects' target framework, as tests/Directory.Build.props sets it: where their builds land.
+$script:TestFramework = ([xml] (Get-Content -Raw (Join-Path $script:Repo 'tests/Directory.Build.props'))).Project.PropertyGroup.TargetFramework |
+    Where-Object { $_ } | Select-Object -First 1
+$script:EmulatorDll = Join-Path $script:Repo "tests/GladiaPS.Emulator/bin/Release/$script:TestFramework/GladiaPS.Emulator.dll"
+$script:ToneDll = Join-Path $script:Repo "tests/GladiaPS.TestSupport/bin/Release/$script:TestFramework/GladiaPS.TestSupport.dll"
 Add-Type -Path $script:ToneDll
 
 function Get-ModuleUnderTest {

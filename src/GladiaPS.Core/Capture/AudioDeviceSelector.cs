@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Ffmpeg;
 
 namespace GladiaPS.Core.Capture
 {

@@ -1,4 +1,5 @@
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Ffmpeg;
 
 namespace GladiaPS.Core.Capture
 {

@@ -2,6 +2,8 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Dsp;
+using GladiaPS.Core.Audio.Streaming;
 
 namespace GladiaPS.Core.Transcribing
 {

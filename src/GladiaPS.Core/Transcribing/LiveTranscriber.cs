@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Dsp;
 using GladiaPS.Core.Audio.Inputs;
 using GladiaPS.Core.Live;
 using GladiaPS.Core.Options;

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Streaming;
 using GladiaPS.Core.Live;
 using GladiaPS.Core.Options;
 

@@ -1,6 +1,8 @@
 using System;
 using System.Runtime.CompilerServices;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Containers;
+using GladiaPS.Core.Audio.Dsp;
 
 namespace GladiaPS.Core.Transcribing
 {

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Containers;
 using GladiaPS.Core.Options;
 using GladiaPS.Infrastructure;
 

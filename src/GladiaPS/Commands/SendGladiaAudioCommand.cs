@@ -6,6 +6,7 @@ using System.Management.Automation;
 using GladiaPS.Core.Audio;
 using GladiaPS.Core.Audio.Inputs;
 using GladiaPS.Completion;
+using GladiaPS.Core.Audio.Streaming;
 using GladiaPS.Core.Capture;
 using GladiaPS.Core.Options;
 using GladiaPS.Core.Rest;

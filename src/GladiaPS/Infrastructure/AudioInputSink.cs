@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Containers;
 using GladiaPS.Core.Audio.Inputs;
 using GladiaPS.Core.Rest;
 using GladiaPS.Core.Transcribing;

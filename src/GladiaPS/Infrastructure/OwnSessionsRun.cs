@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Containers;
 using GladiaPS.Core.Audio.Inputs;
 using GladiaPS.Core.Live;
 using GladiaPS.Core.Messages;

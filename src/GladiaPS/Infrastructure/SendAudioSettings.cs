@@ -1,6 +1,7 @@
 using System;
 using GladiaPS.Core.Audio;
 using GladiaPS.Core.Audio.Inputs;
+using GladiaPS.Core.Audio.Streaming;
 using GladiaPS.Core.Live;
 using GladiaPS.Core.Options;
 using GladiaPS.Core.Transcribing;

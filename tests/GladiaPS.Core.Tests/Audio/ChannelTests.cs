@@ -4,6 +4,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Containers;
+using GladiaPS.Core.Audio.Dsp;
 using Xunit;
 
 namespace GladiaPS.Core.Tests.Audio

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Streaming;
 using Xunit;
 
 namespace GladiaPS.Core.Tests.Audio

@@ -4,6 +4,10 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Containers;
+using GladiaPS.Core.Audio.Dsp;
+using GladiaPS.Core.Audio.Ffmpeg;
+using GladiaPS.Core.Audio.Streaming;
 using GladiaPS.TestSupport.ToneWords;
 using Xunit;
 

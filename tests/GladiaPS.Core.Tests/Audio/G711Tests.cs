@@ -1,5 +1,6 @@
 using System;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Containers;
 using Xunit;
 
 namespace GladiaPS.Core.Tests.Audio

@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Dsp;
 using Xunit;
 
 namespace GladiaPS.Core.Tests.Audio

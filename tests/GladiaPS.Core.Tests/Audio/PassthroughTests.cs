@@ -5,6 +5,9 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Containers;
+using GladiaPS.Core.Audio.Dsp;
+using GladiaPS.Core.Audio.Streaming;
 using Xunit;
 
 namespace GladiaPS.Core.Tests.Audio

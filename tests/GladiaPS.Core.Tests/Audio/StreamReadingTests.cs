@@ -5,6 +5,8 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Containers;
+using GladiaPS.Core.Audio.Streaming;
 using Xunit;
 
 namespace GladiaPS.Core.Tests.Audio

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Audio.Containers;
 using GladiaPS.Core.Messages;
 using GladiaPS.Core.Models;
 using GladiaPS.Core.Rest;

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using GladiaPS.Core.Audio.Dsp;
+using GladiaPS.Core.Audio.Ffmpeg;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Containers
 {
     /// <summary>
     /// Opens an audio file by what it holds, not its extension: WAV (RIFF/RF64/BW64 with a codec the WAV reader

@@ -1,6 +1,6 @@
 using System;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Containers
 {
     /// <summary>
     /// ITU-T G.711 A-law and mu-law, both ways, as exact tables: decoding is the standard's reconstruction value of

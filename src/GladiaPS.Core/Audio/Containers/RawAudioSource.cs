@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Containers
 {
     /// <summary>
     /// Reads headerless samples (raw PCM, float, A-law or mu-law) in a format the caller states: a file, any

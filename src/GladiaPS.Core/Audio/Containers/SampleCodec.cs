@@ -2,8 +2,9 @@ using System;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using GladiaPS.Core.Audio.Dsp;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Containers
 {
     /// <summary>
     /// Converts between stored samples and 32-bit float (full scale ±1.0). Integer PCM scales by 2^(bits−1) both

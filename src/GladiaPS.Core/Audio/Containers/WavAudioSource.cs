@@ -4,7 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Containers
 {
     /// <summary>
     /// Reads a WAV file as a stream of float samples: RIFF, RF64 and BW64 (with ds64); PCM 8-bit unsigned and

@@ -1,6 +1,6 @@
 using System;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Containers
 {
     /// <summary>What a WAV header says beyond the <see cref="AudioFormat"/>: the container, the format tag and
     /// WAVE_FORMAT_EXTENSIBLE fields, and where the samples are.</summary>

@@ -7,7 +7,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Containers
 {
     /// <summary>Parses the chunks of a WAV file up to the first sample. Every loop consumes at least a chunk
     /// header, and sizes past the end of a seekable input are caught before skipping, so bad input cannot hang.</summary>

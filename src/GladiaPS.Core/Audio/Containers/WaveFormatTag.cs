@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Containers
 {
     /// <summary>WAV <c>wFormatTag</c> values this reader decodes, and names for the common ones it does not.</summary>
     internal static class WaveFormatTag

@@ -1,6 +1,6 @@
 using System;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Dsp
 {
     /// <summary>
     /// Builds the conversion chain from a source to a session's rate and channels: a channel mix and a resampler,

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Dsp
 {
     /// <summary>Applies a <see cref="ChannelMap"/> to a source, frame by frame.</summary>
     internal sealed class ChannelMixer : IAudioSource

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Dsp
 {
     /// <summary>
     /// Marks the per-sample loops the pipeline spends its time in. The runtime's tiered JIT first compiles a method

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Dsp
 {
     /// <summary>
     /// Several tracks as the channels of one stream (one participant per channel): every track is down-mixed to

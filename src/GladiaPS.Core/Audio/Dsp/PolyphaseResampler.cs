@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Dsp
 {
     /// <summary>
     /// Converts the sample rate of a source by any rational ratio (44100 → 16000, 8000 → 48000…) with a

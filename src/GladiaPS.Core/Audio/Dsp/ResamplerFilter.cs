@@ -1,6 +1,6 @@
 using System;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Dsp
 {
     /// <summary>
     /// The polyphase filter bank of a <see cref="PolyphaseResampler"/>: a Kaiser-windowed sinc low-pass sampled at

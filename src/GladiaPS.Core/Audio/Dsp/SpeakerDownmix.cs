@@ -1,6 +1,6 @@
 using System;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Dsp
 {
     /// <summary>
     /// Down-mix gains for surround input whose WAVE_FORMAT_EXTENSIBLE speaker mask says which channel is which:

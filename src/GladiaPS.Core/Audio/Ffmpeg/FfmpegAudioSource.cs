@@ -5,8 +5,9 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using GladiaPS.Core.Audio.Containers;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Ffmpeg
 {
     /// <summary>
     /// Decodes anything ffmpeg reads (MP3, M4A/AAC, FLAC, Ogg/Opus, the audio of a video) straight into a given

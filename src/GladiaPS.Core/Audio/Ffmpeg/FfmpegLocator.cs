@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Ffmpeg
 {
     /// <summary>Finds the ffmpeg executable: an explicit path, or the first <c>ffmpeg</c> on PATH.</summary>
     internal static class FfmpegLocator

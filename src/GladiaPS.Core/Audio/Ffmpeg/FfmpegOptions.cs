@@ -1,4 +1,4 @@
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Ffmpeg
 {
     /// <summary>Options for decoding through ffmpeg.</summary>
     public sealed class FfmpegOptions

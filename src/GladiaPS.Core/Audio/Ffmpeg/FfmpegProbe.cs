@@ -4,7 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Ffmpeg
 {
     /// <summary>
     /// Asks ffprobe what the first audio stream of a file is (codec, rate, channels), so a session format can be

@@ -1,4 +1,4 @@
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Ffmpeg
 {
     /// <summary>What ffprobe says about a file's first audio stream.</summary>
     internal sealed class ProbedAudio

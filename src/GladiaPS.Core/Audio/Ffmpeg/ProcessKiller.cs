@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Ffmpeg
 {
     /// <summary>Ends a child process (ffmpeg, ffprobe) without ever throwing: it is called from token callbacks and Dispose.</summary>
     internal static class ProcessKiller

@@ -4,7 +4,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Ffmpeg
 {
     /// <summary>What a tool printed and how it ended.</summary>
     internal readonly struct ToolResult

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using GladiaPS.Core.Audio.Containers;
+using GladiaPS.Core.Audio.Ffmpeg;
 using GladiaPS.Core.Capture;
 
 namespace GladiaPS.Core.Audio.Inputs

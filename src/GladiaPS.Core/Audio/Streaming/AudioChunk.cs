@@ -1,6 +1,6 @@
 using System;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Streaming
 {
     /// <summary>
     /// A piece of encoded audio ready to send: whole sample frames in the session's byte format, with its place

@@ -4,8 +4,9 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using GladiaPS.Core.Audio.Containers;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Streaming
 {
     /// <summary>
     /// Encodes a source already at the session's rate and channels into the session's bytes and cuts it into

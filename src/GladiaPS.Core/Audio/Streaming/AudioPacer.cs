@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Streaming
 {
     /// <summary>
     /// Releases chunks as fast as they are taken or in real time. Real time schedules chunk k at

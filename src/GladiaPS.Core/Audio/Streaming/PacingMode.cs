@@ -1,4 +1,4 @@
-namespace GladiaPS.Core.Audio
+namespace GladiaPS.Core.Audio.Streaming
 {
     /// <summary>How fast chunks are released.</summary>
     public enum PacingMode
