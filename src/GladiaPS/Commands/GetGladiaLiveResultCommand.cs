@@ -95,62 +95,8 @@ namespace GladiaPS.Commands
 
         private void List()
         {
-            var filter = new LiveJobFilter
-            {
-                Offset = PagingParameters.Skip > 0 ? (int)Math.Min(PagingParameters.Skip, int.MaxValue) : null,
-                Limit = PagingParameters.First is > 0 and < 100 ? (int)PagingParameters.First : null,
-                Date = Date?.Date,
-                AfterDate = After is { } after ? new DateTimeOffset(after) : null,
-                BeforeDate = Before is { } before ? new DateTimeOffset(before) : null,
-            };
-            foreach (var status in Status ?? Array.Empty<string>())
-            {
-                filter.Statuses.Add(status.ToLowerInvariant());
-            }
-
-            if (CustomMetadata is not null)
-            {
-                foreach (DictionaryEntry entry in CustomMetadata)
-                {
-                    filter.CustomMetadata[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty] =
-                        PlainValues.Unwrap(entry.Value);
-                }
-            }
-
-            var first = PagingParameters.First;
-            try
-            {
-                ulong seen = 0;
-                var complete = true;
-                Run(async token =>
-                {
-                    await foreach (var job in _client!.ListLiveJobsAsync(filter, token).ConfigureAwait(false))
-                    {
-                        if (seen >= first)
-                        {
-                            complete = false;
-                            break;
-                        }
-
-                        seen++;
-                        PostObject(new GladiaLiveResult(job));
-                    }
-                });
-
-                if (PagingParameters.IncludeTotalCount)
-                {
-                    // The list gives no total: it is known only when the listing ran to its end.
-                    WriteObject(PagingParameters.NewTotalCount(PagingParameters.Skip + seen, complete ? 1.0 : 0.0));
-                }
-            }
-            catch (GladiaValidationException exception)
-            {
-                ThrowTerminatingError(new ErrorRecord(exception, "InvalidFilter", ErrorCategory.InvalidArgument, exception.Field));
-            }
-            catch (Exception exception) when (exception is not PipelineStoppedException)
-            {
-                ThrowTerminatingError(GladiaErrors.From(exception, null, "Listing sessions"));
-            }
+            var filter = JobListing.CreateFilter(PagingParameters, Status, After, Before, Date, CustomMetadata);
+            WriteListing(token => _client!.ListLiveJobsAsync(filter, token), job => new GladiaLiveResult(job), "Listing sessions");
         }
 
         /// <summary>Waits for a session still streaming here to end, then for its job to finish: all of it within -Timeout.</summary>

@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
 using GladiaPS.Completion;
 using GladiaPS.Core.Options;
 using GladiaPS.Core.Rest;
@@ -37,6 +40,49 @@ namespace GladiaPS.Infrastructure
                 var id = exception.Field == "ApiKey" ? "ApiKeyMissing" : "InvalidSetting";
                 ThrowTerminatingError(new ErrorRecord(exception, id, ErrorCategory.InvalidArgument, exception.Field));
                 throw;
+            }
+        }
+
+        /// <summary>
+        /// Writes the jobs a listing yields, at most -First of them, then the total with -IncludeTotalCount; a refused
+        /// filter or a failed listing ends the command, after what was already listed.
+        /// </summary>
+        internal void WriteListing<TJob>(
+            Func<CancellationToken, IAsyncEnumerable<TJob>> list, Func<TJob, object> toOutput, string what)
+        {
+            var first = PagingParameters.First;
+            try
+            {
+                ulong seen = 0;
+                var complete = true;
+                Run(async token =>
+                {
+                    await foreach (var job in list(token).ConfigureAwait(false))
+                    {
+                        if (seen >= first)
+                        {
+                            complete = false;
+                            break;
+                        }
+
+                        seen++;
+                        PostObject(toOutput(job));
+                    }
+                });
+
+                if (PagingParameters.IncludeTotalCount)
+                {
+                    // The list gives no total: it is known only when the listing ran to its end.
+                    WriteObject(PagingParameters.NewTotalCount(PagingParameters.Skip + seen, complete ? 1.0 : 0.0));
+                }
+            }
+            catch (GladiaValidationException exception)
+            {
+                ThrowTerminatingError(new ErrorRecord(exception, "InvalidFilter", ErrorCategory.InvalidArgument, exception.Field));
+            }
+            catch (Exception exception) when (exception is not PipelineStoppedException)
+            {
+                ThrowTerminatingError(GladiaErrors.From(exception, null, what));
             }
         }
     }
