@@ -17,12 +17,7 @@ namespace GladiaPS.Core.Options
         internal static readonly HashSet<string> LanguageSet = new HashSet<string>(GladiaKnownValues.Languages, StringComparer.Ordinal);
         internal static readonly HashSet<string> TranslationSet = new HashSet<string>(GladiaKnownValues.TranslationLanguages, StringComparer.Ordinal);
 
-        private static readonly Lazy<HashSet<string>> TypedFieldNames = new Lazy<HashSet<string>>(() =>
-            new HashSet<string>(
-                typeof(LiveSessionOptions).GetProperties()
-                    .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
-                    .Where(name => name != null)!,
-                StringComparer.Ordinal));
+        private static readonly Lazy<HashSet<string>> TypedFieldNames = new Lazy<HashSet<string>>(() => JsonNamesOf(typeof(LiveSessionOptions)));
 
         internal static ICollection<string> TypedFields => TypedFieldNames.Value;
 
@@ -86,21 +81,32 @@ namespace GladiaPS.Core.Options
             ValidateNestedAdditionalFields(o, string.Empty);
         }
 
-        public static void ValidateAdditionalFields(LiveSessionOptions o)
+        public static void ValidateAdditionalFields(LiveSessionOptions o) => ValidateAdditionalFields(o.AdditionalFields, TypedFieldNames.Value);
+
+        /// <summary>The JSON names of a type's typed fields: what its <c>AdditionalFields</c> must not name again.</summary>
+        internal static HashSet<string> JsonNamesOf(Type type) =>
+            new HashSet<string>(
+                type.GetProperties()
+                    .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
+                    .Where(name => name != null)!,
+                StringComparer.Ordinal);
+
+        /// <summary>Top-level <c>AdditionalFields</c>: no empty names, and none that is also a typed field (it would be written twice).</summary>
+        internal static void ValidateAdditionalFields(System.Text.Json.Nodes.JsonObject? fields, ICollection<string> typedFields)
         {
-            if (o.AdditionalFields is null)
+            if (fields is null)
             {
                 return;
             }
 
-            foreach (var field in o.AdditionalFields)
+            foreach (var field in fields)
             {
                 if (string.IsNullOrWhiteSpace(field.Key))
                 {
                     Fail("AdditionalFields", "a field with an empty name cannot be sent");
                 }
 
-                if (TypedFieldNames.Value.Contains(field.Key))
+                if (typedFields.Contains(field.Key))
                 {
                     throw new GladiaValidationException(field.Key,
                         $"{field.Key}: given both as a typed option and in AdditionalFields; set it through the typed option only.");

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
-using System.Text.Json.Serialization;
 using static GladiaPS.Core.Options.LiveSessionOptionsValidator;
 
 namespace GladiaPS.Core.Options
@@ -13,12 +11,7 @@ namespace GladiaPS.Core.Options
     /// </summary>
     internal static class PreRecordedOptionsValidator
     {
-        private static readonly Lazy<HashSet<string>> TypedFieldNames = new Lazy<HashSet<string>>(() =>
-            new HashSet<string>(
-                typeof(PreRecordedOptions).GetProperties()
-                    .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
-                    .Where(name => name != null)!,
-                StringComparer.Ordinal));
+        private static readonly Lazy<HashSet<string>> TypedFieldNames = new Lazy<HashSet<string>>(() => JsonNamesOf(typeof(PreRecordedOptions)));
 
         internal static ICollection<string> TypedFields => TypedFieldNames.Value;
 
@@ -56,27 +49,7 @@ namespace GladiaPS.Core.Options
             ValidateNestedAdditionalFields(o, string.Empty);
         }
 
-        public static void ValidateAdditionalFields(PreRecordedOptions o)
-        {
-            if (o.AdditionalFields is null)
-            {
-                return;
-            }
-
-            foreach (var field in o.AdditionalFields)
-            {
-                if (string.IsNullOrWhiteSpace(field.Key))
-                {
-                    Fail("AdditionalFields", "a field with an empty name cannot be sent");
-                }
-
-                if (TypedFieldNames.Value.Contains(field.Key))
-                {
-                    throw new GladiaValidationException(field.Key,
-                        $"{field.Key}: given both as a typed option and in AdditionalFields; set it through the typed option only.");
-                }
-            }
-        }
+        public static void ValidateAdditionalFields(PreRecordedOptions o) => LiveSessionOptionsValidator.ValidateAdditionalFields(o.AdditionalFields, TypedFieldNames.Value);
 
         private static void ValidateDiarization(DiarizationConfig? d)
         {
