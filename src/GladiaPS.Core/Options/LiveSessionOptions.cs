@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using GladiaPS.Core.Audio;
 
 namespace GladiaPS.Core.Options
@@ -13,7 +14,7 @@ namespace GladiaPS.Core.Options
     /// the API adds later, and each nested object's own <c>AdditionalFields</c> does the same at its depth
     /// (<see cref="FromJson"/> fills them, <see cref="Clone"/> copies them).
     /// </summary>
-    public sealed class LiveSessionOptions
+    public sealed class LiveSessionOptions : TranscriptionRequestOptions<LiveSessionOptions>
     {
         /// <summary><c>encoding</c>: must match the audio sent. Server default <c>wav/pcm</c>.</summary>
         [JsonPropertyName("encoding")]
@@ -69,13 +70,6 @@ namespace GladiaPS.Core.Options
         [JsonPropertyName("callback_config")]
         public CallbackConfig? CallbackConfig { get; set; }
 
-        /// <summary>
-        /// Extra top-level fields merged into the body as they are. A name that is also a typed field
-        /// (e.g. <c>sample_rate</c>) is refused by <see cref="Validate"/> and <see cref="ToJson"/>.
-        /// </summary>
-        [JsonIgnore]
-        public JsonObject? AdditionalFields { get; set; }
-
         /// <summary><see cref="Encoding"/>, or the server's default.</summary>
         [JsonIgnore]
         public AudioEncoding EffectiveEncoding => Encoding ?? AudioEncoding.Pcm;
@@ -98,7 +92,7 @@ namespace GladiaPS.Core.Options
 
         /// <summary>Checks every set field against the server's ranges.</summary>
         /// <exception cref="GladiaValidationException">The first problem found; <see cref="GladiaValidationException.Field"/> is its wire path.</exception>
-        public void Validate() => LiveSessionOptionsValidator.Validate(this);
+        public override void Validate() => LiveSessionOptionsValidator.Validate(this);
 
         /// <summary>
         /// Values in listed fields (languages, models, summary types, sample rates, bit depths) that this version does not
@@ -106,71 +100,13 @@ namespace GladiaPS.Core.Options
         /// </summary>
         public IReadOnlyList<GladiaUnknownValue> FindUnknownValues() => LiveSessionOptionsValidator.FindUnknownValues(this);
 
-        /// <summary>The init body as JSON: snake_case, unset fields left out, additional fields merged.</summary>
-        /// <exception cref="GladiaValidationException">An additional field clashes with a typed one.</exception>
-        public string ToJson() => ToJsonObject().ToJsonString();
-
-        /// <summary>The init body as a mutable JSON object.</summary>
-        /// <exception cref="GladiaValidationException">An additional field clashes with a typed one.</exception>
-        public JsonObject ToJsonObject()
-        {
-            LiveSessionOptionsValidator.ValidateAdditionalFields(this);
-            LiveSessionOptionsValidator.ValidateNestedAdditionalFields(this, string.Empty);
-            return ToJsonObjectUnchecked();
-        }
-
-        private JsonObject ToJsonObjectUnchecked()
-        {
-            var body = TypedFieldsToJsonObject();
-            NestedAdditionalFields.MergeInto(this, body);
-            if (AdditionalFields != null)
-            {
-                foreach (var field in AdditionalFields)
-                {
-                    body[field.Key] = field.Value?.DeepClone();
-                }
-            }
-
-            return body;
-        }
-
         /// <summary>
         /// Reads an init body; fields without a typed property land in <see cref="AdditionalFields"/> (top level)
         /// or in the nested object's own <c>AdditionalFields</c>, at any depth, so that nothing is dropped.
         /// </summary>
         /// <exception cref="JsonException">The text is not a JSON object of this shape.</exception>
-        public static LiveSessionOptions FromJson(string json)
-        {
-            var node = JsonNode.Parse(json) as JsonObject
-                ?? throw new JsonException("The init body must be a JSON object.");
-            return FromJsonObject(node);
-        }
-
-        private static LiveSessionOptions FromJsonObject(JsonObject node)
-        {
-            var options = node.Deserialize(OptionsJsonContext.Default.LiveSessionOptions)
-                ?? throw new JsonException("The init body must be a JSON object.");
-            NestedAdditionalFields.CollectFrom(node, options);
-            foreach (var field in node)
-            {
-                if (!LiveSessionOptionsValidator.TypedFields.Contains(field.Key))
-                {
-                    options.AdditionalFields ??= new JsonObject();
-                    options.AdditionalFields[field.Key] = field.Value?.DeepClone();
-                }
-            }
-
-            return options;
-        }
-
-        /// <summary>A deep copy, additional fields included (at every depth).</summary>
-        public LiveSessionOptions Clone()
-        {
-            var copy = TypedFieldsToJsonObject().Deserialize(OptionsJsonContext.Default.LiveSessionOptions)!;
-            NestedAdditionalFields.Copy(this, copy);
-            copy.AdditionalFields = (JsonObject?)AdditionalFields?.DeepClone();
-            return copy;
-        }
+        public static LiveSessionOptions FromJson(string json) =>
+            Read(json, OptionsJsonContext.Default.LiveSessionOptions, LiveSessionOptionsValidator.TypedFields, "The init body");
 
         /// <summary>A copy (as <see cref="Clone"/>) whose encoding, bit depth, sample rate and channels are <paramref name="format"/>'s.</summary>
         public LiveSessionOptions WithFormat(SessionAudioFormat format)
@@ -188,8 +124,9 @@ namespace GladiaPS.Core.Options
             return copy;
         }
 
-        private JsonObject TypedFieldsToJsonObject() =>
-            JsonSerializer.SerializeToNode(this, OptionsJsonContext.Default.LiveSessionOptions)!.AsObject();
+        private protected override JsonTypeInfo<LiveSessionOptions> TypeInfo => OptionsJsonContext.Default.LiveSessionOptions;
+
+        private protected override ICollection<string> TypedFieldNames => LiveSessionOptionsValidator.TypedFields;
 
         /// <summary>The format and model in brief; never the metadata or callback URL.</summary>
         public override string ToString() =>

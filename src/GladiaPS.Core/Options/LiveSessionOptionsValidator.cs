@@ -77,11 +77,9 @@ namespace GladiaPS.Core.Options
             }
 
             ValidateCallback(o);
-            ValidateAdditionalFields(o);
+            ValidateAdditionalFields(o.AdditionalFields, TypedFieldNames.Value);
             ValidateNestedAdditionalFields(o, string.Empty);
         }
-
-        public static void ValidateAdditionalFields(LiveSessionOptions o) => ValidateAdditionalFields(o.AdditionalFields, TypedFieldNames.Value);
 
         /// <summary>The JSON names of a type's typed fields: what its <c>AdditionalFields</c> must not name again.</summary>
         internal static HashSet<string> JsonNamesOf(Type type) =>
@@ -138,7 +136,8 @@ namespace GladiaPS.Core.Options
             }
 
             var type = value.GetType();
-            if (type.Namespace != typeof(LiveSessionOptions).Namespace || type.IsEnum || type == typeof(LiveSessionOptions) && path.Length > 0)
+            var root = typeof(IRequestBodyRoot).IsAssignableFrom(type);
+            if (type.Namespace != typeof(LiveSessionOptions).Namespace || type.IsEnum || root && path.Length > 0)
             {
                 return;
             }
@@ -158,7 +157,7 @@ namespace GladiaPS.Core.Options
                     typedNames.Add(name);
                     ValidateNestedAdditionalFields(property.GetValue(value), path.Length == 0 ? name : path + "." + name);
                 }
-                else if (property.Name == nameof(LiveSessionOptions.AdditionalFields) && type != typeof(LiveSessionOptions))
+                else if (property.Name == nameof(LiveSessionOptions.AdditionalFields) && !root)
                 {
                     additional = property.GetValue(value) as System.Text.Json.Nodes.JsonObject;
                 }

@@ -28,7 +28,7 @@ namespace GladiaPS.Core.Options
         public static void Copy(object from, object to)
         {
             var shape = ShapeOf(from.GetType());
-            if (shape.AdditionalFields is { } additional && !(from is LiveSessionOptions))
+            if (shape.AdditionalFields is { } additional && !(from is IRequestBodyRoot))
             {
                 additional.SetValue(to, (additional.GetValue(from) as JsonObject)?.DeepClone());
             }

@@ -1,7 +1,9 @@
 using System;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace GladiaPS.Core.Options
 {
@@ -11,7 +13,7 @@ namespace GladiaPS.Core.Options
     /// is created. <see cref="AdditionalFields"/> passes extra top-level fields through for options the API
     /// adds later, and each nested object's own <c>AdditionalFields</c> does the same at its depth.
     /// </summary>
-    public sealed class PreRecordedOptions
+    public sealed class PreRecordedOptions : TranscriptionRequestOptions<PreRecordedOptions>
     {
         /// <summary><c>audio_url</c>: the <c>audio_url</c> an upload returned, or a public audio or video URL.</summary>
         [JsonPropertyName("audio_url")]
@@ -100,76 +102,23 @@ namespace GladiaPS.Core.Options
         [JsonPropertyName("custom_metadata")]
         public JsonObject? CustomMetadata { get; set; }
 
-        /// <summary>
-        /// Extra top-level fields merged into the body as they are. A name that is also a typed field is
-        /// refused by <see cref="Validate"/> and <see cref="ToJson"/>.
-        /// </summary>
-        [JsonIgnore]
-        public JsonObject? AdditionalFields { get; set; }
-
         /// <summary>Checks every set field; <see cref="AudioUrl"/> may still be unset (the upload fills it).</summary>
         /// <exception cref="GladiaValidationException">The first problem found; <see cref="GladiaValidationException.Field"/> is its wire path.</exception>
-        public void Validate() => PreRecordedOptionsValidator.Validate(this);
-
-        /// <summary>The body as JSON: snake_case, unset fields left out, additional fields merged.</summary>
-        /// <exception cref="GladiaValidationException">An additional field clashes with a typed one.</exception>
-        public string ToJson() => ToJsonObject().ToJsonString();
-
-        /// <summary>The body as a mutable JSON object.</summary>
-        /// <exception cref="GladiaValidationException">An additional field clashes with a typed one.</exception>
-        public JsonObject ToJsonObject()
-        {
-            PreRecordedOptionsValidator.ValidateAdditionalFields(this);
-            var body = TypedFieldsToJsonObject();
-            NestedAdditionalFields.MergeInto(this, body);
-            if (AdditionalFields != null)
-            {
-                foreach (var field in AdditionalFields)
-                {
-                    body[field.Key] = field.Value?.DeepClone();
-                }
-            }
-
-            return body;
-        }
+        public override void Validate() => PreRecordedOptionsValidator.Validate(this);
 
         /// <summary>Reads a body; fields without a typed property land in the <c>AdditionalFields</c> of their object.</summary>
         /// <exception cref="JsonException">The text is not a JSON object of this shape.</exception>
-        public static PreRecordedOptions FromJson(string json)
-        {
-            var node = JsonNode.Parse(json) as JsonObject
-                ?? throw new JsonException("The pre-recorded body must be a JSON object.");
-            var options = node.Deserialize(OptionsJsonContext.Default.PreRecordedOptions)
-                ?? throw new JsonException("The pre-recorded body must be a JSON object.");
-            NestedAdditionalFields.CollectFrom(node, options);
-            foreach (var field in node)
-            {
-                if (!PreRecordedOptionsValidator.TypedFields.Contains(field.Key))
-                {
-                    options.AdditionalFields ??= new JsonObject();
-                    options.AdditionalFields[field.Key] = field.Value?.DeepClone();
-                }
-            }
+        public static PreRecordedOptions FromJson(string json) =>
+            Read(json, OptionsJsonContext.Default.PreRecordedOptions, PreRecordedOptionsValidator.TypedFields, "The pre-recorded body");
 
-            return options;
-        }
+        private protected override JsonTypeInfo<PreRecordedOptions> TypeInfo => OptionsJsonContext.Default.PreRecordedOptions;
 
-        /// <summary>A deep copy, additional fields included (at every depth).</summary>
-        public PreRecordedOptions Clone()
-        {
-            var copy = TypedFieldsToJsonObject().Deserialize(OptionsJsonContext.Default.PreRecordedOptions)!;
-            NestedAdditionalFields.Copy(this, copy);
-            copy.AdditionalFields = (JsonObject?)AdditionalFields?.DeepClone();
-            return copy;
-        }
-
-        private JsonObject TypedFieldsToJsonObject() =>
-            JsonSerializer.SerializeToNode(this, OptionsJsonContext.Default.PreRecordedOptions)!.AsObject();
+        private protected override ICollection<string> TypedFieldNames => PreRecordedOptionsValidator.TypedFields;
 
         /// <summary>The model and the features asked for; never the URL, metadata or callback.</summary>
         public override string ToString()
         {
-            var parts = new System.Collections.Generic.List<string> { Model ?? "default model" };
+            var parts = new List<string> { Model ?? "default model" };
             AddIf(parts, Diarization, "diarization");
             AddIf(parts, Subtitles, "subtitles");
             AddIf(parts, PiiRedaction, "pii_redaction");
@@ -180,7 +129,7 @@ namespace GladiaPS.Core.Options
             return string.Join(", ", parts);
         }
 
-        private static void AddIf(System.Collections.Generic.List<string> parts, bool? enabled, string name)
+        private static void AddIf(List<string> parts, bool? enabled, string name)
         {
             if (enabled == true)
             {

@@ -45,11 +45,9 @@ namespace GladiaPS.Core.Options
             ValidatePii(o.PiiRedactionConfig);
             ValidateAudioToLlm(o);
             ValidateCallback(o);
-            ValidateAdditionalFields(o);
+            ValidateAdditionalFields(o.AdditionalFields, TypedFieldNames.Value);
             ValidateNestedAdditionalFields(o, string.Empty);
         }
-
-        public static void ValidateAdditionalFields(PreRecordedOptions o) => LiveSessionOptionsValidator.ValidateAdditionalFields(o.AdditionalFields, TypedFieldNames.Value);
 
         private static void ValidateDiarization(DiarizationConfig? d)
         {

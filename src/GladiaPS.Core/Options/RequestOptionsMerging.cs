@@ -5,28 +5,34 @@ namespace GladiaPS.Core.Options
 {
     /// <summary>
     /// Options from plain dictionaries (a PowerShell hashtable), for callers that must not touch JSON types
-    /// themselves, such as the module, whose JSON library is isolated from the host's.
+    /// themselves, such as the module, whose JSON library is isolated from the host's. For either kind of body.
     /// </summary>
-    public static class LiveSessionOptionsMerging
+    public static class RequestOptionsMerging
     {
         /// <summary>Sets <c>custom_metadata</c> from a dictionary; null clears it.</summary>
         /// <exception cref="GladiaValidationException">A value cannot be represented in JSON; names <paramref name="path"/>.</exception>
         public static void SetCustomMetadata(this LiveSessionOptions options, IDictionary? metadata, string path = "custom_metadata") =>
             options.CustomMetadata = metadata is null ? null : JsonValues.ToJsonObject(metadata, path);
 
+        /// <summary>Sets a pre-recorded job's <c>custom_metadata</c> from a dictionary; null clears it.</summary>
+        /// <exception cref="GladiaValidationException">A value cannot be represented in JSON; names <paramref name="path"/>.</exception>
+        public static void SetCustomMetadata(this PreRecordedOptions options, IDictionary? metadata, string path = "custom_metadata") =>
+            options.CustomMetadata = metadata is null ? null : JsonValues.ToJsonObject(metadata, path);
+
         /// <summary>
-        /// A copy of <paramref name="options"/> with <paramref name="fields"/> merged into its init body at any depth:
+        /// A copy of <paramref name="options"/> with <paramref name="fields"/> merged into its body at any depth:
         /// nested dictionaries merge into the typed sections (<c>realtime_processing</c>…), other values replace what
         /// is there, and fields the client does not know are kept and sent as they are.
         /// </summary>
         /// <exception cref="GladiaValidationException">A value cannot be represented in JSON, or the result does not fit a typed field.</exception>
-        public static LiveSessionOptions WithFields(this LiveSessionOptions options, IDictionary fields, string path = "options")
+        public static TOptions WithFields<TOptions>(this TOptions options, IDictionary fields, string path = "options")
+            where TOptions : TranscriptionRequestOptions<TOptions>
         {
             var body = options.ToJsonObject();
             Merge(body, JsonValues.ToJsonObject(fields, path));
             try
             {
-                return LiveSessionOptions.FromJson(body.ToJsonString());
+                return options.Read(body);
             }
             catch (System.Text.Json.JsonException exception)
             {
