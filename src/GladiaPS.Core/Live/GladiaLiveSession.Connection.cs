@@ -366,7 +366,7 @@ namespace GladiaPS.Core.Live
             _backlog.Close();
             if (error is not null)
             {
-                Publish(LiveErrorMessage.Client(errorKind, error, sessionId: Id));
+                Publish(LiveErrorMessage.Client(errorKind, error, sessionId: Id), always: true);
             }
 
             _messages.Writer.TryComplete();

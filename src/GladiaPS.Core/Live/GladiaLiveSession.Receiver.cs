@@ -10,9 +10,6 @@ namespace GladiaPS.Core.Live
 {
     public sealed partial class GladiaLiveSession
     {
-        /// <summary>A server message larger than this is reported and skipped rather than buffered.</summary>
-        private const int MaxMessageBytes = 64 * 1024 * 1024;
-
         private long _messagesReceived;
         private long _acknowledgmentsReceived;
         private long _lastAcknowledgedEnd;
@@ -45,7 +42,7 @@ namespace GladiaPS.Core.Live
 
                     if (!oversized)
                     {
-                        if (assembledLength + result.Count > MaxMessageBytes)
+                        if (assembledLength + result.Count > _options.MaxMessageBytes)
                         {
                             oversized = true;
                             assembled = null;
@@ -67,7 +64,8 @@ namespace GladiaPS.Core.Live
                     {
                         if (oversized)
                         {
-                            Publish(LiveErrorMessage.Client(LiveErrorKind.InvalidFrame, "The server sent a message over " + MaxMessageBytes + " bytes; it was skipped.", sessionId: Id));
+                            Publish(LiveErrorMessage.Client(LiveErrorKind.InvalidFrame, "The server sent a message over " + _options.MaxMessageBytes + " bytes (MaxMessageBytes); it was skipped. " +
+                                "The session's whole result stays available from Gladia (Get-GladiaLiveResult).", sessionId: Id));
                         }
                         else
                         {

@@ -53,15 +53,14 @@ namespace GladiaPS.Core.Live
         private Uri? _url;
         private readonly SessionEnding _ending = new SessionEnding();
         private int _disposed;
-        private long _unreadPartials;
-        private long _partialsDropped;
-        private int _reportedPartialsDropped;
+        private readonly UnreadMessageBudget _unread;
 
         private GladiaLiveSession(LiveConnectionOptions? options, Func<CancellationToken, Task<LiveSessionEndpoint>>? starter, string? id, Uri? url)
         {
             _options = (options ?? new LiveConnectionOptions()).Clone();
             _options.Validate();
             _backlog = new AudioBacklog(_options.MaxBacklogBytes, _options.MaxFrameBytes, _options.SampleFrameBytes);
+            _unread = new UnreadMessageBudget(_options.MaxUnreadMessageBytes, _options.MaxUnreadPartials);
             _starter = starter;
             _id = id;
             _url = url;
@@ -287,7 +286,8 @@ namespace GladiaPS.Core.Live
             MessagesReceived = Interlocked.Read(ref _messagesReceived),
             Reconnects = Volatile.Read(ref _reconnects),
             ConnectionAttempts = Volatile.Read(ref _connectionAttempts),
-            PartialsDropped = Interlocked.Read(ref _partialsDropped),
+            PartialsDropped = _unread.PartialsDropped,
+            MessagesDropped = _unread.MessagesDropped,
             Elapsed = _stopwatch.Elapsed,
         };
 
@@ -418,46 +418,47 @@ namespace GladiaPS.Core.Live
             }
         }
 
-        private void Publish(LiveMessage message)
+        /// <summary>
+        /// Queues a message for the reader within the budget of unread messages; <paramref name="always"/> for the
+        /// client's own few reports (the session's end, what was dropped), which the budget never refuses.
+        /// </summary>
+        private void Publish(LiveMessage message, bool always = false)
         {
-            if (message is TranscriptMessage { IsFinal: false } && !AdmitPartial())
+            if (_unread.TryAdmit(message, always, out var report))
             {
+                _messages.Writer.TryWrite(message);
                 return;
             }
 
-            _messages.Writer.TryWrite(message);
-        }
-
-        /// <summary>Counts an unread partial in, or drops it (reported once) when too many wait unread.</summary>
-        private bool AdmitPartial()
-        {
-            var limit = _options.MaxUnreadPartials;
-            if (Interlocked.Increment(ref _unreadPartials) <= limit || limit == 0)
+            if (report == LiveErrorKind.PartialsDropped)
             {
-                return true;
+                Publish(
+                    LiveErrorMessage.Client(
+                        LiveErrorKind.PartialsDropped,
+                        _options.MaxUnreadPartials + " partial transcripts are waiting unread, so newer partials are dropped until they are read " +
+                        "(counted in the statistics' PartialsDropped). Final transcripts are kept.",
+                        sessionId: Id),
+                    always: true);
             }
-
-            Interlocked.Decrement(ref _unreadPartials);
-            Interlocked.Increment(ref _partialsDropped);
-            if (Interlocked.Exchange(ref _reportedPartialsDropped, 1) == 0)
+            else if (report == LiveErrorKind.MessagesDropped)
             {
-                _messages.Writer.TryWrite(LiveErrorMessage.Client(
-                    LiveErrorKind.PartialsDropped,
-                    limit + " partial transcripts are waiting unread, so newer partials are dropped until they are read " +
-                    "(counted in the statistics' PartialsDropped). Final transcripts and other messages are always kept.",
-                    sessionId: Id));
-            }
-
-            return false;
-        }
-
-        private void OnRead(LiveMessage message)
-        {
-            if (message is TranscriptMessage { IsFinal: false })
-            {
-                Interlocked.Decrement(ref _unreadPartials);
+                Publish(
+                    LiveErrorMessage.Client(
+                        LiveErrorKind.MessagesDropped,
+                        string.Format(
+                            System.Globalization.CultureInfo.InvariantCulture,
+                            "The messages waiting unread take {0} of the {1} bytes the session keeps for them (MaxUnreadMessageBytes), so new " +
+                            "messages are dropped until they are read, final transcripts last (counted in the statistics' MessagesDropped; " +
+                            "the whole result stays available from Gladia). A '{2}' message was the first dropped.",
+                            _unread.UnreadBytes,
+                            _options.MaxUnreadMessageBytes,
+                            SecretRedactor.Printable(message.Type, 40)),
+                        sessionId: Id),
+                    always: true);
             }
         }
+
+        private void OnRead(LiveMessage message) => _unread.Release(message);
 
         private void ThrowIfDisposed()
         {

@@ -116,6 +116,28 @@ namespace GladiaPS.Core.Live
         /// </summary>
         public int MaxUnreadPartials { get; set; } = 1000;
 
+        /// <summary>
+        /// Most memory kept for messages not read yet (default 64 MiB), estimated from the text each holds (two bytes a
+        /// character) plus a fixed overhead. Beyond three quarters of it, new messages other than final transcripts are
+        /// dropped until the caller reads; beyond all of it, final transcripts too. Each spell of drops is reported once
+        /// (a <see cref="Messages.LiveErrorKind.MessagesDropped"/> error) and counted in
+        /// <see cref="LiveSessionStatistics.MessagesDropped"/>. It must be at least three times <see cref="MaxMessageBytes"/>,
+        /// so the largest message fits when the caller keeps up.
+        /// </summary>
+        public long MaxUnreadMessageBytes { get; set; } = 64L * 1024 * 1024;
+
+        /// <summary>
+        /// The largest server message read (default 16 MiB); a larger one is skipped with an error, not buffered.
+        /// Gladia's largest message is <c>post_final_transcript</c>, the whole result of the session: a session lasts at most
+        /// 3 hours, which at a fast 200 words a minute is 36,000 words, about 2.5 MB of JSON with word timings; the result
+        /// repeats them per translation language, and 16 MiB holds about six such copies. Raise it for sessions with many
+        /// channels or translation languages (at most 64 MiB); a skipped result can still be read with GET /v2/live/{id}.
+        /// </summary>
+        public int MaxMessageBytes { get; set; } = DefaultMaxMessageBytes;
+
+        /// <summary>The default of <see cref="MaxMessageBytes"/>: 16 MiB.</summary>
+        public const int DefaultMaxMessageBytes = 16 * 1024 * 1024;
+
         /// <summary>Opens the socket; tests replace it. The default is a <see cref="ClientWebSocket"/> with no custom headers.</summary>
         internal Func<Uri, CancellationToken, Task<WebSocket>> Connector { get; set; } = ConnectClientWebSocketAsync;
 
@@ -188,6 +210,17 @@ namespace GladiaPS.Core.Live
             {
                 throw new ArgumentOutOfRangeException(
                     nameof(MissingAcknowledgmentsReportDelay), MissingAcknowledgmentsReportDelay, "MissingAcknowledgmentsReportDelay must be positive.");
+            }
+
+            if (MaxMessageBytes < 64 * 1024 || MaxMessageBytes > 64 * 1024 * 1024)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxMessageBytes), MaxMessageBytes, "MaxMessageBytes must be between 64 KiB and 64 MiB.");
+            }
+
+            if (MaxUnreadMessageBytes < 3L * MaxMessageBytes)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(MaxUnreadMessageBytes), MaxUnreadMessageBytes, "MaxUnreadMessageBytes must be at least three times MaxMessageBytes (" + MaxMessageBytes + ").");
             }
 
             if (MaxUnreadPartials < 0)

@@ -36,6 +36,9 @@ namespace GladiaPS.Core.Live
         /// <summary>Partial transcripts dropped because <see cref="LiveConnectionOptions.MaxUnreadPartials"/> were already waiting unread.</summary>
         public long PartialsDropped { get; internal set; }
 
+        /// <summary>Messages dropped unread because the unread ones had used up <see cref="LiveConnectionOptions.MaxUnreadMessageBytes"/>.</summary>
+        public long MessagesDropped { get; internal set; }
+
         /// <summary>Time since the session object was created, frozen when it ends.</summary>
         public TimeSpan Elapsed { get; internal set; }
 

@@ -29,5 +29,11 @@ namespace GladiaPS.Core.Messages
 
         /// <summary>Partial transcripts were dropped because they were not being read (finals never are).</summary>
         PartialsDropped,
+
+        /// <summary>
+        /// Messages were dropped because the unread ones had used up <see cref="Live.LiveConnectionOptions.MaxUnreadMessageBytes"/>
+        /// (final transcripts are the last to go).
+        /// </summary>
+        MessagesDropped,
     }
 }

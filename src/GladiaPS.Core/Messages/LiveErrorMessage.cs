@@ -19,6 +19,8 @@ namespace GladiaPS.Core.Messages
 
         public string Message { get; internal set; } = string.Empty;
 
+        internal override long HeldChars => Raw.Length + Message.Length;
+
         /// <summary>The server's error code (<c>data.code</c>) when it sent one, as text; null for errors the client found.</summary>
         public string? Code { get; internal set; }
 

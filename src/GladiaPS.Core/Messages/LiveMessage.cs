@@ -27,6 +27,12 @@ namespace GladiaPS.Core.Messages
         /// <summary>When the client received (or created) the message.</summary>
         public DateTimeOffset ReceivedAt { get; internal set; } = DateTimeOffset.UtcNow;
 
+        /// <summary>What the message counts for in its session's budget of unread messages while it waits to be read.</summary>
+        internal long QueuedSize { get; set; }
+
+        /// <summary>The characters of text the message holds (its raw JSON and what it keeps besides), for that budget.</summary>
+        internal virtual long HeldChars => Raw.Length;
+
         public override string ToString() => Type;
 
         internal virtual void ReadEnvelope(JsonElement root, string type)

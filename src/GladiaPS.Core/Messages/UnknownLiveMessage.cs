@@ -9,6 +9,8 @@ namespace GladiaPS.Core.Messages
         /// <summary>The <c>data</c> field as raw JSON, or null when absent.</summary>
         public string? DataJson { get; internal set; }
 
+        internal override long HeldChars => Raw.Length + (DataJson?.Length ?? 0);
+
         internal static UnknownLiveMessage FromJson(JsonElement root, string type)
         {
             var message = new UnknownLiveMessage();

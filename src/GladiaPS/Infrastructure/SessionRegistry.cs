@@ -8,24 +8,25 @@ namespace GladiaPS.Infrastructure
 {
     /// <summary>
     /// The sessions opened in this process, for Get-GladiaLiveSession and for closing what is still open when
-    /// the module is removed. Ended sessions are kept for a while so their status can still be read.
+    /// the module is removed or the process exits. Open sessions are held; of the ended ones, only the most recent
+    /// few are held (so the last sessions can still be listed and read), the rest only as long as something else
+    /// holds them: an ended session nobody holds is not kept alive here with its unread messages.
     /// </summary>
     internal static class SessionRegistry
     {
-        private const int EndedSessionsKept = 200;
+        /// <summary>Ended sessions held for listing; each may keep up to <see cref="LiveConnectionOptions.MaxUnreadMessageBytes"/> of unread messages.</summary>
+        internal const int EndedSessionsHeld = 8;
+
+        private const int EndedSessionsListed = 200;
         private static readonly object Gate = new object();
-        private static readonly List<GladiaSession> Sessions = new List<GladiaSession>();
+        private static readonly List<Entry> Sessions = new List<Entry>();
 
         public static void Add(GladiaSession session)
         {
             lock (Gate)
             {
-                Sessions.Add(session);
-                var ended = Sessions.Where(s => s.Status == LiveSessionStatus.Ended).ToList();
-                foreach (var old in ended.Take(Math.Max(0, ended.Count - EndedSessionsKept)))
-                {
-                    Sessions.Remove(old);
-                }
+                Sessions.Add(new Entry(session));
+                Prune();
             }
         }
 
@@ -33,7 +34,18 @@ namespace GladiaPS.Infrastructure
         {
             lock (Gate)
             {
-                return Sessions.ToArray();
+                Prune();
+                return Sessions.Select(e => e.Target).Where(s => s is not null).ToArray()!;
+            }
+        }
+
+        /// <summary>How many ended sessions the registry holds itself (not only weakly); for tests.</summary>
+        internal static int EndedSessionsHeldNow()
+        {
+            lock (Gate)
+            {
+                Prune();
+                return Sessions.Count(e => e.IsHeld && e.Target?.Status == LiveSessionStatus.Ended);
             }
         }
 
@@ -43,22 +55,76 @@ namespace GladiaPS.Infrastructure
             GladiaSession[] open;
             lock (Gate)
             {
-                open = Sessions.Where(s => runspaceId is null || s.RunspaceId == runspaceId).ToArray();
-                foreach (var session in open)
+                var closing = Sessions.Where(e => runspaceId is null || e.RunspaceId == runspaceId).ToArray();
+                foreach (var entry in closing)
                 {
-                    Sessions.Remove(session);
+                    Sessions.Remove(entry);
                 }
+
+                open = closing.Select(e => e.Target).Where(s => s is not null && s.Status != LiveSessionStatus.Ended).ToArray()!;
             }
 
-            var closing = open.Where(s => s.Status != LiveSessionStatus.Ended).Select(s => s.Live.DisposeAsync().AsTask()).ToArray();
+            var disposals = open.Select(s => s.Live.DisposeAsync().AsTask()).ToArray();
             try
             {
-                Task.WaitAll(closing, timeout);
+                Task.WaitAll(disposals, timeout);
             }
             catch (AggregateException)
             {
                 // Closing is best effort while the module goes away; a session that fails to close is ended by the server's own timeout.
             }
+        }
+
+        /// <summary>Lets go of ended sessions beyond the most recent few (held weakly from then on), and forgets collected ones.</summary>
+        private static void Prune()
+        {
+            var held = 0;
+            var listed = 0;
+            for (var i = Sessions.Count - 1; i >= 0; i--)
+            {
+                var entry = Sessions[i];
+                var session = entry.Target;
+                if (session is null)
+                {
+                    Sessions.RemoveAt(i);
+                    continue;
+                }
+
+                if (session.Status != LiveSessionStatus.Ended)
+                {
+                    continue;
+                }
+
+                if (++listed > EndedSessionsListed)
+                {
+                    Sessions.RemoveAt(i);
+                }
+                else if (entry.IsHeld && ++held > EndedSessionsHeld)
+                {
+                    entry.LetGo();
+                }
+            }
+        }
+
+        private sealed class Entry
+        {
+            private readonly WeakReference<GladiaSession> _weak;
+            private GladiaSession? _strong;
+
+            public Entry(GladiaSession session)
+            {
+                _strong = session;
+                _weak = new WeakReference<GladiaSession>(session);
+                RunspaceId = session.RunspaceId;
+            }
+
+            public Guid RunspaceId { get; }
+
+            public bool IsHeld => _strong is not null;
+
+            public GladiaSession? Target => _strong ?? (_weak.TryGetTarget(out var session) ? session : null);
+
+            public void LetGo() => _strong = null;
         }
     }
 }

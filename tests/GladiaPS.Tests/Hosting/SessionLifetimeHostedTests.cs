@@ -97,5 +97,29 @@ namespace GladiaPS.Tests.Hosting
             Run(staying, "Stop-GladiaRecording -Session $s -Wait");
             Assert.Equal("done", stillOpen.Status);
         }
+
+        [Fact]
+        public void EndedSessions_OnlyTheLastFewAreHeld_TheOthersStayListedWhileSomethingElseHoldsThem()
+        {
+            var runspace = _host.OpenRunspace();
+            string keptId;
+            using (var ps = PowerShell.Create(runspace))
+            {
+                ps.AddScript(
+                    "$script:kept = New-GladiaLiveSession -ApiKey $key; Stop-GladiaRecording -Session $kept -Wait; " +
+                    "foreach ($i in 1..10) { $x = New-GladiaLiveSession -ApiKey $key; Stop-GladiaRecording -Session $x -Wait }; $x = $null; $kept.Id");
+                keptId = (string)Assert.Single(ps.Invoke()).BaseObject;
+                Assert.Empty(ps.Streams.Error);
+            }
+
+            // Eleven sessions ended here: the registry holds the last eight (with whatever they kept unread), not all.
+            Assert.Equal(GladiaPS.Infrastructure.SessionRegistry.EndedSessionsHeld, GladiaPS.Infrastructure.SessionRegistry.EndedSessionsHeldNow());
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var listed = Run(runspace, "Get-GladiaLiveSession -Status Ended").Select(s => s.Id).ToList();
+            Assert.Contains(keptId, listed);
+            Assert.Equal(GladiaPS.Infrastructure.SessionRegistry.EndedSessionsHeld + 1, listed.Count);
+        }
     }
 }
