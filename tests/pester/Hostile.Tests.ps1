@@ -40,6 +40,20 @@ Describe 'Ids that are paths' {
         Test-Path "$absolute.wav" | Should -BeFalse
     }
 
+    It 'names subtitle files only by ids, refusing listed ids that are not, writing nothing outside the folder' {
+        $absolute = Join-Path $work 'abs-subtitles'
+        Set-TestServerFault $server @{ list_job_ids = @('../../../x', $absolute, '..') }
+        $folder = Join-Path $inner 'subtitles'
+        $files = Get-GladiaLiveResult | ConvertTo-GladiaSubtitle -OutputFolder $folder -ErrorVariable refused -ErrorAction SilentlyContinue
+        $files.Name | Should -Contain "$($real.Id).srt"
+        $files | ForEach-Object { $_.Name | Should -Match '^[0-9a-f-]{36}\.srt$'; $_.DirectoryName | Should -Be $folder }
+        $refused.Count | Should -Be 3
+        $refused | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'NoFileName,*' }
+        "$($refused[0])" | Should -Match "'\.\./\.\./\.\./x' is not an id"
+        Get-ChildItem -LiteralPath $work -Recurse -File -Filter *.srt | Where-Object DirectoryName -ne $folder | Should -BeNullOrEmpty
+        Test-Path "$absolute.srt" | Should -BeFalse
+    }
+
     It 'keeps the session''s own id when messages carry another session_id' {
         Set-TestServerFault $server @{ message_session_id = '../../../ws-evil' }
         $file = New-ToneWav -Path "$work/lying.wav" -Phrase 'india juliett'

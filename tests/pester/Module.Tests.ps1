@@ -102,7 +102,7 @@ Describe 'Views and subtitles' {
     }
 
     It 'writes SRT from a result, with the channel as the speaker and long utterances split' {
-        $srt = $result | ConvertTo-GladiaSubtitle -MaxLineLength 20
+        $srt = ($result | ConvertTo-GladiaSubtitle -MaxLineLength 20).Text
         $blocks = ($srt.Trim() -split "`n`n")
         $blocks[0] | Should -Match '^1\n00:00:00,\d{3} --> 00:00:0\d,\d{3}\n\[Channel [01]\] '
         ($srt | Select-String -Pattern '\[Channel 1\] mike november' -AllMatches).Matches.Count | Should -Be 1
@@ -112,7 +112,7 @@ Describe 'Views and subtitles' {
     }
 
     It 'writes WebVTT from transcripts' {
-        $vtt = $transcripts | ConvertTo-GladiaSubtitle -Format WebVtt
+        $vtt = ($transcripts | ConvertTo-GladiaSubtitle -Format WebVtt).Text
         $vtt | Should -Match '^WEBVTT\n\n'
         $vtt | Should -Match '\n00:00:\d\d\.\d{3} --> 00:00:\d\d\.\d{3}\n<v Channel 1>mike november\n'
     }
@@ -122,5 +122,108 @@ Describe 'Views and subtitles' {
         $bad.Count | Should -Be 1
         $bad[0].FullyQualifiedErrorId | Should -Match '^NotATranscript'
         $out | Should -Match $transcripts[0].Text
+    }
+}
+
+Describe 'Subtitle documents' {
+    BeforeAll {
+        $server = Start-TestServer
+        $env:GLADIA_API_URL = $server.Url
+        $env:GLADIA_API_KEY = $server.ApiKey
+        $work = Join-Path ([IO.Path]::GetTempPath()) ('gladiaps-subtitles-' + [guid]::NewGuid().ToString('n'))
+        $null = New-Item -ItemType Directory -Path "$work/calls"
+        $phrases = @{ 'one.wav' = 'alpha bravo | charlie'; 'two.wav' = 'delta echo | foxtrot'; 'three.wav' = 'golf hotel | india' }
+        foreach ($name in $phrases.Keys) { $null = New-ToneWav -Path "$work/calls/$name" -Phrase $phrases[$name] }
+        # Three sessions at once: their transcripts come down the pipeline interleaved.
+        $transcripts = Get-ChildItem "$work/calls" -File | Send-GladiaAudio -ThrottleLimit 3
+        function Get-Phrase([string] $path) { $phrases[(Split-Path -Leaf $path)] -replace ' \| ', ' ' }
+    }
+
+    AfterAll {
+        Stop-TestServer $server
+        Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue
+        Remove-Item Env:GLADIA_API_URL, Env:GLADIA_API_KEY -ErrorAction SilentlyContinue
+    }
+
+    It 'makes one document per session from the interleaved transcripts of three, each with its own words only' {
+        @($transcripts.SessionId | Select-Object -Unique).Count | Should -Be 3
+        $documents = @($transcripts | ConvertTo-GladiaSubtitle -Format WebVtt)
+        $documents.Count | Should -Be 3
+        $documents | Should -BeOfType ([GladiaPS.GladiaSubtitle])
+        foreach ($document in $documents) {
+            $own = $transcripts | Where-Object SessionId -eq $document.Id
+            $document.Path | Should -Be ($own.Path | Select-Object -Unique)
+            $document.Format | Should -Be 'WebVtt'
+            $document.Text | Should -Match '^WEBVTT\n\n'
+            $words = ($document.Text -split "`n" | Where-Object { $_ -and $_ -ne 'WEBVTT' -and $_ -notmatch '-->' }) -join ' '
+            $words | Should -Be (Get-Phrase $document.Path)
+        }
+    }
+
+    It 'makes one document per result, named by its id' {
+        $results = $transcripts | Get-GladiaLiveResult -Wait -Timeout 30
+        $documents = @($results | ConvertTo-GladiaSubtitle)
+        $documents.Id | Should -Be $results.Id
+        foreach ($document in $documents) {
+            $path = ($transcripts | Where-Object SessionId -eq $document.Id)[0].Path
+            ($document.Text -split "`n" | Where-Object { $_ -match '^[a-z]' }) -join ' ' | Should -Be (Get-Phrase $path)
+        }
+    }
+
+    It 'writes exactly the document''s text when one document goes to Set-Content' {
+        $document = $transcripts | Where-Object Path -like '*two.wav' | ConvertTo-GladiaSubtitle
+        $document | Set-Content -LiteralPath "$work/two.srt"
+        # Set-Content ends the file with a line break, which ToString() leaves off: the file is the text (LF inside, as Text has).
+        ("$document" + "`n") | Should -BeExactly $document.Text
+        [IO.File]::ReadAllText("$work/two.srt") | Should -BeExactly ("$document" + [Environment]::NewLine)
+    }
+
+    It 'writes a file per document with -OutputFolder, named by id, as the file system''s items' {
+        $documents = @($transcripts | ConvertTo-GladiaSubtitle -Format WebVtt)
+        $files = @($transcripts | ConvertTo-GladiaSubtitle -Format WebVtt -OutputFolder "$work/subtitles")
+        $files.Count | Should -Be 3
+        $files | Should -BeOfType ([IO.FileInfo])
+        $files.Name | Sort-Object | Should -Be ($documents.Id | ForEach-Object { "$_.vtt" } | Sort-Object)
+        $files[0].PSParentPath | Should -BeLike 'Microsoft.PowerShell.Core\FileSystem::*subtitles'
+        ($files | Out-String) | Should -Match 'Directory: .*subtitles'
+        foreach ($document in $documents) {
+            [IO.File]::ReadAllText((Join-Path "$work/subtitles" "$($document.Id).vtt")) | Should -BeExactly $document.Text
+        }
+        $again = $transcripts | ConvertTo-GladiaSubtitle -Format WebVtt -OutputFolder "$work/subtitles" -ErrorVariable exists -ErrorAction SilentlyContinue
+        $again | Should -BeNullOrEmpty
+        $exists.Count | Should -Be 3
+        $exists[0].FullyQualifiedErrorId | Should -BeLike 'FileExists,*'
+        @($transcripts | ConvertTo-GladiaSubtitle -Format WebVtt -OutputFolder "$work/subtitles" -Force).Count | Should -Be 3
+    }
+
+    It 'refuses to write several sessions into one -Path file, naming them, and writes nothing' {
+        $out = $transcripts | ConvertTo-GladiaSubtitle -Path "$work/all.srt" -ErrorVariable mixed -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $mixed.Count | Should -Be 1
+        $mixed[0].FullyQualifiedErrorId | Should -BeLike 'SeveralDocumentsOneFile,*'
+        "$($mixed[0])" | Should -Match '3 sessions or jobs'
+        "$($mixed[0])" | Should -Match ([regex]::Escape($transcripts[0].SessionId))
+        "$($mixed[0])" | Should -Match '-OutputFolder'
+        Test-Path "$work/all.srt" | Should -BeFalse
+    }
+
+    It 'writes one session to one -Path file' {
+        $one = $transcripts | Where-Object Path -like '*one.wav'
+        $file = $one | ConvertTo-GladiaSubtitle -Path "$work/one.srt"
+        $file.FullName | Should -Be (Join-Path $work 'one.srt')
+        [IO.File]::ReadAllText($file.FullName) | Should -BeExactly ($one | ConvertTo-GladiaSubtitle).Text
+    }
+
+    It 'makes one document per pre-recorded job, from results and from their transcripts' {
+        $files = Get-ChildItem "$work/calls" -File | Where-Object Name -ne 'three.wav'
+        $jobs = @($files | Invoke-GladiaTranscription -PassThru)
+        $documents = @($jobs | ConvertTo-GladiaSubtitle)
+        $documents.Id | Should -Be $jobs.Id
+        $documents.Path | Should -Be $jobs.Path
+        $fromTranscripts = @($files | Invoke-GladiaTranscription | ConvertTo-GladiaSubtitle)
+        $fromTranscripts.Count | Should -Be 2
+        foreach ($document in $fromTranscripts) {
+            ($document.Text -split "`n" | Where-Object { $_ -match '^[a-z]' }) -join ' ' | Should -Be (Get-Phrase $document.Path)
+        }
     }
 }

@@ -21,7 +21,10 @@ namespace GladiaPS.Subtitles
         /// <summary>Label each cue with its channel; null decides by whether there is more than one channel.</summary>
         public bool? SpeakerLabels { get; set; }
 
-        public string Write(IEnumerable<SubtitleCue> cues, SubtitleFormat format)
+        public string Write(IEnumerable<SubtitleCue> cues, SubtitleFormat format) => Write(cues, format, out _);
+
+        /// <summary>The document, and how many cues it holds once long utterances are split.</summary>
+        public string Write(IEnumerable<SubtitleCue> cues, SubtitleFormat format, out int cueCount)
         {
             if (MaxLineLength < 10)
             {
@@ -69,6 +72,7 @@ namespace GladiaPS.Subtitles
                 number++;
             }
 
+            cueCount = pieces.Count;
             return text.ToString();
         }
 

@@ -30,7 +30,7 @@ namespace GladiaPS.Tests.Subtitles
             var error = Assert.Single(ps.Streams.Error);
             Assert.StartsWith("InvalidTime", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
-            var srt = (string)Assert.Single(output).BaseObject;
+            var srt = Assert.IsType<GladiaSubtitle>(Assert.Single(output).BaseObject).Text;
             Assert.Contains("00:00:01,000 --> 00:00:02,000\ngood", srt);
             Assert.DoesNotContain("bad", srt);
         }
