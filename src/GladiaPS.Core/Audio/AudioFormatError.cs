@@ -27,5 +27,8 @@ namespace GladiaPS.Core.Audio
 
         /// <summary>ffmpeg ran and failed (exit code and its message in the exception's text).</summary>
         DecoderFailed,
+
+        /// <summary>The input opened but yielded no audio at all (an empty stream, a WAV with no samples).</summary>
+        NoAudio,
     }
 }

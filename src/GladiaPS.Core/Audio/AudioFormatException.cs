@@ -25,6 +25,12 @@ namespace GladiaPS.Core.Audio
         /// <summary>The message without the source name.</summary>
         public string Detail { get; }
 
+        /// <summary>
+        /// Everything the tool that failed (ffmpeg, ffprobe) wrote, when the message gives only its telling line; null otherwise.
+        /// Shown on request (-Verbose), since a broken file can make ffmpeg write hundreds of lines.
+        /// </summary>
+        public string? ToolOutput { get; internal set; }
+
         /// <summary>The WAV format tag involved, for <see cref="AudioFormatError.UnsupportedCodec"/>.</summary>
         public int? FormatTag { get; internal set; }
 

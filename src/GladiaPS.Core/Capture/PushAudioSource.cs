@@ -132,7 +132,7 @@ namespace GladiaPS.Core.Capture
                     {
                         if (_failure is not null)
                         {
-                            throw new AudioCaptureException(Name, _failure.Message, _failure);
+                            throw _failure as AudioCaptureException ?? new AudioCaptureException(Name, _failure.Message, _failure);
                         }
 
                         return 0;

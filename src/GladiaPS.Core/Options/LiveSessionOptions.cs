@@ -124,6 +124,8 @@ namespace GladiaPS.Core.Options
             return copy;
         }
 
+        private protected override JsonObject? Metadata { get => CustomMetadata; set => CustomMetadata = value; }
+
         private protected override JsonTypeInfo<LiveSessionOptions> TypeInfo => OptionsJsonContext.Default.LiveSessionOptions;
 
         private protected override ICollection<string> TypedFieldNames => LiveSessionOptionsValidator.TypedFields;

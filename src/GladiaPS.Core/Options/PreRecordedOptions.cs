@@ -77,6 +77,10 @@ namespace GladiaPS.Core.Options
         [JsonPropertyName("sentiment_analysis")]
         public bool? SentimentAnalysis { get; set; }
 
+        /// <summary><c>chapterization</c>: cut the transcript into chapters with headlines and summaries.</summary>
+        [JsonPropertyName("chapterization")]
+        public bool? Chapterization { get; set; }
+
         /// <summary><c>audio_to_llm</c>: answer <c>audio_to_llm_config.prompts</c> about the transcript.</summary>
         [JsonPropertyName("audio_to_llm")]
         public bool? AudioToLlm { get; set; }
@@ -111,6 +115,8 @@ namespace GladiaPS.Core.Options
         public static PreRecordedOptions FromJson(string json) =>
             Read(json, OptionsJsonContext.Default.PreRecordedOptions, PreRecordedOptionsValidator.TypedFields, "The pre-recorded body");
 
+        private protected override JsonObject? Metadata { get => CustomMetadata; set => CustomMetadata = value; }
+
         private protected override JsonTypeInfo<PreRecordedOptions> TypeInfo => OptionsJsonContext.Default.PreRecordedOptions;
 
         private protected override ICollection<string> TypedFieldNames => PreRecordedOptionsValidator.TypedFields;
@@ -125,6 +131,7 @@ namespace GladiaPS.Core.Options
             AddIf(parts, Sentences, "sentences");
             AddIf(parts, Translation, "translation");
             AddIf(parts, Summarization, "summarization");
+            AddIf(parts, Chapterization, "chapterization");
             AddIf(parts, AudioToLlm, "audio_to_llm");
             return string.Join(", ", parts);
         }

@@ -9,16 +9,6 @@ namespace GladiaPS.Core.Options
     /// </summary>
     public static class RequestOptionsMerging
     {
-        /// <summary>Sets <c>custom_metadata</c> from a dictionary; null clears it.</summary>
-        /// <exception cref="GladiaValidationException">A value cannot be represented in JSON; names <paramref name="path"/>.</exception>
-        public static void SetCustomMetadata(this LiveSessionOptions options, IDictionary? metadata, string path = "custom_metadata") =>
-            options.CustomMetadata = metadata is null ? null : JsonValues.ToJsonObject(metadata, path);
-
-        /// <summary>Sets a pre-recorded job's <c>custom_metadata</c> from a dictionary; null clears it.</summary>
-        /// <exception cref="GladiaValidationException">A value cannot be represented in JSON; names <paramref name="path"/>.</exception>
-        public static void SetCustomMetadata(this PreRecordedOptions options, IDictionary? metadata, string path = "custom_metadata") =>
-            options.CustomMetadata = metadata is null ? null : JsonValues.ToJsonObject(metadata, path);
-
         /// <summary>
         /// A copy of <paramref name="options"/> with <paramref name="fields"/> merged into its body at any depth:
         /// nested dictionaries merge into the typed sections (<c>realtime_processing</c>…), other values replace what

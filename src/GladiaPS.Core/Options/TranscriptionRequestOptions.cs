@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -31,6 +32,9 @@ namespace GladiaPS.Core.Options
         [JsonIgnore]
         public JsonObject? AdditionalFields { get; set; }
 
+        /// <summary>The body's <c>custom_metadata</c>, which each kind declares where its wire order puts it.</summary>
+        private protected abstract JsonObject? Metadata { get; set; }
+
         /// <summary>The body's source-generated serialisation.</summary>
         private protected abstract JsonTypeInfo<TSelf> TypeInfo { get; }
 
@@ -40,6 +44,11 @@ namespace GladiaPS.Core.Options
         /// <summary>Checks every set field against the API's rules.</summary>
         /// <exception cref="GladiaValidationException">The first problem found; <see cref="GladiaValidationException.Field"/> is its wire path.</exception>
         public abstract void Validate();
+
+        /// <summary>Sets <c>custom_metadata</c> from a plain dictionary (a PowerShell hashtable); null clears it.</summary>
+        /// <exception cref="GladiaValidationException">A value cannot be represented in JSON; names <paramref name="path"/>.</exception>
+        public void SetCustomMetadata(IDictionary? metadata, string path = "custom_metadata") =>
+            Metadata = metadata is null ? null : JsonValues.ToJsonObject(metadata, path);
 
         /// <summary>The body as JSON: snake_case, unset fields left out, additional fields merged.</summary>
         /// <exception cref="GladiaValidationException">An additional field clashes with a typed one.</exception>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -8,6 +9,7 @@ using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
 using GladiaPS.Core.Audio.Dsp;
 using GladiaPS.Core.Audio.Inputs;
+using GladiaPS.Core.Capture;
 using GladiaPS.Core.Live;
 using GladiaPS.Core.Options;
 using GladiaPS.Core.Rest;
@@ -28,6 +30,15 @@ namespace GladiaPS.Core.Transcribing
     public sealed class LiveTranscriber
     {
         private static readonly TimeSpan EndGrace = TimeSpan.FromSeconds(5);
+
+        /// <summary>
+        /// How much of a decoded input (ffmpeg) is read before its session is created: a broken file usually fails within
+        /// its first seconds, and then no session is left on the server for it.
+        /// </summary>
+        private static readonly TimeSpan DecodedReadAhead = TimeSpan.FromSeconds(3);
+
+        /// <summary>How long a device may take to deliver its first audio once opened.</summary>
+        private static readonly TimeSpan FirstAudioTimeout = TimeSpan.FromSeconds(10);
         private readonly GladiaRestClient? _client;
         private readonly LiveTranscriberOptions _options;
         private readonly TimeProvider _time;
@@ -140,17 +151,15 @@ namespace GladiaPS.Core.Transcribing
             var readers = new List<Task>();
             try
             {
-                // A live source (a device) starts only once its session exists: until then nothing would read it, and a
-                // device that is not read drops what it hears. Any other input is opened first, since its format picks the session's.
-                var format = _options.Format;
-                if (!input.IsLive)
-                {
-                    source = await input.OpenAsync(_options.InputFormat ?? format, cancellationToken).ConfigureAwait(false);
-                    format ??= (_options.ChooseFormat ?? ClosestFormat)(source);
-                    _options.InputOpened?.Invoke(source, format);
-                }
-
-                format ??= SessionAudioFormat.Default;
+                // The input is opened, and its first audio read, before any session exists: an input that cannot be read
+                // (a file ffmpeg cannot decode, an empty stream, a device that does not start) is one error and leaves
+                // nothing on the server. A file's format picks the session's; a device captures in the format given
+                // (its capture reads on meanwhile, so nothing it hears is lost while the session starts).
+                var format = _options.Format ?? (input.IsLive ? SessionAudioFormat.Default : null);
+                source = await input.OpenAsync(_options.InputFormat ?? format, cancellationToken).ConfigureAwait(false);
+                format ??= (_options.ChooseFormat ?? ClosestFormat)(source);
+                _options.InputOpened?.Invoke(source, format);
+                source = await PrimeAsync(input, source, cancellationToken).ConfigureAwait(false);
                 var init = _sessionOptions.WithFormat(format);
                 sequence = new SessionSequence<LiveSessionTarget>(
                     async t => new LiveSessionTarget(await StartSessionAsync(init, t).ConfigureAwait(false)),
@@ -158,11 +167,6 @@ namespace GladiaPS.Core.Transcribing
                     _options.SessionLimit,
                     _time);
                 await sequence.StartAsync(cancellationToken).ConfigureAwait(false);
-                if (source is null)
-                {
-                    source = await input.OpenAsync(_options.InputFormat ?? format, cancellationToken).ConfigureAwait(false);
-                    _options.InputOpened?.Invoke(source, format);
-                }
 
                 // Ends early when the session is stopped from elsewhere.
                 var current = sequence;
@@ -189,6 +193,34 @@ namespace GladiaPS.Core.Transcribing
                 source?.Dispose();
                 await CloseAllAsync(sequence).ConfigureAwait(false);
                 events.TryComplete();
+            }
+        }
+
+        /// <summary>
+        /// Reads the input's first audio (<see cref="PrimedAudioSource"/>); a device gets <see cref="FirstAudioTimeout"/>
+        /// to deliver it, since one that never starts would otherwise keep the command waiting with nothing to show.
+        /// </summary>
+        private static async Task<IAudioSource> PrimeAsync(AudioInput input, IAudioSource source, CancellationToken cancellationToken)
+        {
+            if (!input.IsLive)
+            {
+                return await PrimedAudioSource.PrimeAsync(source, DecodedReadAhead, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(FirstAudioTimeout);
+            try
+            {
+                return await PrimedAudioSource.PrimeAsync(source, TimeSpan.Zero, limit.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new AudioCaptureException(null, string.Format(CultureInfo.InvariantCulture,
+                    "{0} delivered no audio within {1} s of being opened.", input.Name, FirstAudioTimeout.TotalSeconds));
+            }
+            catch (AudioFormatException exception)
+            {
+                throw new AudioCaptureException(null, input.Name + ": " + exception.Detail, exception);
             }
         }
 

@@ -1,7 +1,5 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -20,21 +18,18 @@ namespace GladiaPS.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "GladiaTranscription", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(GladiaTranscript), typeof(GladiaTranscription))]
-    public sealed class InvokeGladiaTranscriptionCommand : GladiaApiCmdletBase
+    public sealed class InvokeGladiaTranscriptionCommand : TranscriptionOptionsCmdletBase
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
         private const string UrlSet = "Url";
 
         private readonly List<Task> _running = new List<Task>();
-        private bool? _codeSwitching;
-        private bool? _namedEntities;
-        private bool? _sentiment;
-        private bool? _summarize;
         private bool? _diarization;
         private bool? _subtitles;
         private bool? _pii;
         private bool? _sentences;
+        private bool? _punctuation;
         private GladiaRestClient? _client;
         private TranscriptionSettings? _settings;
         private int _activityId = 1;
@@ -52,18 +47,6 @@ namespace GladiaPS.Commands
         /// <summary>Public audio or video URLs (or signed storage URLs): nothing is uploaded.</summary>
         [Parameter(Mandatory = true, ParameterSetName = UrlSet)]
         public Uri[] Url { get; set; } = Array.Empty<Uri>();
-
-        [Parameter]
-        [ArgumentCompleter(typeof(PreRecordedModelCompleter))]
-        public string? Model { get; set; }
-
-        /// <summary>Languages to expect (codes such as en, fr); the server detects the language when omitted.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(LanguageCompleter))]
-        public string[]? Language { get; set; }
-
-        [Parameter]
-        public SwitchParameter CodeSwitching { get => _codeSwitching == true; set => _codeSwitching = value.IsPresent; }
 
         /// <summary>Label each utterance with its speaker.</summary>
         [Parameter]
@@ -93,6 +76,27 @@ namespace GladiaPS.Commands
         [ArgumentCompleter(typeof(SubtitleFormatCompleter))]
         public string[]? SubtitleFormat { get; set; }
 
+        /// <summary>Shortest subtitle cue, in seconds (0 to 30); implies -Subtitles.</summary>
+        [Parameter]
+        public double? SubtitleMinimumDuration { get; set; }
+
+        /// <summary>Longest subtitle cue, in seconds (0 to 30); implies -Subtitles.</summary>
+        [Parameter]
+        public double? SubtitleMaximumDuration { get; set; }
+
+        /// <summary>Characters per subtitle row at most; implies -Subtitles.</summary>
+        [Parameter]
+        public int? SubtitleMaximumCharactersPerRow { get; set; }
+
+        /// <summary>Rows per subtitle cue at most; implies -Subtitles.</summary>
+        [Parameter]
+        public int? SubtitleMaximumRowsPerCaption { get; set; }
+
+        /// <summary>default or compliance; implies -Subtitles.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(SubtitleStyleCompleter))]
+        public string? SubtitleStyle { get; set; }
+
         /// <summary>Replace personal data in the transcript.</summary>
         [Parameter]
         public SwitchParameter PiiRedaction { get => _pii == true; set => _pii = value.IsPresent; }
@@ -102,63 +106,26 @@ namespace GladiaPS.Commands
         [ArgumentCompleter(typeof(PiiEntityTypeCompleter))]
         public string[]? PiiEntityType { get; set; }
 
+        /// <summary>How redacted text reads: MARKER ([PHONE_NUMBER]) or MASK (#####); implies -PiiRedaction.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(PiiProcessedTextTypeCompleter))]
+        public string? PiiProcessedTextType { get; set; }
+
         /// <summary>Also cut the transcript into sentences (in the result's Sentences).</summary>
         [Parameter]
         public SwitchParameter Sentences { get => _sentences == true; set => _sentences = value.IsPresent; }
+
+        /// <summary>Enhanced punctuation.</summary>
+        [Parameter]
+        public SwitchParameter PunctuationEnhanced { get => _punctuation == true; set => _punctuation = value.IsPresent; }
 
         /// <summary>Prompts answered about each transcript (in the result's AudioToLlm).</summary>
         [Parameter]
         public string[]? AudioToLlm { get; set; }
 
-        /// <summary>Words to favour: strings, or hashtables with Value, Intensity, Pronunciations and Language.</summary>
+        /// <summary>The language model that answers the -AudioToLlm prompts; the server's default when omitted.</summary>
         [Parameter]
-        [PlainValues]
-        public object[]? CustomVocabulary { get; set; }
-
-        [Parameter]
-        public double? CustomVocabularyIntensity { get; set; }
-
-        /// <summary>How to spell words: a hashtable from the spelling wanted to the spellings heard.</summary>
-        [Parameter]
-        [PlainValues]
-        public IDictionary? CustomSpelling { get; set; }
-
-        /// <summary>Languages to translate the transcript into.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(TranslationLanguageCompleter))]
-        public string[]? TranslateTo { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(TranslationModelCompleter))]
-        public string? TranslationModel { get; set; }
-
-        [Parameter]
-        public SwitchParameter NamedEntityRecognition { get => _namedEntities == true; set => _namedEntities = value.IsPresent; }
-
-        [Parameter]
-        public SwitchParameter SentimentAnalysis { get => _sentiment == true; set => _sentiment = value.IsPresent; }
-
-        [Parameter]
-        public SwitchParameter Summarize { get => _summarize == true; set => _summarize = value.IsPresent; }
-
-        /// <summary>general, bullet_points or concise; implies -Summarize.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(SummaryTypeCompleter))]
-        public string? SummaryType { get; set; }
-
-        /// <summary>A URL the server sends each finished job to.</summary>
-        [Parameter]
-        public Uri? CallbackUrl { get; set; }
-
-        /// <summary>Your own fields stored with each job and searchable with Get-GladiaTranscription -CustomMetadata.</summary>
-        [Parameter]
-        [PlainValues]
-        public IDictionary? CustomMetadata { get; set; }
-
-        /// <summary>Job fields the module has no parameter for yet, merged into the request at any depth.</summary>
-        [Parameter]
-        [PlainValues]
-        public IDictionary? Option { get; set; }
+        public string? AudioToLlmModel { get; set; }
 
         /// <summary>How many files to upload and wait for at once (default 4).</summary>
         [Parameter]
@@ -248,146 +215,86 @@ namespace GladiaPS.Commands
         }
 
         /// <summary>The job body every input shares, checked before any upload; an error names the parameter.</summary>
-        private PreRecordedOptions BuildOptions()
+        internal PreRecordedOptions BuildOptions()
         {
-            var options = new PreRecordedOptions { Model = Model, Sentences = _sentences, NamedEntityRecognition = _namedEntities, SentimentAnalysis = _sentiment };
-            if (Language is { Length: > 0 } || _codeSwitching is not null)
+            var options = new PreRecordedOptions
             {
-                options.LanguageConfig = new LanguageConfig { Languages = Language?.Select(l => l.Trim()).ToList(), CodeSwitching = _codeSwitching };
-            }
+                Model = Model,
+                LanguageConfig = BuildLanguageConfig(),
+                CustomVocabularyConfig = BuildVocabulary(),
+                CustomSpellingConfig = BuildSpelling(),
+                TranslationConfig = BuildTranslation(),
+                Summarization = Summarization,
+                SummarizationConfig = BuildSummarization(),
+                Chapterization = Chapterization,
+                NamedEntityRecognition = NamedEntities,
+                SentimentAnalysis = Sentiment,
+                Sentences = _sentences,
+                PunctuationEnhanced = _punctuation,
+                CallbackConfig = BuildCallback(url => new JobCallbackConfig { Url = url }, c => c.Url, (c, url) => c.Url = url),
+            };
+            options.CustomVocabulary = options.CustomVocabularyConfig is null ? null : true;
+            options.CustomSpelling = options.CustomSpellingConfig is null ? null : true;
+            options.Translation = options.TranslationConfig is null ? null : true;
+            options.Callback = options.CallbackConfig is null ? null : true;
 
             if (Speakers is not null || MinSpeakers is not null || MaxSpeakers is not null)
             {
-                options.Diarization = _diarization ?? true;
                 options.DiarizationConfig = new DiarizationConfig { NumberOfSpeakers = Speakers, MinSpeakers = MinSpeakers, MaxSpeakers = MaxSpeakers };
             }
-            else
+
+            options.Diarization = options.DiarizationConfig is null ? _diarization : _diarization ?? true;
+            if (SubtitleFormat is { Length: > 0 } || SubtitleMinimumDuration is not null || SubtitleMaximumDuration is not null
+                || SubtitleMaximumCharactersPerRow is not null || SubtitleMaximumRowsPerCaption is not null || SubtitleStyle is not null)
             {
-                options.Diarization = _diarization;
+                options.SubtitlesConfig = new SubtitlesConfig
+                {
+                    Formats = SubtitleFormat?.Select(f => f.Trim().ToLowerInvariant()).ToList(),
+                    MinimumDuration = SubtitleMinimumDuration,
+                    MaximumDuration = SubtitleMaximumDuration,
+                    MaximumCharactersPerRow = SubtitleMaximumCharactersPerRow,
+                    MaximumRowsPerCaption = SubtitleMaximumRowsPerCaption,
+                    Style = SubtitleStyle,
+                };
             }
 
-            options.Subtitles = SubtitleFormat is { Length: > 0 } ? _subtitles ?? true : _subtitles;
-            if (SubtitleFormat is { Length: > 0 })
+            options.Subtitles = options.SubtitlesConfig is null ? _subtitles : _subtitles ?? true;
+            if (PiiEntityType is { Length: > 0 } || PiiProcessedTextType is not null)
             {
-                options.SubtitlesConfig = new SubtitlesConfig { Formats = SubtitleFormat.Select(f => f.Trim().ToLowerInvariant()).ToList() };
+                options.PiiRedactionConfig = new PiiRedactionConfig { EntityTypes = PiiEntityType?.Select(t => t.Trim()).ToList(), ProcessedTextType = PiiProcessedTextType };
             }
 
-            options.PiiRedaction = PiiEntityType is { Length: > 0 } ? _pii ?? true : _pii;
-            if (PiiEntityType is { Length: > 0 })
-            {
-                options.PiiRedactionConfig = new PiiRedactionConfig { EntityTypes = PiiEntityType.Select(t => t.Trim()).ToList() };
-            }
-
+            options.PiiRedaction = options.PiiRedactionConfig is null ? _pii : _pii ?? true;
             if (AudioToLlm is { Length: > 0 })
             {
                 options.AudioToLlm = true;
-                options.AudioToLlmConfig = new AudioToLlmConfig { Prompts = AudioToLlm.ToList() };
+                options.AudioToLlmConfig = new AudioToLlmConfig { Prompts = AudioToLlm.ToList(), Model = AudioToLlmModel };
+            }
+            else if (AudioToLlmModel is not null)
+            {
+                throw new GladiaValidationException(nameof(AudioToLlmModel), "-AudioToLlmModel needs -AudioToLlm: give the prompts it answers.");
             }
 
-            if (CustomVocabulary is { Length: > 0 })
-            {
-                options.CustomVocabulary = true;
-                options.CustomVocabularyConfig = new CustomVocabularyConfig
-                {
-                    Vocabulary = CustomVocabulary.Select((item, i) => LiveSessionOptionsCmdletBase.VocabularyEntry(item, i)).ToList(),
-                    DefaultIntensity = CustomVocabularyIntensity,
-                };
-            }
-            else if (CustomVocabularyIntensity is not null)
-            {
-                throw new GladiaValidationException(nameof(CustomVocabularyIntensity), "-CustomVocabularyIntensity needs -CustomVocabulary: give the words it applies to.");
-            }
-
-            if (CustomSpelling is not null)
-            {
-                var dictionary = new Dictionary<string, IList<string>>(StringComparer.Ordinal);
-                foreach (DictionaryEntry entry in CustomSpelling)
-                {
-                    dictionary[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty] = LiveSessionOptionsCmdletBase.Strings(entry.Value).ToList();
-                }
-
-                options.CustomSpelling = true;
-                options.CustomSpellingConfig = new CustomSpellingConfig { SpellingDictionary = dictionary };
-            }
-
-            if (TranslateTo is { Length: > 0 })
-            {
-                options.Translation = true;
-                options.TranslationConfig = new TranslationConfig { TargetLanguages = TranslateTo.Select(l => l.Trim()).ToList(), Model = TranslationModel };
-            }
-            else if (TranslationModel is not null)
-            {
-                throw new GladiaValidationException(nameof(TranslationModel), "-TranslationModel needs -TranslateTo: give the languages to translate into.");
-            }
-
-            if (_summarize is not null || SummaryType is not null)
-            {
-                options.Summarization = SummaryType is not null ? true : _summarize;
-                options.SummarizationConfig = SummaryType is null ? null : new SummarizationConfig { Type = SummaryType };
-            }
-
-            if (CallbackUrl is not null)
-            {
-                options.Callback = true;
-                options.CallbackConfig = new JobCallbackConfig { Url = CallbackUrl };
-            }
-
-            if (CustomMetadata is not null)
-            {
-                try
-                {
-                    options.SetCustomMetadata(PlainValues.Unwrap(CustomMetadata), "-" + nameof(CustomMetadata));
-                }
-                catch (GladiaValidationException exception)
-                {
-                    throw new GladiaValidationException(nameof(CustomMetadata), exception.Message);
-                }
-            }
-
-            if (Option is not null)
-            {
-                try
-                {
-                    options = options.WithFields(PlainValues.Unwrap(Option)!, "-" + nameof(Option));
-                }
-                catch (GladiaValidationException exception) when (exception.Field.StartsWith("-", StringComparison.Ordinal))
-                {
-                    throw new GladiaValidationException(nameof(Option), exception.Message);
-                }
-            }
-
-            try
-            {
-                options.Validate();
-            }
-            catch (GladiaValidationException exception)
-            {
-                var parameter = ParameterFor(exception.Field);
-                throw new GladiaValidationException(parameter, "-" + parameter + ": " + exception.Message);
-            }
-
-            return options;
+            return RequestOptionsCompletion.Complete(options, CustomMetadata, Option, ParameterFor);
         }
 
         /// <summary>The parameter a wire field comes from, so an error names what the user typed.</summary>
-        private static string ParameterFor(string field) => field switch
+        internal static string ParameterFor(string field) => field switch
         {
-            "model" => nameof(Model),
-            "custom_metadata" => nameof(CustomMetadata),
-            _ when field.StartsWith("language_config", StringComparison.Ordinal) => nameof(Language),
             _ when field.StartsWith("diarization_config.number_of_speakers", StringComparison.Ordinal) => nameof(Speakers),
             _ when field.StartsWith("diarization_config.min_speakers", StringComparison.Ordinal) => nameof(MinSpeakers),
             _ when field.StartsWith("diarization_config.max_speakers", StringComparison.Ordinal) => nameof(MaxSpeakers),
             _ when field.StartsWith("subtitles_config.formats", StringComparison.Ordinal) => nameof(SubtitleFormat),
+            _ when field.StartsWith("subtitles_config.minimum_duration", StringComparison.Ordinal) => nameof(SubtitleMinimumDuration),
+            _ when field.StartsWith("subtitles_config.maximum_duration", StringComparison.Ordinal) => nameof(SubtitleMaximumDuration),
+            _ when field.StartsWith("subtitles_config.maximum_characters_per_row", StringComparison.Ordinal) => nameof(SubtitleMaximumCharactersPerRow),
+            _ when field.StartsWith("subtitles_config.maximum_rows_per_caption", StringComparison.Ordinal) => nameof(SubtitleMaximumRowsPerCaption),
+            _ when field.StartsWith("subtitles_config.style", StringComparison.Ordinal) => nameof(SubtitleStyle),
+            _ when field.StartsWith("pii_redaction_config.processed_text_type", StringComparison.Ordinal) => nameof(PiiProcessedTextType),
             _ when field.StartsWith("pii_redaction_config", StringComparison.Ordinal) => nameof(PiiEntityType),
+            _ when field.StartsWith("audio_to_llm_config.model", StringComparison.Ordinal) => nameof(AudioToLlmModel),
             _ when field.StartsWith("audio_to_llm", StringComparison.Ordinal) => nameof(AudioToLlm),
-            _ when field.StartsWith("custom_vocabulary", StringComparison.Ordinal) => nameof(CustomVocabulary),
-            _ when field.StartsWith("custom_spelling", StringComparison.Ordinal) => nameof(CustomSpelling),
-            _ when field.StartsWith("translation_config.model", StringComparison.Ordinal) => nameof(TranslationModel),
-            _ when field.StartsWith("translation", StringComparison.Ordinal) => nameof(TranslateTo),
-            _ when field.StartsWith("summarization", StringComparison.Ordinal) => nameof(SummaryType),
-            _ when field.StartsWith("callback", StringComparison.Ordinal) => nameof(CallbackUrl),
-            _ => field.StartsWith("-", StringComparison.Ordinal) ? field.TrimStart('-') : nameof(Option),
+            _ => SharedParameterFor(field) ?? OtherParameterFor(field),
         };
     }
 }

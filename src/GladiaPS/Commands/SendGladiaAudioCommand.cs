@@ -199,7 +199,8 @@ namespace GladiaPS.Commands
         internal override void OnDispose() => _client?.Dispose();
 
         private static bool IsSessionOption(string name) =>
-            typeof(LiveSessionOptionsCmdletBase).GetProperty(name)?.DeclaringType == typeof(LiveSessionOptionsCmdletBase);
+            typeof(LiveSessionOptionsCmdletBase).GetProperty(name)?.DeclaringType is { } declaring
+            && (declaring == typeof(LiveSessionOptionsCmdletBase) || declaring == typeof(TranscriptionOptionsCmdletBase));
 
         private IEnumerable<string> ResolvePaths(string path, bool literal) => FilePaths.Resolve(this, path, literal);
 

@@ -43,6 +43,15 @@ namespace GladiaPS.Completion
             new CompletionValue("vtt", "vtt: WebVTT"),
         };
 
+        public static IReadOnlyList<CompletionValue> PiiProcessedTextTypes { get; } = new[]
+        {
+            new CompletionValue("MARKER", "MARKER: the entity's type in its place, e.g. [PHONE_NUMBER]"),
+            new CompletionValue("MASK", "MASK: the entity masked, e.g. #####"),
+        };
+
+        public static IReadOnlyList<CompletionValue> SubtitleStyles { get; } = GladiaKnownValues.SubtitleStyles
+            .Select(s => new CompletionValue(s, s)).ToArray();
+
         public static IReadOnlyList<CompletionValue> PiiEntityTypes { get; } = GladiaKnownValues.PiiEntityTypes
             .Select(t => new CompletionValue(t, t)).ToArray();
 

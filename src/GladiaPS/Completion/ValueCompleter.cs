@@ -17,12 +17,15 @@ namespace GladiaPS.Completion
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return CompletionValues.Match(Values(), word)
+            return CompletionValues.Match(Values(commandName ?? string.Empty), word)
                 .Select(v => new CompletionResult(Quote(v.Value), v.Value, CompletionResultType.ParameterValue, v.Description));
         }
 
         /// <summary>The values and what each means (shown as the tooltip).</summary>
         protected abstract IEnumerable<CompletionValue> Values();
+
+        /// <summary>The values for <paramref name="commandName"/>, where a parameter shared by several commands takes other values on some.</summary>
+        protected virtual IEnumerable<CompletionValue> Values(string commandName) => Values();
 
         private static string Quote(string value) =>
             value.Any(c => char.IsWhiteSpace(c) || c == '\'' || c == '$' || c == ',' || c == ';') ? "'" + value.Replace("'", "''") + "'" : value;
@@ -38,9 +41,13 @@ namespace GladiaPS.Completion
         protected override IEnumerable<CompletionValue> Values() => CompletionValues.TranslationLanguages;
     }
 
+    /// <summary>Live models, or on Invoke-GladiaTranscription the pre-recorded (batch) ones.</summary>
     public sealed class ModelCompleter : ValueCompleter
     {
         protected override IEnumerable<CompletionValue> Values() => CompletionValues.Models;
+
+        protected override IEnumerable<CompletionValue> Values(string commandName) =>
+            commandName.EndsWith("Invoke-GladiaTranscription", StringComparison.OrdinalIgnoreCase) ? CompletionValues.PreRecordedModels : Values();
     }
 
     public sealed class RegionCompleter : ValueCompleter
@@ -78,9 +85,14 @@ namespace GladiaPS.Completion
         protected override IEnumerable<CompletionValue> Values() => CompletionValues.TranslationModels;
     }
 
-    public sealed class PreRecordedModelCompleter : ValueCompleter
+    public sealed class PiiProcessedTextTypeCompleter : ValueCompleter
     {
-        protected override IEnumerable<CompletionValue> Values() => CompletionValues.PreRecordedModels;
+        protected override IEnumerable<CompletionValue> Values() => CompletionValues.PiiProcessedTextTypes;
+    }
+
+    public sealed class SubtitleStyleCompleter : ValueCompleter
+    {
+        protected override IEnumerable<CompletionValue> Values() => CompletionValues.SubtitleStyles;
     }
 
     public sealed class SubtitleFormatCompleter : ValueCompleter

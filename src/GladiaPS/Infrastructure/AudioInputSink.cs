@@ -73,7 +73,7 @@ namespace GladiaPS.Infrastructure
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
                 {
-                    _cmdlet.PostError(GladiaErrors.From(exception, input.Kind == AudioInputKind.Bytes ? session.Id : input.Path ?? input.Name));
+                    GladiaErrors.Post(_cmdlet, exception, input.Kind == AudioInputKind.Bytes ? session.Id : input.Path ?? input.Name);
                 }
             }
         }

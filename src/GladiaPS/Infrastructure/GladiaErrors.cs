@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using GladiaPS.Core.Audio;
+using GladiaPS.Core.Capture;
 using GladiaPS.Core.Options;
 using GladiaPS.Core.Rest;
 
@@ -33,6 +34,24 @@ namespace GladiaPS.Infrastructure
             }
 
             return record;
+        }
+
+        /// <summary>
+        /// Posts the error for an input that failed, after what the tool behind it wrote (ffmpeg's whole output) as
+        /// verbose text: the error itself says only the telling line.
+        /// </summary>
+        public static void Post(GladiaCmdletBase cmdlet, Exception exception, object? target, string? context = null)
+        {
+            for (var inner = exception; inner is not null; inner = inner.InnerException)
+            {
+                if (inner is AudioFormatException { ToolOutput: { } output })
+                {
+                    cmdlet.PostVerbose("What the tool wrote for " + (context ?? target?.ToString() ?? "the input") + ":" + Environment.NewLine + output);
+                    break;
+                }
+            }
+
+            cmdlet.PostError(From(exception, target, context));
         }
 
         public static ErrorRecord Create(string message, string id, ErrorCategory category, object? target, string? recommendedAction = null)
@@ -85,6 +104,7 @@ namespace GladiaPS.Infrastructure
             GladiaApiException => ("ApiError", ErrorCategory.ConnectionError),
             GladiaValidationException => ("InvalidOption", ErrorCategory.InvalidArgument),
             AudioFormatException => ("InvalidAudio", ErrorCategory.InvalidData),
+            AudioCaptureException => ("DeviceError", ErrorCategory.ResourceUnavailable),
             FileNotFoundException or DirectoryNotFoundException => ("FileNotFound", ErrorCategory.ObjectNotFound),
             UnauthorizedAccessException => ("AccessDenied", ErrorCategory.PermissionDenied),
             IOException => ("ReadError", ErrorCategory.ReadError),

@@ -84,7 +84,7 @@ namespace GladiaPS.Infrastructure
             }
             catch (Exception exception)
             {
-                _output.PostError(GladiaErrors.From(exception, _input.Path ?? Name, "'" + Name + "'"));
+                GladiaErrors.Post(_output, exception, _input.Path ?? Name, "'" + Name + "'");
             }
             finally
             {

@@ -20,6 +20,19 @@ namespace GladiaPS.Tests.Completion
             Assert.Equal(code, value.ToString());
         }
 
+        [Theory]
+        [InlineData("Invoke-GladiaTranscription", "solaria-1 (pre-recorded)")]
+        [InlineData("GladiaPS\\Invoke-GladiaTranscription", "solaria-1 (pre-recorded)")]
+        [InlineData("New-GladiaLiveSession", "solaria-1 (the default)")]
+        [InlineData("Send-GladiaAudio", "solaria-1 (the default)")]
+        public void ModelCompleter_SuggestsTheModelsOfTheCommandsKind(string command, string description)
+        {
+            // -Model is declared once for live and pre-recorded; the suggestions follow the command it is typed on.
+            var results = new ModelCompleter().CompleteArgument(command, "Model", "solaria-1", null!, new System.Collections.Hashtable()).ToList();
+
+            Assert.Equal(description, Assert.Single(results).ToolTip);
+        }
+
         [Fact]
         public void Languages_AreUniqueCodes_AndTranslationTargetsIncludeWolof()
         {

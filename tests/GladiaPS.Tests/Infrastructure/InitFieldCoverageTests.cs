@@ -13,7 +13,7 @@ using Xunit;
 
 namespace GladiaPS.Tests.Infrastructure
 {
-    /// <summary>Every field of the live init body the client knows can be set through a parameter, not only through -Option.</summary>
+    /// <summary>Every field of the live init body and of the pre-recorded job body the client knows can be set through a parameter, not only through -Option.</summary>
     public class InitFieldCoverageTests
     {
         [Fact]
@@ -50,19 +50,101 @@ namespace GladiaPS.Tests.Infrastructure
             Assert.Equal("a support call", (string?)body["realtime_processing"]!["translation_config"]!["context"]);
         }
 
+        [Fact]
+        public void EveryTypedPreRecordedField_IsReachableThroughAParameter()
+        {
+            var on = new SwitchParameter(true);
+            var cmdlet = new InvokeGladiaTranscriptionCommand
+            {
+                Model = "solaria-1", Language = new[] { "en", "fr" }, CodeSwitching = on,
+                CustomVocabulary = new object[] { new Hashtable { ["Value"] = "Gladia", ["Intensity"] = 0.5, ["Pronunciations"] = new[] { "gladya" }, ["Language"] = "en" } },
+                CustomVocabularyIntensity = 0.4, CustomSpelling = new Hashtable { ["Gladia"] = "gladya" },
+                TranslateTo = new[] { "fr" }, TranslationModel = "base", MatchOriginalUtterances = on, Lipsync = on, ContextAdaptation = on,
+                TranslationContext = "a support call", Informal = on,
+                NamedEntityRecognition = on, SentimentAnalysis = on, SummaryType = "concise", Chapterize = on,
+                Speakers = 2, MinSpeakers = 1, MaxSpeakers = 3,
+                SubtitleFormat = new[] { "srt", "vtt" }, SubtitleMinimumDuration = 1, SubtitleMaximumDuration = 6, SubtitleMaximumCharactersPerRow = 40,
+                SubtitleMaximumRowsPerCaption = 2, SubtitleStyle = "compliance",
+                PiiEntityType = new[] { "GDPR" }, PiiProcessedTextType = "MASK", Sentences = on, PunctuationEnhanced = on,
+                AudioToLlm = new[] { "Summarise the call." }, AudioToLlmModel = "some-llm",
+                CallbackUrl = new Uri("https://hooks.example.net/x"), CallbackConfig = new Hashtable { ["Method"] = "PUT" },
+                CustomMetadata = new Hashtable { ["k"] = "v" },
+            };
+
+            var body = JsonNode.Parse(cmdlet.BuildOptions().ToJson())!.AsObject();
+
+            var sent = new HashSet<string>(Leaves(body, string.Empty), StringComparer.Ordinal);
+            // The audio's URL is each input's own (the upload's, or -Url), not an option.
+            var expected = Fields(typeof(PreRecordedOptions), string.Empty).Where(f => f != "audio_url").ToList();
+            Assert.Contains("translation_config.lipsync", expected);
+            Assert.Contains("subtitles_config.style", expected);
+            Assert.Contains("audio_to_llm_config.model", expected);
+            Assert.Contains("callback_config.method", expected);
+            Assert.True(expected.Count > 40, expected.Count + " fields");
+            var missing = expected.Where(f => !sent.Contains(f)).ToList();
+            Assert.True(missing.Count == 0, "no parameter sets: " + string.Join(", ", missing));
+            Assert.Equal("PUT", (string?)body["callback_config"]!["method"]);
+            Assert.Equal("a support call", (string?)body["translation_config"]!["context"]);
+            Assert.Equal(true, (bool?)body["subtitles"]);
+            Assert.Equal(true, (bool?)body["diarization"]);
+        }
+
+        [Fact]
+        public void SharedOptions_AreDeclaredOnce_ForLiveAndPreRecorded()
+        {
+            // A parameter both kinds take comes from one declaration, so both map it the same way.
+            var live = typeof(NewGladiaLiveSessionCommand).GetProperties().Where(p => p.GetCustomAttributes<ParameterAttribute>().Any()).ToDictionary(p => p.Name);
+            var shared = typeof(InvokeGladiaTranscriptionCommand).GetProperties()
+                .Where(p => p.GetCustomAttributes<ParameterAttribute>().Any() && live.ContainsKey(p.Name) && p.Name is not "ApiKey" and not "Region")
+                .ToList();
+            Assert.Contains(shared, p => p.Name == nameof(InvokeGladiaTranscriptionCommand.Lipsync));
+            Assert.True(shared.Count >= 20, shared.Count + " shared parameters");
+            Assert.All(shared, p => Assert.Equal(typeof(GladiaPS.Infrastructure.TranscriptionOptionsCmdletBase), p.DeclaringType));
+            Assert.All(shared, p => Assert.Equal(p.DeclaringType, live[p.Name].DeclaringType));
+        }
+
         [Theory]
         [InlineData(nameof(NewGladiaLiveSessionCommand.Lipsync))]
         [InlineData(nameof(NewGladiaLiveSessionCommand.TranslationContext))]
         [InlineData(nameof(NewGladiaLiveSessionCommand.Informal))]
         public void TranslationOptions_WithoutTargets_AreRefusedByName(string parameter)
         {
-            var cmdlet = new NewGladiaLiveSessionCommand();
-            typeof(NewGladiaLiveSessionCommand).GetProperty(parameter)!.SetValue(cmdlet,
-                parameter == nameof(cmdlet.TranslationContext) ? "x" : new SwitchParameter(true));
+            var live = new NewGladiaLiveSessionCommand();
+            var preRecorded = new InvokeGladiaTranscriptionCommand();
+            foreach (var cmdlet in new object[] { live, preRecorded })
+            {
+                cmdlet.GetType().GetProperty(parameter)!.SetValue(cmdlet, parameter == nameof(live.TranslationContext) ? "x" : new SwitchParameter(true));
+            }
 
-            var error = Assert.Throws<GladiaValidationException>(() => cmdlet.BuildOptions(SessionAudioFormat.Default));
+            foreach (var build in new Action[] { () => live.BuildOptions(SessionAudioFormat.Default), () => preRecorded.BuildOptions() })
+            {
+                var error = Assert.Throws<GladiaValidationException>(build);
+                Assert.Equal(parameter, error.Field);
+                Assert.StartsWith("-" + parameter + " needs -TranslateTo", error.Message);
+            }
+        }
+
+        [Theory]
+        [InlineData("SubtitleMinimumDuration", 45.0, "-SubtitleMinimumDuration: subtitles_config.minimum_duration: 45 is out of range")]
+        [InlineData("SubtitleStyle", "fancy", "-SubtitleStyle: subtitles_config.style: 'fancy' is not a subtitle style")]
+        [InlineData("PiiProcessedTextType", "BLUR", "-PiiProcessedTextType: pii_redaction_config.processed_text_type: 'BLUR' is not a redaction style")]
+        public void PreRecordedOnlyOptions_OutOfRange_NameTheParameter(string parameter, object value, string message)
+        {
+            var cmdlet = new InvokeGladiaTranscriptionCommand();
+            typeof(InvokeGladiaTranscriptionCommand).GetProperty(parameter)!.SetValue(cmdlet, value);
+
+            var error = Assert.Throws<GladiaValidationException>(() => cmdlet.BuildOptions());
+
             Assert.Equal(parameter, error.Field);
-            Assert.StartsWith("-" + parameter + " needs -TranslateTo", error.Message);
+            Assert.StartsWith(message, error.Message);
+        }
+
+        [Fact]
+        public void AudioToLlmModel_WithoutPrompts_IsRefusedByName()
+        {
+            var error = Assert.Throws<GladiaValidationException>(() => new InvokeGladiaTranscriptionCommand { AudioToLlmModel = "m" }.BuildOptions());
+
+            Assert.Equal("AudioToLlmModel", error.Field);
         }
 
         // The wire paths of a typed options class, down to its leaves; a list of objects counts as its item type.

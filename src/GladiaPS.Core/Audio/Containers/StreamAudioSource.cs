@@ -117,6 +117,23 @@ namespace GladiaPS.Core.Audio.Containers
             }
         }
 
+        /// <summary>
+        /// Reads ahead until a whole frame is in, without taking it: false when the input holds no audio at all. Lets an
+        /// input be checked before anything is created for it while its bytes stay stored as they are (the passthrough).
+        /// </summary>
+        internal async ValueTask<bool> HasAudioAsync(CancellationToken cancellationToken)
+        {
+            var bytes = block.Enter();
+            try
+            {
+                return end - start >= Format.BlockAlign || await FillAsync(bytes, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                block.Exit();
+            }
+        }
+
         public void Dispose()
         {
             Dispose(true);

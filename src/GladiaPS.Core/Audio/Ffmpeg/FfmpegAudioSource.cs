@@ -26,13 +26,16 @@ namespace GladiaPS.Core.Audio.Ffmpeg
         private readonly Task stderrPump;
         private readonly StringBuilder stderrTail = new();
         private readonly PooledBuffer<byte> block;
+        private readonly bool live;
+        private int stderrLines;
         private int carried;
         private bool ended;
         private int disposed;
 
-        private FfmpegAudioSource(Process process, string name, AudioFormat format)
+        private FfmpegAudioSource(Process process, string name, AudioFormat format, bool live)
         {
             this.process = process;
+            this.live = live;
             Name = name;
             Format = format;
             output = process.StandardOutput.BaseStream;
@@ -68,7 +71,7 @@ namespace GladiaPS.Core.Audio.Ffmpeg
             var arguments = string.Format(CultureInfo.InvariantCulture,
                 "-nostdin -hide_banner -loglevel error -i {0} -vn -sn -dn -f {1} -ac {2} -ar {3} pipe:1",
                 QuoteArgument("file:" + Path.GetFullPath(path)), floatSamples ? "f32le" : "s16le", channels, sampleRate);
-            return Launch(ffmpeg, arguments, path, format);
+            return Launch(ffmpeg, arguments, path, format, live: false);
         }
 
         /// <summary>
@@ -85,11 +88,11 @@ namespace GladiaPS.Core.Audio.Ffmpeg
             var arguments = string.Format(CultureInfo.InvariantCulture,
                 "-nostdin -hide_banner -loglevel error {0} -i {1} -vn -sn -dn -f s16le -ac {2} -ar {3} pipe:1",
                 inputOptions, QuoteArgument(input), channels, sampleRate);
-            return Launch(ffmpeg, arguments, name, format);
+            return Launch(ffmpeg, arguments, name, format, live: true);
         }
 
         /// <summary>Starts ffmpeg with its output piped to us; a failure to start says where ffmpeg was looked for and how to install it.</summary>
-        private static FfmpegAudioSource Launch(string ffmpeg, string arguments, string name, AudioFormat format)
+        private static FfmpegAudioSource Launch(string ffmpeg, string arguments, string name, AudioFormat format, bool live)
         {
             var process = new Process
             {
@@ -114,7 +117,7 @@ namespace GladiaPS.Core.Audio.Ffmpeg
                     $"ffmpeg could not be started from '{ffmpeg}': {ex.Message}. {FfmpegLocator.InstallHint}", ex);
             }
 
-            return new FfmpegAudioSource(process, name, format);
+            return new FfmpegAudioSource(process, name, format, live);
         }
 
         public async ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
@@ -200,9 +203,9 @@ namespace GladiaPS.Core.Audio.Ffmpeg
                     message = stderrTail.ToString().Trim();
                 }
 
-                throw new AudioFormatException(Name, AudioFormatError.DecoderFailed, string.Format(CultureInfo.InvariantCulture,
-                    "ffmpeg could not decode it (exit code {0}): {1}", process.ExitCode,
-                    message.Length == 0 ? "no message." : message));
+                throw ToolOutput.Failure(Name, string.Format(CultureInfo.InvariantCulture,
+                    "ffmpeg could not {0} it (exit code {1})", live ? "capture" : "decode", process.ExitCode), message, "ffmpeg",
+                    Volatile.Read(ref stderrLines));
             }
         }
 
@@ -216,6 +219,14 @@ namespace GladiaPS.Core.Audio.Ffmpeg
                 if (read <= 0)
                 {
                     return;
+                }
+
+                for (var i = 0; i < read; i++)
+                {
+                    if (chars[i] == '\n')
+                    {
+                        Interlocked.Increment(ref stderrLines);
+                    }
                 }
 
                 lock (stderrTail)

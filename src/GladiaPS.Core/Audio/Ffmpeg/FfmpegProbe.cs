@@ -51,9 +51,8 @@ namespace GladiaPS.Core.Audio.Ffmpeg
 
             if (result.ExitCode != 0)
             {
-                var errors = result.Error.Trim();
-                throw new AudioFormatException(path, AudioFormatError.DecoderFailed, string.Format(CultureInfo.InvariantCulture,
-                    "ffprobe could not read it (exit code {0}): {1}", result.ExitCode, errors.Length == 0 ? "no message." : errors));
+                throw ToolOutput.Failure(path, string.Format(CultureInfo.InvariantCulture,
+                    "not a WAV or audio file that ffprobe can read (exit code {0})", result.ExitCode), result.Error, "ffprobe");
             }
 
             return Parse(path, result.Output);

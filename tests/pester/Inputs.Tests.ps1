@@ -1,0 +1,99 @@
+# Local input as users give it: files that cannot be read, devices that do not open, paths that match nothing or are not
+# files. Each is reported once, in a line that names the input and the problem, and leaves nothing behind on the server.
+BeforeDiscovery {
+    $hasFfmpeg = [bool](Get-Command ffmpeg -ErrorAction SilentlyContinue) -and [bool](Get-Command ffprobe -ErrorAction SilentlyContinue)
+    # A Linux machine where ALSA has no card: with no PulseAudio server to ask, capture falls back to ALSA and fails to open.
+    $noCaptureDevice = $false
+    if ($hasFfmpeg -and $IsLinux) {
+        $saved = $env:PULSE_SERVER
+        $env:PULSE_SERVER = 'unix:/nonexistent/gladiaps/native'
+        & ffmpeg -nostdin -loglevel quiet -f alsa -i default -t 0.1 -f null - *> $null
+        $noCaptureDevice = $LASTEXITCODE -ne 0
+        $env:PULSE_SERVER = $saved
+    }
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $context = Initialize-GladiaTest inputs
+    $server = $context.Server
+    $work = $context.Work
+
+    function Get-ServerSessionIds { @(Invoke-TestServerApi -Server $server -Path '/emulator/sessions' | ForEach-Object { $_.id }) }
+
+    # Runs a command, and returns its output, errors and verbose lines apart.
+    function Invoke-Captured([scriptblock] $Command) {
+        $VerbosePreference = 'Continue'
+        $all = & $Command 2>&1 4>&1 3>$null
+        [pscustomobject]@{
+            Output  = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -and $_ -isnot [System.Management.Automation.ErrorRecord] })
+            Verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+            Errors  = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        }
+    }
+}
+
+AfterAll {
+    Complete-GladiaTest $context
+}
+
+Describe 'An input is opened and read before its session is created' {
+    It 'reports a file ffmpeg cannot decode in one line, ffmpeg''s whole output in -Verbose, and creates no session' -Skip:(-not $hasFfmpeg) {
+        # ffprobe reads the header of this M4A, but every frame of its audio is garbled: only decoding finds out.
+        $good = New-ToneWav -Path "$work/garble-source.wav" -Phrase 'alpha bravo charlie delta echo foxtrot'
+        & ffmpeg -nostdin -loglevel error -y -i $good.FullName -c:a aac -movflags +faststart "$work/garbled.m4a"
+        $bytes = [IO.File]::ReadAllBytes("$work/garbled.m4a")
+        $data = [Text.Encoding]::ASCII.GetString($bytes).IndexOf('mdat') + 8
+        for ($i = $data; $i -lt $bytes.Length; $i += 7) { $bytes[$i] = 0 }
+        [IO.File]::WriteAllBytes("$work/garbled.m4a", $bytes)
+        & ffprobe -v error -show_entries stream=codec_name "$work/garbled.m4a" *> $null
+        $LASTEXITCODE | Should -Be 0 -Because 'the test needs a file whose header ffprobe reads'
+
+        $before = Get-ServerSessionIds
+        $run = Invoke-Captured { Send-GladiaAudio -LiteralPath "$work/garbled.m4a" }
+
+        $run.Output | Should -BeNullOrEmpty
+        $run.Errors.Count | Should -Be 1
+        $message = $run.Errors[0].ToString()
+        $message | Should -Match 'garbled\.m4a'
+        $message | Should -Match 'ffmpeg could not decode it'
+        $message | Should -Not -Match '\n' -Because 'the error says why in one line'
+        $run.Errors[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        ($run.Verbose -join "`n") | Should -Match '(?s)Error while decoding.*Error while decoding' -Because '-Verbose shows what ffmpeg wrote'
+        Get-ServerSessionIds | Should -Be $before -Because 'no session is created for input that cannot be read'
+    }
+
+    It 'reports a WAV file with a header and no samples, and creates no session' {
+        $empty = New-ToneWav -Path "$work/no-samples.wav" -Phrase 'alpha'
+        $header = [IO.File]::ReadAllBytes($empty.FullName)[0..43]
+        [BitConverter]::GetBytes([int] 36).CopyTo($header, 4)
+        [BitConverter]::GetBytes([int] 0).CopyTo($header, 40)
+        [IO.File]::WriteAllBytes($empty.FullName, [byte[]] $header)
+
+        $before = Get-ServerSessionIds
+        $run = Invoke-Captured { Send-GladiaAudio -LiteralPath $empty.FullName }
+
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].ToString() | Should -Match 'no-samples\.wav.*no audio'
+        Get-ServerSessionIds | Should -Be $before
+    }
+
+    It 'reports a device that does not open as a device error, in one line, and creates no session' -Skip:(-not $noCaptureDevice) {
+        $saved = $env:PULSE_SERVER
+        $env:PULSE_SERVER = 'unix:/nonexistent/gladiaps/native'
+        try {
+            $before = Get-ServerSessionIds
+            $run = Invoke-Captured { Send-GladiaAudio -Device default -Duration 1 }
+        } finally {
+            $env:PULSE_SERVER = $saved
+        }
+
+        $run.Errors.Count | Should -Be 1
+        $message = $run.Errors[0].ToString()
+        $message | Should -Match 'default'
+        $message | Should -Not -Match '\n'
+        $run.Errors[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+        $run.Errors[0].FullyQualifiedErrorId | Should -Match '^DeviceError'
+        Get-ServerSessionIds | Should -Be $before
+    }
+}
