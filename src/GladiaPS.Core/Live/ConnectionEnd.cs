@@ -28,6 +28,9 @@ namespace GladiaPS.Core.Live
             ConnectionEndKind.ProtocolViolation, null,
             "the server sent a frame the WebSocket protocol forbids (a text frame that is not valid UTF-8, or a malformed frame)");
 
+        /// <summary>The server made no progress for too long while it owed the session something: the session is given up.</summary>
+        public static ConnectionEnd Stalled(string description) => new ConnectionEnd(ConnectionEndKind.Stalled, null, description);
+
         public static ConnectionEnd Cancelled() => new ConnectionEnd(ConnectionEndKind.Cancelled, null, null);
 
         /// <summary>
@@ -109,6 +112,9 @@ namespace GladiaPS.Core.Live
 
         /// <summary>The client closed the connection because the server broke the WebSocket protocol (1007, 1002): not resumed.</summary>
         ProtocolViolation,
+
+        /// <summary>The server made no progress for <see cref="LiveConnectionOptions.NoProgressTimeout"/> while it owed something: not resumed.</summary>
+        Stalled,
 
         /// <summary>The client closed with 1000 as asked.</summary>
         ClientClosed,

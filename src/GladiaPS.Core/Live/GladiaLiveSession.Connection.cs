@@ -23,6 +23,7 @@ namespace GladiaPS.Core.Live
         private int _largestFrameOnConnection;
         private int _frameLimit = int.MaxValue;
         private LiveSessionOutcome? _outcome;
+        private string? _endError;
 
         private void Run() => _runTask = Task.Run(RunAsync);
 
@@ -246,6 +247,12 @@ namespace GladiaPS.Core.Live
             Interlocked.Exchange(ref _windowFirstFullTicks, -1);
 
             Volatile.Write(ref _inFlightEnd, _backlog.Acknowledged);
+            if (!isReconnect || _backlog.Acknowledged == _backlog.End)
+            {
+                // Nothing could be owed before the first connection, nor is anything owed when no audio waits to be
+                // resent: the clock of progress starts here. Otherwise the time spent reconnecting counts against it.
+                MarkProgress();
+            }
             if (isReconnect && !_options.LosslessResume)
             {
                 Publish(LiveErrorMessage.Client(
@@ -262,9 +269,21 @@ namespace GladiaPS.Core.Live
             using var connection = CancellationTokenSource.CreateLinkedTokenSource(sessionToken);
             var writer = Task.Run(() => WriteAsync(socket, connection.Token));
             var receiver = Task.Run(() => ReceiveAsync(socket, connection.Token));
+            var watchdog = WatchForSilenceAsync(_stopwatch.Elapsed, connection.Token);
             try
             {
-                var first = await Task.WhenAny(writer, receiver).ConfigureAwait(false);
+                var first = await Task.WhenAny(writer, receiver, watchdog).ConfigureAwait(false);
+                if (first == watchdog)
+                {
+                    if (await watchdog.ConfigureAwait(false) is { } silent)
+                    {
+                        // Nothing to drain from a silent server: the finally stops both tasks and aborts the socket.
+                        return silent;
+                    }
+
+                    first = await Task.WhenAny(writer, receiver).ConfigureAwait(false);
+                }
+
                 if (first == writer)
                 {
                     if (writer.Status == TaskStatus.RanToCompletion)
@@ -329,7 +348,76 @@ namespace GladiaPS.Core.Live
 
                 await IgnoreFailureAsync(writer).ConfigureAwait(false);
                 await IgnoreFailureAsync(receiver).ConfigureAwait(false);
+                await IgnoreFailureAsync(watchdog).ConfigureAwait(false);
                 socket.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Looks at the open connection every <see cref="SilenceRule.Period"/> until the connection ends (null) or the
+        /// server's silence ends it (<see cref="SilenceRule"/>). It is a task of the connection, stopped and awaited
+        /// with it, so nothing of it outlives the connection or the session.
+        /// </summary>
+        private async Task<ConnectionEnd?> WatchForSilenceAsync(TimeSpan opened, CancellationToken token)
+        {
+            var period = SilenceRule.Period(_options);
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(period, token).ConfigureAwait(false);
+                    var now = _stopwatch.Elapsed;
+                    var owedHere = OwedOnConnection();
+                    var owedBySession = owedHere is null ? OwedBySession() : null;
+                    if (owedHere is null && owedBySession is null)
+                    {
+                        // Nothing owed: the clock of progress starts again when something is.
+                        Volatile.Write(ref _lastProgressTicks, now.Ticks);
+                        continue;
+                    }
+
+                    var lastFrame = TimeSpan.FromTicks(Volatile.Read(ref _lastFrameTicks));
+                    var lastProgress = TimeSpan.FromTicks(Volatile.Read(ref _lastProgressTicks));
+                    if (owedBySession is not null && lastFrame > lastProgress)
+                    {
+                        // Once the stop is answered, any message on the way to the end is progress.
+                        lastProgress = lastFrame;
+                    }
+
+                    var facts = new SilenceFacts(now, lastFrame > opened ? lastFrame : opened, lastProgress, owedHere, owedBySession);
+                    if (SilenceRule.Judge(facts, _options) is { } verdict)
+                    {
+                        return verdict;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>What the server owes on the open connection: acknowledgments of audio written, the answer to stop_recording.</summary>
+        private string? OwedOnConnection()
+        {
+            var unacknowledged = _options.LosslessResume ? Volatile.Read(ref _inFlightEnd) - _backlog.Acknowledged : 0;
+            if (unacknowledged > 0)
+            {
+                return unacknowledged.ToString(CultureInfo.InvariantCulture) + " bytes of audio to acknowledge";
+            }
+
+            lock (_control)
+            {
+                return _ending.StopSentOnConnection && !_ending.StopAcknowledged ? "the answer to stop_recording" : null;
+            }
+        }
+
+        /// <summary>What else the server owes the session: its end, once stop_recording was acknowledged.</summary>
+        private string? OwedBySession()
+        {
+            lock (_control)
+            {
+                return _ending.StopAcknowledged && _status != LiveSessionStatus.Ended ? "the end of the session after stop_recording was acknowledged" : null;
             }
         }
 
@@ -362,6 +450,7 @@ namespace GladiaPS.Core.Live
 
         private void Finish(LiveSessionEndReason reason, int? closeStatus, string? closeDescription, string? error, LiveErrorKind errorKind)
         {
+            Volatile.Write(ref _endError, error);
             SetStatus(LiveSessionStatus.Ended, 0, error ?? reason.ToString());
             _backlog.Close();
             if (error is not null)

@@ -16,6 +16,12 @@ namespace GladiaPS.Core.Live
         private int _warnedNoAcknowledgments;
         private int _startSessionSeen;
 
+        /// <summary>When a frame last arrived, on any connection (stopwatch ticks).</summary>
+        private long _lastFrameTicks;
+
+        /// <summary>When the session last made progress (stopwatch ticks): see <see cref="LiveConnectionOptions.NoProgressTimeout"/>.</summary>
+        private long _lastProgressTicks;
+
         private async Task<ConnectionEnd> ReceiveAsync(WebSocket socket, CancellationToken token)
         {
             var buffer = new byte[64 * 1024];
@@ -27,6 +33,7 @@ namespace GladiaPS.Core.Live
                 while (true)
                 {
                     var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), token).ConfigureAwait(false);
+                    Volatile.Write(ref _lastFrameTicks, _stopwatch.Elapsed.Ticks);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         return ConnectionEnd.ServerClosed(
@@ -146,6 +153,8 @@ namespace GladiaPS.Core.Live
                         {
                             _ending.StopAcknowledged = true;
                         }
+
+                        MarkProgress();
                     }
                     else
                     {
@@ -257,8 +266,11 @@ namespace GladiaPS.Core.Live
             {
                 // Audio acknowledged: this connection has proved itself.
                 Volatile.Write(ref _progressOnConnection, 1);
+                MarkProgress();
             }
         }
+
+        private void MarkProgress() => Volatile.Write(ref _lastProgressTicks, _stopwatch.Elapsed.Ticks);
 
         /// <summary>A close reason the server chose, fit to show: one bounded line, the session's token removed.</summary>
         private string? ServerText(string? text) => text is null ? null : Scrub(SecretRedactor.Printable(text, 200));

@@ -171,7 +171,7 @@ namespace GladiaPS.Core.Live
                 {
                     if (_status == LiveSessionStatus.Ended)
                     {
-                        throw new InvalidOperationException("The live session " + Id + " has ended; no more audio can be sent.");
+                        throw new InvalidOperationException(EndedMessage());
                     }
 
                     if (_ending.AnyRequested)
@@ -183,11 +183,20 @@ namespace GladiaPS.Core.Live
                 // Disposal needs no token here: the session's end closes the backlog, which fails waiting appends.
                 await _backlog.AppendAsync(audio, cancellationToken).ConfigureAwait(false);
             }
+            catch (InvalidOperationException closed) when (Status == LiveSessionStatus.Ended)
+            {
+                // The session ended while the send waited for room: say why it ended, not only that it did.
+                throw new InvalidOperationException(EndedMessage(), closed);
+            }
             finally
             {
                 _sendGate.Release();
             }
         }
+
+        private string EndedMessage() =>
+            "The live session " + Id + " has ended; no more audio can be sent" +
+            (Volatile.Read(ref _endError) is { } why ? ". " + why : ".");
 
         /// <summary>Queues audio; see <see cref="SendAudioAsync(ReadOnlyMemory{byte}, CancellationToken)"/>.</summary>
         public Task SendAudioAsync(byte[] audio, CancellationToken cancellationToken = default) =>

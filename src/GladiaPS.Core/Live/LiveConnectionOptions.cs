@@ -91,6 +91,23 @@ namespace GladiaPS.Core.Live
         /// </summary>
         public TimeSpan ConnectionProvenAfter { get; set; } = TimeSpan.FromSeconds(5);
 
+        /// <summary>
+        /// How long an open connection may go without a frame from the server while the server owes it something
+        /// (acknowledgments of audio written on it, the answer to stop_recording) before it counts as dropped: the
+        /// session reconnects and resends what was not acknowledged (default 30 s; Gladia acknowledges each chunk as it
+        /// arrives). A quiet server that owes nothing is left alone.
+        /// </summary>
+        public TimeSpan SilenceTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>
+        /// How long a session owed something may go without progress, over all its connections, before it is given up
+        /// with one error (<see cref="LiveSessionEndReason.ConnectionFailed"/>; default 5 minutes). Progress is audio
+        /// acknowledged, stop_recording answered, or, once it is, any message on the way to the session's end
+        /// (post-processing); reconnecting is not progress. A session that owes nothing (all its audio acknowledged,
+        /// no stop sent) is not timed.
+        /// </summary>
+        public TimeSpan NoProgressTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
         /// <summary>How long to wait for the server's close after the client closed with 1000.</summary>
         public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -105,7 +122,8 @@ namespace GladiaPS.Core.Live
         /// How long the writer may wait on a full send window, with no acknowledgment received yet in the
         /// session, before it reports (once, as a <see cref="Messages.LiveErrorKind.Resume"/> error) that the
         /// server seems not to send them (default 10 s). Sending stays paused and memory stays within
-        /// <see cref="MaxBacklogBytes"/>; a session created without acknowledgments needs <see cref="LosslessResume"/> = false.
+        /// <see cref="MaxBacklogBytes"/> until they come, or <see cref="SilenceTimeout"/> and <see cref="NoProgressTimeout"/>
+        /// end the wait; a session created without acknowledgments needs <see cref="LosslessResume"/> = false.
         /// </summary>
         public TimeSpan MissingAcknowledgmentsReportDelay { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -184,6 +202,16 @@ namespace GladiaPS.Core.Live
             {
                 throw new ArgumentOutOfRangeException(
                     nameof(MaxAttemptsWithoutProgress), MaxAttemptsWithoutProgress, "MaxAttemptsWithoutProgress must be 0 (no limit) or more.");
+            }
+
+            if (SilenceTimeout <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(SilenceTimeout), SilenceTimeout, "SilenceTimeout must be positive.");
+            }
+
+            if (NoProgressTimeout <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(NoProgressTimeout), NoProgressTimeout, "NoProgressTimeout must be positive.");
             }
 
             if (ConnectionProvenAfter <= TimeSpan.Zero)

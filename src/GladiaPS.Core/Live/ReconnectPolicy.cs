@@ -75,6 +75,9 @@ namespace GladiaPS.Core.Live
                         "), which does not allow resuming: " + (code >= 4400 && code <= 4499 || code < 1000
                             ? "it refuses the client's request."
                             : "the same audio would be refused again."));
+                case ConnectionEndKind.Stalled:
+                    return ReconnectDecision.End(
+                        LiveSessionEndReason.ConnectionFailed, "The session was given up: " + end.Description + ".");
                 case ConnectionEndKind.ProtocolViolation:
                     return ReconnectDecision.End(
                         LiveSessionEndReason.Rejected,
