@@ -159,6 +159,7 @@ namespace GladiaPS.Commands
                 return;
             }
 
+            WarnUnknownValues(options.FindUnknownValues(), ParameterFor);
             var wait = new PreRecordedWaitOptions { Timeout = TimeSpan.FromSeconds(Math.Min(Timeout, int.MaxValue / 1000.0)) };
             _settings = new TranscriptionSettings(options, wait, NoWait, PassThru);
             _client = CreateClient();

@@ -45,7 +45,7 @@ namespace GladiaPS.Infrastructure
             lock (Gate)
             {
                 Prune();
-                return Sessions.Count(e => e.IsHeld && e.Target?.Status == LiveSessionStatus.Ended);
+                return Sessions.Count(e => e.IsHeld && e.Target?.Live.Status == LiveSessionStatus.Ended);
             }
         }
 
@@ -61,7 +61,7 @@ namespace GladiaPS.Infrastructure
                     Sessions.Remove(entry);
                 }
 
-                open = closing.Select(e => e.Target).Where(s => s is not null && s.Status != LiveSessionStatus.Ended).ToArray()!;
+                open = closing.Select(e => e.Target).Where(s => s is not null && s.Live.Status != LiveSessionStatus.Ended).ToArray()!;
             }
 
             var disposals = open.Select(s => s.Live.DisposeAsync().AsTask()).ToArray();
@@ -90,7 +90,7 @@ namespace GladiaPS.Infrastructure
                     continue;
                 }
 
-                if (session.Status != LiveSessionStatus.Ended)
+                if (session.Live.Status != LiveSessionStatus.Ended)
                 {
                     continue;
                 }
