@@ -175,12 +175,26 @@ Describe '-NoWait, then Get-GladiaTranscription -Wait, then Remove-GladiaTranscr
 
         $saved = $done | Select-Object -First 1 | Save-GladiaTranscriptionAudio -Path "$work/saved/"
         $saved.Length | Should -BeGreaterThan 1000
+        # Named by the job, with the extension of the file it transcribed; written as Get-Item writes it.
+        $saved.Name | Should -Be "$(($done | Select-Object -First 1).Id).wav"
+        $saved.PSParentPath | Should -Be (Get-Item -LiteralPath $saved.FullName).PSParentPath
+        ($saved | Out-String -Width 200) | Should -Match 'Directory: '
 
         $done | Remove-GladiaTranscription -Confirm:$false
         $errors = $null
         $jobs | Get-GladiaTranscription -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors.Count | Should -Be 2
         $errors[0].ToString() | Should -Match '404'
+    }
+
+    It 'saves a job''s audio with the extension of its file, and with the name -Path gives' {
+        $job = Invoke-GladiaTranscription -LiteralPath $mp3.FullName -PassThru
+        $saved = $job | Save-GladiaTranscriptionAudio -Path "$work/saved-mp3/"
+        $saved.Name | Should -Be "$($job.Id).mp3"
+        [Convert]::ToBase64String([IO.File]::ReadAllBytes($saved.FullName)) | Should -Be ([Convert]::ToBase64String([IO.File]::ReadAllBytes($mp3.FullName)))
+        $named = $job | Save-GladiaTranscriptionAudio -Path "$work/saved-mp3/call.bin"
+        $named.Name | Should -Be 'call.bin'
+        $named.Length | Should -Be $mp3.Length
     }
 
     It 'refuses an id that is not an id before any request' {
