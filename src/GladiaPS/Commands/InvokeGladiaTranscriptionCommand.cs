@@ -210,8 +210,7 @@ namespace GladiaPS.Commands
         {
             WaitUntil(() => _running.Count(t => !t.IsCompleted) < ThrottleLimit, Task.WhenAny(_running.Where(t => !t.IsCompleted).DefaultIfEmpty(Task.CompletedTask)));
             var run = new TranscriptionRun(this, _client!, _settings!, input, url, _activityId++);
-            var token = Cancellation;
-            _running.Add(Task.Run(() => run.RunAsync(token), System.Threading.CancellationToken.None));
+            _running.Add(Start(run.RunAsync));
         }
 
         /// <summary>The job body every input shares, checked before any upload; an error names the parameter.</summary>

@@ -45,10 +45,9 @@ namespace GladiaPS.Infrastructure
         {
             _cmdlet.WaitUntil(() => _running.Count(t => !t.IsCompleted) < _throttleLimit, AnyCompleted());
             var activityId = _activityId++;
-            var token = _cmdlet.Cancellation;
             _running.Add(_session is null
-                ? Task.Run(() => new OwnSessionsRun(_settings, _client!, _cmdlet, input, activityId).RunAsync(token), CancellationToken.None)
-                : Task.Run(() => SendIntoSessionAsync(_session, input, activityId, token), CancellationToken.None));
+                ? _cmdlet.Start(token => new OwnSessionsRun(_settings, _client!, _cmdlet, input, activityId).RunAsync(token))
+                : _cmdlet.Start(token => SendIntoSessionAsync(_session, input, activityId, token)));
         }
 
         /// <summary>Waits for every input to finish, writing what they say. Pipeline thread only.</summary>
