@@ -97,3 +97,60 @@ Describe 'An input is opened and read before its session is created' {
         Get-ServerSessionIds | Should -Be $before
     }
 }
+
+Describe 'A failure every input would meet ends the batch once' {
+    BeforeAll {
+        $batch = Join-Path $work 'batch'
+        $null = New-Item -ItemType Directory -Path $batch
+        1..4 | ForEach-Object { $null = New-ToneWav -Path "$batch/call$_.wav" -Phrase 'alpha bravo' }
+        function Get-InitCount { @(Invoke-TestServerApi -Server $server -Path '/emulator/requests' | Where-Object { $_.method -eq 'POST' -and $_.path_and_query -like '/v2/live*' }).Count }
+
+        # Runs a batch that must end with one terminating error: returns it, and the non-terminating errors written before it.
+        function Invoke-FailingBatch([scriptblock] $Command) {
+            $thrown = $null
+            $all = try { & $Command 2>&1 } catch { $thrown = $_ }
+            [pscustomobject]@{ Thrown = $thrown; Written = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) }
+        }
+    }
+
+    It 'stops at the first refused key (401) with one terminating error, not one per file' {
+        $before = Get-InitCount
+        $run = Invoke-FailingBatch { Get-ChildItem $batch -Filter *.wav | Send-GladiaAudio -ApiKey 'not-the-key' }
+
+        $run.Thrown | Should -Not -BeNullOrEmpty
+        $run.Thrown.FullyQualifiedErrorId | Should -Match '^ApiKeyRefused'
+        $run.Thrown.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $run.Thrown.ToString() | Should -Match '401'
+        $run.Written.Count | Should -Be 0 -Because 'the refusal is said once, not once per file'
+        (Get-InitCount) - $before | Should -Be 1 -Because 'the files after the first are not sent'
+    }
+
+    It 'stops at an option the server refuses on init (422), once for the whole batch, with -ThrottleLimit' {
+        $before = Get-InitCount
+        $run = Invoke-FailingBatch { Get-ChildItem $batch -Filter *.wav | Send-GladiaAudio -Option @{ not_a_field = 1 } -ThrottleLimit 2 }
+
+        $run.Thrown.FullyQualifiedErrorId | Should -Match '^OptionRefused'
+        $run.Thrown.ToString() | Should -Match 'not_a_field'
+        $run.Written.Count | Should -Be 0
+        (Get-InitCount) - $before | Should -BeLessOrEqual 2 -Because 'at most the inputs already running meet it'
+    }
+
+    It 'says where an unreachable server was looked for, in one line, as a ConnectionError, without its credentials' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $port = $listener.LocalEndpoint.Port
+        $listener.Stop()
+        $saved = $env:GLADIA_API_URL
+        $env:GLADIA_API_URL = "http://someone:secret-pw@127.0.0.1:$port/?api_key=secret-key"
+        try {
+            $run = Invoke-FailingBatch { Get-ChildItem $batch -Filter *.wav | Send-GladiaAudio }
+        } finally { $env:GLADIA_API_URL = $saved }
+
+        $run.Thrown.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $message = $run.Thrown.ToString()
+        $message | Should -Match "127\.0\.0\.1:$port"
+        $message | Should -Not -Match 'secret'
+        $message | Should -Not -Match '\n'
+        $run.Written.Count | Should -Be 0
+    }
+}

@@ -42,9 +42,8 @@ Describe 'API errors' {
     }
 
     It 'explains a refused key (401) with the status and the way to fix it' {
-        $out = Send-GladiaAudio -LiteralPath $file.FullName -ApiKey 'wrong-key' -ErrorVariable refused -ErrorAction SilentlyContinue
-        $out | Should -BeNullOrEmpty
-        $refused.Count | Should -Be 1
+        # A refused key would refuse every file: the command ends with one terminating error.
+        $refused = @({ Send-GladiaAudio -LiteralPath $file.FullName -ApiKey 'wrong-key' } | Should -Throw -PassThru)
         $refused[0].FullyQualifiedErrorId | Should -Match '^ApiKeyRefused'
         $refused[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
         $refused[0].ToString() | Should -Match '401'
@@ -106,7 +105,8 @@ Describe 'The key never shows' {
             $all = & {
                 Send-GladiaAudio -LiteralPath $file.FullName -ApiKey 'sk-VERY-SECRET-1234567890' -PassThru -Verbose -Debug
                 Send-GladiaAudio -LiteralPath "$work/missing.wav" -ApiKey 'sk-VERY-SECRET-1234567890' -Verbose -Debug
-                Send-GladiaAudio -LiteralPath $file.FullName -ApiKey 'sk-VERY-SECRET-1234567890-wrong' -Verbose -Debug
+                # A refused key ends the command: its terminating error is checked like the rest.
+                try { Send-GladiaAudio -LiteralPath $file.FullName -ApiKey 'sk-VERY-SECRET-1234567890-wrong' -Verbose -Debug } catch { $_ }
                 $s = New-GladiaLiveSession -ApiKey 'sk-VERY-SECRET-1234567890' -Verbose -Debug
                 $s; $s | Format-List * | Out-String
                 $s | Stop-GladiaRecording -Wait -PassThru -Verbose -Debug | Get-GladiaLiveResult -ApiKey 'sk-VERY-SECRET-1234567890' -Verbose -Debug

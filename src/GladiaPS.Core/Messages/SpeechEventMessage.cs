@@ -13,8 +13,6 @@ namespace GladiaPS.Core.Messages
 
         public int? Channel { get; internal set; }
 
-        public TimeSpan? TimeOfEvent => Time is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
-
         public abstract bool IsStart { get; }
 
         public override string ToString() =>

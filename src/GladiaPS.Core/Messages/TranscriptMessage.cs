@@ -35,10 +35,6 @@ namespace GladiaPS.Core.Messages
 
         public IReadOnlyList<Word> Words => Utterance.Words;
 
-        public TimeSpan StartTime => Utterance.StartTime;
-
-        public TimeSpan EndTime => Utterance.EndTime;
-
         public override string ToString() =>
             string.Format(CultureInfo.InvariantCulture, "transcript{0} {1}", IsFinal ? string.Empty : " (partial)", Utterance);
 

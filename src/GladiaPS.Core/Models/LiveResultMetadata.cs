@@ -14,8 +14,6 @@ namespace GladiaPS.Core.Models
 
         public double? TranscriptionTime { get; internal set; }
 
-        public TimeSpan? AudioDurationTime => AudioDuration is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
-
         internal static LiveResultMetadata FromJson(JsonElement element) => new LiveResultMetadata
         {
             AudioDuration = TolerantJson.GetDouble(element, "audio_duration"),

@@ -192,12 +192,13 @@ namespace GladiaPS.Core.Models
                 ? value.GetRawText()
                 : null;
 
+        /// <summary>The strings of an array field, as a list whose string form joins them with ", ".</summary>
         public static IReadOnlyList<string> GetStringList(JsonElement element, string name)
         {
             var array = GetArray(element, name);
             if (array is null)
             {
-                return Array.Empty<string>();
+                return JoinedList<string>.Empty;
             }
 
             var list = new List<string>();
@@ -210,16 +211,17 @@ namespace GladiaPS.Core.Models
                 }
             }
 
-            return list;
+            return new JoinedList<string>(list, JoinedList.ValueSeparator);
         }
 
-        public static IReadOnlyList<T> GetObjectList<T>(JsonElement element, string name, Func<JsonElement, T> read)
+        /// <summary>The objects of an array field, read by <paramref name="read"/>, as a list whose string form joins theirs.</summary>
+        public static IReadOnlyList<T> GetObjectList<T>(JsonElement element, string name, Func<JsonElement, T> read, string separator = JoinedList.ItemSeparator)
         {
             var array = GetArray(element, name);
-            return array is null ? Array.Empty<T>() : ReadObjects(array.Value, read);
+            return array is null ? JoinedList<T>.Empty : ReadObjects(array.Value, read, separator);
         }
 
-        public static IReadOnlyList<T> ReadObjects<T>(JsonElement array, Func<JsonElement, T> read)
+        public static IReadOnlyList<T> ReadObjects<T>(JsonElement array, Func<JsonElement, T> read, string separator = JoinedList.ItemSeparator)
         {
             var list = new List<T>();
             foreach (var item in array.EnumerateArray())
@@ -230,7 +232,7 @@ namespace GladiaPS.Core.Models
                 }
             }
 
-            return list;
+            return new JoinedList<T>(list, separator);
         }
 
         /// <summary>
@@ -242,7 +244,7 @@ namespace GladiaPS.Core.Models
             switch (value.ValueKind)
             {
                 case JsonValueKind.Object:
-                    var dictionary = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    var dictionary = new JoinedDictionary();
                     foreach (var property in value.EnumerateObject())
                     {
                         dictionary[property.Name] = ToPlainValue(property.Value);

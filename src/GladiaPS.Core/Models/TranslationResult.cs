@@ -15,7 +15,8 @@ namespace GladiaPS.Core.Models
 
         public IReadOnlyList<Utterance> Utterances { get; internal set; } = Array.Empty<Utterance>();
 
-        public override string ToString() => FullTranscript;
+        /// <summary>The target language and the translated transcript, "fr: …".</summary>
+        public override string ToString() => Languages.Count == 0 ? FullTranscript : Languages + ": " + FullTranscript;
 
         internal static TranslationResult FromJson(JsonElement element) => new TranslationResult
         {

@@ -28,16 +28,11 @@ namespace GladiaPS.Core.Models
 
         public string? Language { get; internal set; }
 
-        public IReadOnlyList<Word> Words { get; internal set; } = Array.Empty<Word>();
+        /// <summary>The words with their times; as a string (a CSV column), the words themselves.</summary>
+        public IReadOnlyList<Word> Words { get; internal set; } = JoinedList<Word>.Empty;
 
         /// <summary>The utterance as the server sent it (JSON).</summary>
         public string Raw { get; internal set; } = "{}";
-
-        public TimeSpan StartTime => TimeSpan.FromSeconds(Start);
-
-        public TimeSpan EndTime => TimeSpan.FromSeconds(End);
-
-        public TimeSpan Duration => TimeSpan.FromSeconds(Math.Max(0, End - Start));
 
         public override string ToString() =>
             string.Format(CultureInfo.InvariantCulture, "[{0:0.00}-{1:0.00} ch{2}] {3}", Start, End, Channel, Text);
@@ -60,7 +55,7 @@ namespace GladiaPS.Core.Models
             Channel = TolerantJson.GetInt32(element, "channel") ?? 0,
             Speaker = TolerantJson.GetInt32(element, "speaker"),
             Language = TolerantJson.GetString(element, "language"),
-            Words = TolerantJson.GetObjectList(element, "words", Word.FromJson),
+            Words = TolerantJson.GetObjectList(element, "words", Word.FromJson, JoinedList.WordSeparator),
         };
     }
 }

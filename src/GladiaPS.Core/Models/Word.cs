@@ -15,12 +15,6 @@ namespace GladiaPS.Core.Models
 
         public double? Confidence { get; internal set; }
 
-        public TimeSpan StartTime => TimeSpan.FromSeconds(Start);
-
-        public TimeSpan EndTime => TimeSpan.FromSeconds(End);
-
-        public TimeSpan Duration => TimeSpan.FromSeconds(Math.Max(0, End - Start));
-
         /// <summary>The same word with its times moved on by <paramref name="seconds"/> (a later session's offset in its input).</summary>
         public Word OffsetBy(double seconds) => new Word { Text = Text, Start = Start + seconds, End = End + seconds, Confidence = Confidence };
 

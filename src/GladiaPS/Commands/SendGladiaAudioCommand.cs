@@ -141,7 +141,7 @@ namespace GladiaPS.Commands
                 sessionOptions, FormatParameters, BuildConnectionOptions().ForwardAcknowledgments,
                 Pace == AudioPace.RealTime ? PacingMode.RealTime : PacingMode.AsFastAsPossible,
                 SessionLimit ?? DefaultSessionLimit, Duration, PassThru, WantsPartials, runspaceId);
-            _sink = new AudioInputSink(this, settings, _client, Session, ThrottleLimit);
+            _sink = new AudioInputSink(this, settings, _client, Session, ThrottleLimit, ApiUrl);
         }
 
         protected override void ProcessRecord()

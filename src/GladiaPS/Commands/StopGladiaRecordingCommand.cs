@@ -29,7 +29,7 @@ namespace GladiaPS.Commands
         protected override void ProcessRecord()
         {
             using var scope = Session.Events.Listen(this);
-            if (Session.Status != LiveSessionStatus.Ended)
+            if (Session.Live.Status != LiveSessionStatus.Ended)
             {
                 Run(token => Session.Live.StopRecordingAsync(token));
                 WriteVerbose("Session " + Session.Id + ": stop queued behind " + Session.BytesSent + " bytes of audio.");

@@ -25,13 +25,17 @@ namespace GladiaPS.Infrastructure
         private readonly GladiaSession? _session;
         private readonly int _throttleLimit;
         private readonly List<Task> _running = new List<Task>();
+        private readonly BatchFailure _batch;
         private int _activityId = 1;
 
         /// <param name="client">Creates the sessions of their own; null with <paramref name="session"/>.</param>
         /// <param name="session">The session every input goes into, or null for sessions of their own.</param>
-        public AudioInputSink(GladiaCmdletBase cmdlet, SendAudioSettings settings, GladiaRestClient? client, GladiaSession? session, int throttleLimit)
+        /// <param name="apiUrl">The API's URL as shown (redacted), for the error when it cannot be reached.</param>
+        public AudioInputSink(GladiaCmdletBase cmdlet, SendAudioSettings settings, GladiaRestClient? client, GladiaSession? session, int throttleLimit,
+            string? apiUrl = null)
         {
             _cmdlet = cmdlet;
+            _batch = new BatchFailure(cmdlet.Cancellation, cmdlet.Messages.Wake, apiUrl);
             _settings = settings;
             _client = client;
             _session = session;
@@ -43,15 +47,32 @@ namespace GladiaPS.Infrastructure
         /// <summary>Starts <paramref name="input"/> once a slot is free, writing what the running inputs say meanwhile. Pipeline thread only.</summary>
         public void Add(AudioInput input)
         {
-            _cmdlet.WaitUntil(() => _running.Count(t => !t.IsCompleted) < _throttleLimit, AnyCompleted());
+            _cmdlet.WaitUntil(() => _batch.Error is not null || _running.Count(t => !t.IsCompleted) < _throttleLimit, AnyCompleted());
+            ThrowIfFailed();
             var activityId = _activityId++;
+            // The batch's token is cancelled with the command's (Ctrl+C, or the command ending however it ends) and when the batch fails.
+            var token = _batch.Token;
             _running.Add(_session is null
-                ? _cmdlet.Start(token => new OwnSessionsRun(_settings, _client!, _cmdlet, input, activityId).RunAsync(token))
-                : _cmdlet.Start(token => SendIntoSessionAsync(_session, input, activityId, token)));
+                ? _cmdlet.Start(_ => new OwnSessionsRun(_settings, _client!, _cmdlet, input, activityId, _batch).RunAsync(token))
+                : _cmdlet.Start(_ => SendIntoSessionAsync(_session, input, activityId, token)));
         }
 
         /// <summary>Waits for every input to finish, writing what they say. Pipeline thread only.</summary>
-        public void WaitForAll() => _cmdlet.WaitUntil(() => _running.All(t => t.IsCompleted), Task.WhenAll(_running));
+        public void WaitForAll()
+        {
+            _cmdlet.WaitUntil(() => _batch.Error is not null || _running.All(t => t.IsCompleted), Task.WhenAll(_running));
+            ThrowIfFailed();
+        }
+
+        /// <summary>Once the batch has failed as a whole: lets the stopped inputs close what they opened, then ends the command with the one error.</summary>
+        private void ThrowIfFailed()
+        {
+            if (_batch.Error is { } error)
+            {
+                _cmdlet.WaitUntil(() => _running.All(t => t.IsCompleted), Task.WhenAll(_running));
+                _cmdlet.Terminate(error);
+            }
+        }
 
         private async Task SendIntoSessionAsync(GladiaSession session, AudioInput input, int activityId, CancellationToken token)
         {
@@ -70,7 +91,8 @@ namespace GladiaPS.Infrastructure
                     await new LiveTranscriber(null, options).SendAsync(input, session.Live, session.Format, token).ConfigureAwait(false);
                     progress.Complete();
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
+                catch (Exception exception) when ((exception is not OperationCanceledException || !token.IsCancellationRequested) &&
+                                                  !_batch.TryFail(exception, session.Id))
                 {
                     GladiaErrors.Post(_cmdlet, exception, input.Kind == AudioInputKind.Bytes ? session.Id : input.Path ?? input.Name);
                 }

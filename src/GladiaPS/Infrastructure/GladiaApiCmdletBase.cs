@@ -23,6 +23,9 @@ namespace GladiaPS.Infrastructure
         [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
+        /// <summary>The API's URL as shown (credentials redacted), once <see cref="CreateClient"/> has run.</summary>
+        internal string? ApiUrl { get; private set; }
+
         /// <summary>A REST client for this invocation; its log goes to the debug stream (the key never appears in it).</summary>
         internal GladiaRestClient CreateClient()
         {
@@ -32,7 +35,8 @@ namespace GladiaPS.Infrastructure
                     ApiKey is null ? null : Secrets.ToPlainText(ApiKey), Region, Environment.GetEnvironmentVariable);
                 settings.Log = PostDebug;
                 // The URL is the user's, but may carry user:password@ or ?api_key=: shown redacted like every other.
-                WriteVerbose("Gladia API at " + Core.Security.SecretRedactor.RedactUrl(settings.RestBaseUrl) + (settings.Region is null ? string.Empty : " (region " + settings.Region + ")"));
+                ApiUrl = Core.Security.SecretRedactor.RedactUrl(settings.RestBaseUrl);
+                WriteVerbose("Gladia API at " + ApiUrl + (settings.Region is null ? string.Empty : " (region " + settings.Region + ")"));
                 return new GladiaRestClient(settings);
             }
             catch (GladiaValidationException exception)

@@ -109,6 +109,7 @@ namespace GladiaPS.Infrastructure
             UnauthorizedAccessException => ("AccessDenied", ErrorCategory.PermissionDenied),
             IOException => ("ReadError", ErrorCategory.ReadError),
             TimeoutException => ("Timeout", ErrorCategory.OperationTimeout),
+            System.Net.Http.HttpRequestException => ("ConnectionFailed", ErrorCategory.ConnectionError),
             ArgumentException => ("InvalidArgument", ErrorCategory.InvalidArgument),
             InvalidOperationException => ("InvalidOperation", ErrorCategory.InvalidOperation),
             _ => ("Failed", ErrorCategory.NotSpecified),

@@ -26,12 +26,14 @@ namespace GladiaPS.Infrastructure
         private readonly GladiaCmdletBase _output;
         private readonly AudioInput _input;
         private readonly int _activityId;
+        private readonly BatchFailure _batch;
         private readonly List<GladiaSession> _sessions = new List<GladiaSession>();
         private readonly Dictionary<GladiaLiveSession, GladiaSession> _byLive = new Dictionary<GladiaLiveSession, GladiaSession>();
         private ProgressReporter _progress;
 
-        public OwnSessionsRun(SendAudioSettings settings, GladiaRestClient client, GladiaCmdletBase output, AudioInput input, int activityId)
+        public OwnSessionsRun(SendAudioSettings settings, GladiaRestClient client, GladiaCmdletBase output, AudioInput input, int activityId, BatchFailure batch)
         {
+            _batch = batch;
             _settings = settings;
             _client = client;
             _output = output;
@@ -82,7 +84,7 @@ namespace GladiaPS.Infrastructure
             {
                 // Ctrl+C: the transcriber has stopped the sessions so the server finishes them.
             }
-            catch (Exception exception)
+            catch (Exception exception) when (!_batch.TryFail(exception, _input.Path ?? Name))
             {
                 GladiaErrors.Post(_output, exception, _input.Path ?? Name, "'" + Name + "'");
             }

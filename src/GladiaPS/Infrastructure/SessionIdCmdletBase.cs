@@ -34,7 +34,7 @@ namespace GladiaPS.Infrastructure
 
         /// <summary>The session of this id that this process still has open, if any.</summary>
         internal static GladiaSession? OpenHere(string id) =>
-            SessionRegistry.Snapshot().FirstOrDefault(s => s.Id == id && s.Status != LiveSessionStatus.Ended);
+            SessionRegistry.Snapshot().FirstOrDefault(s => s.Id == id && s.Live.Status != LiveSessionStatus.Ended);
 
         /// <summary>
         /// Waits for a session this process is still streaming to end before its result or audio is read: a transcript

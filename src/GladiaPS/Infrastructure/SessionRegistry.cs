@@ -58,7 +58,7 @@ namespace GladiaPS.Infrastructure
             lock (Gate)
             {
                 Prune();
-                return Sessions.Count(e => e.IsHeld && e.Target?.Status == LiveSessionStatus.Ended);
+                return Sessions.Count(e => e.IsHeld && e.Target?.Live.Status == LiveSessionStatus.Ended);
             }
         }
 
@@ -74,7 +74,7 @@ namespace GladiaPS.Infrastructure
                     Sessions.Remove(entry);
                 }
 
-                open = closing.Select(e => e.Target).Where(s => s is not null && s.Status != LiveSessionStatus.Ended).ToArray()!;
+                open = closing.Select(e => e.Target).Where(s => s is not null && s.Live.Status != LiveSessionStatus.Ended).ToArray()!;
             }
 
             var disposals = open.Select(s => s.Live.DisposeAsync().AsTask()).ToArray();
@@ -103,7 +103,7 @@ namespace GladiaPS.Infrastructure
                     continue;
                 }
 
-                if (session.Status != LiveSessionStatus.Ended)
+                if (session.Live.Status != LiveSessionStatus.Ended)
                 {
                     continue;
                 }

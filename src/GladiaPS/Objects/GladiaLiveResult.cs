@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation;
 using GladiaPS.Core.Models;
 
 namespace GladiaPS
@@ -34,20 +35,20 @@ namespace GladiaPS
 
         public string FullTranscript => Job.Result?.FullTranscript ?? string.Empty;
 
-        public IReadOnlyList<Utterance> Utterances => Job.Result?.Utterances ?? Array.Empty<Utterance>();
+        public IReadOnlyList<Utterance> Utterances => JoinedList.Of(Job.Result?.Utterances, JoinedList.ItemSeparator);
 
-        public IReadOnlyList<string> Languages => Job.Result?.Transcription?.Languages ?? Array.Empty<string>();
+        public IReadOnlyList<string> Languages => JoinedList.Of(Job.Result?.Transcription?.Languages, JoinedList.ValueSeparator);
 
         public string? Summary => Job.Result?.Summarization?.Results;
 
-        public IReadOnlyList<TranslationResult> Translations => Job.Result?.Translation?.Results ?? Array.Empty<TranslationResult>();
+        public IReadOnlyList<TranslationResult> Translations => JoinedList.Of(Job.Result?.Translation?.Results, JoinedList.ItemSeparator);
 
-        public IReadOnlyList<NamedEntity> NamedEntities => Job.Result?.NamedEntityRecognition?.Results ?? Array.Empty<NamedEntity>();
+        public IReadOnlyList<NamedEntity> NamedEntities => JoinedList.Of(Job.Result?.NamedEntityRecognition?.Results, JoinedList.ItemSeparator);
 
-        public IReadOnlyList<SentimentResult> Sentiments => Job.Result?.SentimentAnalysis?.Results ?? Array.Empty<SentimentResult>();
+        public IReadOnlyList<SentimentResult> Sentiments => JoinedList.Of(Job.Result?.SentimentAnalysis?.Results, JoinedList.ItemSeparator);
 
         /// <summary>The chapters of the chapterization add-on, when it ran.</summary>
-        public IReadOnlyList<GladiaPS.Core.Messages.Chapter> Chapters => Job.Result?.Chapterization?.Chapters ?? Array.Empty<GladiaPS.Core.Messages.Chapter>();
+        public IReadOnlyList<GladiaPS.Core.Messages.Chapter> Chapters => JoinedList.Of(Job.Result?.Chapterization?.Chapters, JoinedList.ItemSeparator);
 
         public IReadOnlyDictionary<string, object?>? CustomMetadata => Job.CustomMetadata;
 
@@ -55,15 +56,16 @@ namespace GladiaPS
         public int? ErrorCode => Job.ErrorCode;
 
         /// <summary>What went wrong in each add-on that failed (translation, summary…), else empty.</summary>
-        public IReadOnlyList<string> Errors => new AddonBlock?[]
+        public IReadOnlyList<string> Errors => JoinedList.Of(new AddonBlock?[]
             {
                 Job.Result?.Translation, Job.Result?.Summarization, Job.Result?.NamedEntityRecognition, Job.Result?.SentimentAnalysis, Job.Result?.Chapterization,
             }
-            .Where(b => b?.Error is not null).Select(b => b!.GetType().Name.Replace("Block", string.Empty) + ": " + b!.Error).ToArray();
+            .Where(b => b?.Error is not null).Select(b => b!.GetType().Name.Replace("Block", string.Empty) + ": " + b!.Error).ToList(), JoinedList.ItemSeparator);
 
         public bool IsDone => Job.IsDone;
 
-        /// <summary>The job as JSON, as the server sent it.</summary>
+        /// <summary>The job as JSON, as the server sent it. Hidden, so Export-Csv and Format-List * leave it out; <c>$r.Raw</c> reads it.</summary>
+        [Hidden]
         public string Raw => Job.Raw;
 
         public override string ToString() => Id + " " + Status;

@@ -33,7 +33,11 @@ namespace GladiaPS
         /// <summary>The session id (the job id of GET /v2/live/{id}).</summary>
         public string? Id => Live.Id;
 
-        public LiveSessionStatus Status => Live.Status;
+        /// <summary>
+        /// Starting, Connecting, Connected, Reconnecting, Ending or Ended (a <see cref="LiveSessionStatus"/> name): a string, so
+        /// ConvertTo-Json and Export-Csv write the name and comparing it with a name or the enum still works.
+        /// </summary>
+        public string Status => Live.Status.ToString();
 
         /// <summary>The audio format the session takes, as sent in the init request.</summary>
         public string Encoding => Format.WireEncoding;

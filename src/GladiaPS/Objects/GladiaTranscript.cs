@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation;
 using GladiaPS.Core.Messages;
 using GladiaPS.Core.Models;
 
@@ -18,7 +19,7 @@ namespace GladiaPS
             Offset = offset;
             Words = offset == 0
                 ? message.Words
-                : message.Words.Select(w => w.OffsetBy(offset)).ToArray();
+                : new JoinedList<Word>(message.Words.Select(w => w.OffsetBy(offset)).ToList(), JoinedList.WordSeparator);
         }
 
         /// <summary>An utterance of a finished pre-recorded job: the same transcript, with its speaker and the job's id.</summary>
@@ -46,10 +47,6 @@ namespace GladiaPS
         /// </summary>
         public double Offset { get; }
 
-        public TimeSpan StartTime => TimeSpan.FromSeconds(Start);
-
-        public TimeSpan EndTime => TimeSpan.FromSeconds(End);
-
         public int Channel => Message.Channel;
 
         /// <summary>The speaker (0-based) when the pre-recorded job ran diarization; null otherwise.</summary>
@@ -61,6 +58,7 @@ namespace GladiaPS
 
         public bool IsFinal => Message.IsFinal;
 
+        /// <summary>The words with their times; as a string (a CSV column), the words themselves.</summary>
         public IReadOnlyList<Word> Words { get; }
 
         /// <summary>The utterance id; a partial and its final share it.</summary>
@@ -77,7 +75,11 @@ namespace GladiaPS
 
         public DateTimeOffset ReceivedAt => Message.ReceivedAt;
 
-        /// <summary>The message as the server sent it (JSON; its times count from the start of its own session).</summary>
+        /// <summary>
+        /// The message as the server sent it (JSON; its times count from the start of its own session). Hidden, so
+        /// Export-Csv, Select-Object * and Format-List * leave it out; <c>$t.Raw</c> reads it.
+        /// </summary>
+        [Hidden]
         public string Raw => Message.Raw;
 
         public override string ToString() => Text;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation;
 using GladiaPS.Core.Models;
 
 namespace GladiaPS
@@ -43,24 +44,24 @@ namespace GladiaPS
         /// <summary>The whole transcript (redacted when PII redaction ran).</summary>
         public string FullTranscript => Job.Result?.FullTranscript ?? string.Empty;
 
-        public IReadOnlyList<Utterance> Utterances => Job.Result?.Utterances ?? Array.Empty<Utterance>();
+        public IReadOnlyList<Utterance> Utterances => JoinedList.Of(Job.Result?.Utterances, JoinedList.ItemSeparator);
 
         /// <summary>How many speakers diarization found (0 without diarization).</summary>
         public int Speakers => Utterances.Where(u => u.Speaker is not null).Select(u => u.Speaker).Distinct().Count();
 
-        public IReadOnlyList<string> Languages => Job.Result?.Transcription?.Languages ?? Array.Empty<string>();
+        public IReadOnlyList<string> Languages => JoinedList.Of(Job.Result?.Transcription?.Languages, JoinedList.ValueSeparator);
 
-        public IReadOnlyList<SubtitleFile> Subtitles => Job.Result?.Subtitles ?? Array.Empty<SubtitleFile>();
+        public IReadOnlyList<SubtitleFile> Subtitles => JoinedList.Of(Job.Result?.Subtitles, JoinedList.ItemSeparator);
 
-        public IReadOnlyList<Sentence> Sentences => Job.Result?.Sentences ?? Array.Empty<Sentence>();
+        public IReadOnlyList<Sentence> Sentences => JoinedList.Of(Job.Result?.Sentences, JoinedList.ItemSeparator);
 
         public string? Summary => Job.Result?.Summary;
 
-        public IReadOnlyList<TranslationResult> Translations => Job.Result?.Translation?.Results ?? Array.Empty<TranslationResult>();
+        public IReadOnlyList<TranslationResult> Translations => JoinedList.Of(Job.Result?.Translation?.Results, JoinedList.ItemSeparator);
 
-        public IReadOnlyList<NamedEntity> NamedEntities => Job.Result?.NamedEntityRecognition?.Results ?? Array.Empty<NamedEntity>();
+        public IReadOnlyList<NamedEntity> NamedEntities => JoinedList.Of(Job.Result?.NamedEntityRecognition?.Results, JoinedList.ItemSeparator);
 
-        public IReadOnlyList<AudioToLlmAnswer> AudioToLlm => Job.Result?.AudioToLlm?.Answers ?? Array.Empty<AudioToLlmAnswer>();
+        public IReadOnlyList<AudioToLlmAnswer> AudioToLlm => JoinedList.Of(Job.Result?.AudioToLlm?.Answers, JoinedList.ItemSeparator);
 
         public IReadOnlyDictionary<string, object?>? CustomMetadata => Job.CustomMetadata;
 
@@ -69,10 +70,15 @@ namespace GladiaPS
 
         public bool IsDone => Job.IsDone;
 
-        /// <summary>The typed result (every block, and the ones without a property in <see cref="PreRecordedResult.OtherFields"/>).</summary>
+        /// <summary>
+        /// The typed result (every block, and the ones without a property in <see cref="PreRecordedResult.OtherFields"/>).
+        /// Hidden, as its fields are the properties above: Export-Csv leaves it out; <c>$r.Result</c> reads it.
+        /// </summary>
+        [Hidden]
         public PreRecordedResult? Result => Job.Result;
 
-        /// <summary>The job as the server sent it (JSON).</summary>
+        /// <summary>The job as the server sent it (JSON). Hidden, so Export-Csv and Format-List * leave it out; <c>$r.Raw</c> reads it.</summary>
+        [Hidden]
         public string Raw => Job.Raw;
 
         public override string ToString() => Id + " " + Status;
