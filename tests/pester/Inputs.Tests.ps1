@@ -135,6 +135,16 @@ Describe 'A failure every input would meet ends the batch once' {
         (Get-InitCount) - $before | Should -BeLessOrEqual 2 -Because 'at most the inputs already running meet it'
     }
 
+    It 'stops Invoke-GladiaTranscription at the first refused key too, uploading nothing more' {
+        function Get-UploadCount { @(Invoke-TestServerApi -Server $server -Path '/emulator/requests' | Where-Object { $_.method -eq 'POST' -and $_.path_and_query -like '/v2/upload*' }).Count }
+        $before = Get-UploadCount
+        $run = Invoke-FailingBatch { Get-ChildItem $batch -Filter *.wav | Invoke-GladiaTranscription -ApiKey 'not-the-key' -ThrottleLimit 1 }
+
+        $run.Thrown.FullyQualifiedErrorId | Should -Match '^ApiKeyRefused'
+        $run.Written.Count | Should -Be 0
+        (Get-UploadCount) - $before | Should -Be 1
+    }
+
     It 'says where an unreachable server was looked for, in one line, as a ConnectionError, without its credentials' {
         $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
         $listener.Start()

@@ -119,8 +119,18 @@ Describe 'Options and results' {
     It 'refuses a bad option before anything is uploaded, naming the parameter' {
         $before = @(Get-Requests 'POST /v2/upload*').Count
         { Invoke-GladiaTranscription -LiteralPath $mono.FullName -MinSpeakers 3 -MaxSpeakers 2 -ErrorAction Stop } | Should -Throw '*-MinSpeakers*'
-        { Invoke-GladiaTranscription -LiteralPath $mono.FullName -SubtitleFormat ass -ErrorAction Stop } | Should -Throw '*-SubtitleFormat*'
+        { Invoke-GladiaTranscription -LiteralPath $mono.FullName -SubtitleFormat ' ' -ErrorAction Stop } | Should -Throw '*-SubtitleFormat*'
         @(Get-Requests 'POST /v2/upload*').Count | Should -Be $before
+    }
+
+    It 'sends a value this version does not know as given, with a warning naming the parameter' {
+        $job = Invoke-GladiaTranscription -LiteralPath $mono.FullName -SummaryType haiku -Language xx -NoWait -WarningVariable warnings -WarningAction SilentlyContinue
+        @($warnings).Count | Should -Be 2
+        "$($warnings[0])" | Should -Be "-Language: 'xx' is not a value this version knows; sent as given."
+        "$($warnings[1])" | Should -Be "-SummaryType: 'haiku' is not a value this version knows; sent as given."
+        $sent = (Invoke-RestMethod -Uri "$($server.Url)/v2/pre-recorded/$($job.Id)" -Headers @{ 'x-gladia-key' = $server.ApiKey }).request_params
+        $sent.summarization_config.type | Should -Be 'haiku'
+        $sent.language_config.languages | Should -Be @('xx')
     }
 
     It 'takes a URL without uploading anything' {

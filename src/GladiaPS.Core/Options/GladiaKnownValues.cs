@@ -39,14 +39,20 @@ namespace GladiaPS.Core.Options
         /// <summary><c>pii_redaction_config.processed_text_type</c> values.</summary>
         public static IReadOnlyList<string> PiiProcessedTextTypes { get; } = new[] { "MARKER", "MASK" };
 
-        /// <summary><c>pii_redaction_config.entity_types</c> presets and entity types the docs name (for completion; others are passed through).</summary>
+        /// <summary><c>pii_redaction_config.entity_types</c> presets and entity types of the API's schema (for completion and notices; others are passed through).</summary>
         public static IReadOnlyList<string> PiiEntityTypes { get; } = new[]
         {
             "APPI", "APPI_SENSITIVE", "CCI", "CORE_ENTITIES", "CPRA", "GDPR", "GDPR_SENSITIVE", "HEALTH_INFORMATION",
             "HIPAA_SAFE_HARBOR", "LIDI", "NUMERICAL_EXCL_PCI", "PCI", "QUEBEC_PRIVACY_ACT", "ACCOUNT_NUMBER", "AGE", "DATE",
-            "DOB", "DRIVER_LICENSE", "EMAIL_ADDRESS", "HEALTHCARE_NUMBER", "IP_ADDRESS", "LOCATION", "LOCATION_ADDRESS",
-            "MONEY", "NAME", "NAME_FAMILY", "NAME_GIVEN", "NUMERICAL_PII", "PASSPORT_NUMBER", "PASSWORD", "PHONE_NUMBER",
-            "SSN", "URL", "USERNAME", "BANK_ACCOUNT", "CREDIT_CARD", "CREDIT_CARD_EXPIRATION", "CVV", "ROUTING_NUMBER",
+            "DATE_INTERVAL", "DOB", "DRIVER_LICENSE", "DURATION", "EMAIL_ADDRESS", "EVENT", "FILENAME", "GENDER", "HEALTHCARE_NUMBER",
+            "IP_ADDRESS", "LANGUAGE", "LOCATION", "LOCATION_ADDRESS", "LOCATION_ADDRESS_STREET", "LOCATION_CITY", "LOCATION_COORDINATE",
+            "LOCATION_COUNTRY", "LOCATION_STATE", "LOCATION_ZIP", "MARITAL_STATUS", "MONEY", "NAME", "NAME_FAMILY", "NAME_GIVEN",
+            "NAME_MEDICAL_PROFESSIONAL", "NUMERICAL_PII", "OCCUPATION", "ORGANIZATION", "ORGANIZATION_MEDICAL_FACILITY", "ORIGIN",
+            "PASSPORT_NUMBER", "PASSWORD", "PHONE_NUMBER", "PHYSICAL_ATTRIBUTE", "POLITICAL_AFFILIATION", "RELIGION", "SEXUALITY",
+            "SSN", "TIME", "URL", "USERNAME", "VEHICLE_ID", "ZODIAC_SIGN", "BLOOD_TYPE", "CONDITION", "DOSE", "DRUG", "INJURY",
+            "MEDICAL_PROCESS", "STATISTICS", "BANK_ACCOUNT", "CREDIT_CARD", "CREDIT_CARD_EXPIRATION", "CVV", "ROUTING_NUMBER",
+            "CORPORATE_ACTION", "DAY", "EFFECT", "FINANCIAL_METRIC", "MEDICAL_CODE", "MONTH", "ORGANIZATION_ID", "PRODUCT",
+            "PROJECT", "TREND", "YEAR",
         };
 
         /// <summary><c>callback_config.method</c> values of a pre-recorded job.</summary>

@@ -98,7 +98,7 @@ namespace GladiaPS.Core.Options
         /// Values in listed fields (languages, models, summary types, sample rates, bit depths) that this version does not
         /// know. <see cref="Validate"/> lets them through, since Gladia adds values over time; show these as warnings.
         /// </summary>
-        public IReadOnlyList<GladiaUnknownValue> FindUnknownValues() => LiveSessionOptionsValidator.FindUnknownValues(this);
+        public override IReadOnlyList<GladiaUnknownValue> FindUnknownValues() => LiveSessionOptionsValidator.FindUnknownValues(this);
 
         /// <summary>
         /// Reads an init body; fields without a typed property land in <see cref="AdditionalFields"/> (top level)

@@ -351,21 +351,27 @@ namespace GladiaPS.Core.Options
             }
 
             GladiaUnknownValue.Check("model", o.Model, GladiaKnownValues.Models, found);
-            Languages("language_config.languages", o.LanguageConfig?.Languages, GladiaKnownValues.Languages, found);
-            var vocabulary = o.RealtimeProcessing?.CustomVocabularyConfig?.Vocabulary;
-            for (var i = 0; vocabulary is not null && i < vocabulary.Count; i++)
-            {
-                GladiaUnknownValue.Check($"realtime_processing.custom_vocabulary_config.vocabulary[{i}].language", vocabulary[i]?.Language, GladiaKnownValues.Languages, found);
-            }
-
-            var translation = o.RealtimeProcessing?.TranslationConfig;
-            Languages("realtime_processing.translation_config.target_languages", translation?.TargetLanguages, GladiaKnownValues.TranslationLanguages, found);
-            GladiaUnknownValue.Check("realtime_processing.translation_config.model", translation?.Model, GladiaKnownValues.TranslationModels, found);
+            FindSharedUnknownValues("realtime_processing.", o.LanguageConfig, o.RealtimeProcessing?.CustomVocabularyConfig, o.RealtimeProcessing?.TranslationConfig, found);
             GladiaUnknownValue.Check("post_processing.summarization_config.type", o.PostProcessing?.SummarizationConfig?.Type, GladiaKnownValues.SummarizationTypes, found);
             return found;
         }
 
-        private static void Languages(string field, IList<string>? codes, IReadOnlyList<string> known, List<GladiaUnknownValue> found)
+        /// <summary>Unknown values in the sections live and pre-recorded share; <paramref name="prefix"/> is where vocabulary and translation sit on the wire.</summary>
+        internal static void FindSharedUnknownValues(string prefix, LanguageConfig? language, CustomVocabularyConfig? vocabularyConfig,
+            TranslationConfig? translation, List<GladiaUnknownValue> found)
+        {
+            CheckEach("language_config.languages", language?.Languages, GladiaKnownValues.Languages, found);
+            var vocabulary = vocabularyConfig?.Vocabulary;
+            for (var i = 0; vocabulary is not null && i < vocabulary.Count; i++)
+            {
+                GladiaUnknownValue.Check($"{prefix}custom_vocabulary_config.vocabulary[{i}].language", vocabulary[i]?.Language, GladiaKnownValues.Languages, found);
+            }
+
+            CheckEach(prefix + "translation_config.target_languages", translation?.TargetLanguages, GladiaKnownValues.TranslationLanguages, found);
+            GladiaUnknownValue.Check(prefix + "translation_config.model", translation?.Model, GladiaKnownValues.TranslationModels, found);
+        }
+
+        internal static void CheckEach(string field, IList<string>? codes, IReadOnlyList<string> known, List<GladiaUnknownValue> found)
         {
             for (var i = 0; codes is not null && i < codes.Count; i++)
             {

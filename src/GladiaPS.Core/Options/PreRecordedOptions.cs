@@ -110,6 +110,9 @@ namespace GladiaPS.Core.Options
         /// <exception cref="GladiaValidationException">The first problem found; <see cref="GladiaValidationException.Field"/> is its wire path.</exception>
         public override void Validate() => PreRecordedOptionsValidator.Validate(this);
 
+        /// <inheritdoc/>
+        public override IReadOnlyList<GladiaUnknownValue> FindUnknownValues() => PreRecordedOptionsValidator.FindUnknownValues(this);
+
         /// <summary>Reads a body; fields without a typed property land in the <c>AdditionalFields</c> of their object.</summary>
         /// <exception cref="JsonException">The text is not a JSON object of this shape.</exception>
         public static PreRecordedOptions FromJson(string json) =>

@@ -37,10 +37,7 @@ namespace GladiaPS.Core.Options
             ValidateDiarization(o.DiarizationConfig);
             ValidateSubtitles(o.SubtitlesConfig);
 
-            if (o.SummarizationConfig?.Type is string type && !GladiaKnownValues.SummarizationTypes.Contains(type))
-            {
-                Fail("summarization_config.type", $"'{type}' is not a summary type; use one of {Join(GladiaKnownValues.SummarizationTypes)}");
-            }
+            NotBlank("summarization_config.type", o.SummarizationConfig?.Type, "summary type", GladiaKnownValues.SummarizationTypes);
 
             ValidatePii(o.PiiRedactionConfig);
             ValidateAudioToLlm(o);
@@ -89,9 +86,9 @@ namespace GladiaPS.Core.Options
             {
                 for (var i = 0; i < s.Formats.Count; i++)
                 {
-                    if (s.Formats[i] is null || !GladiaKnownValues.SubtitleFormats.Contains(s.Formats[i]))
+                    if (string.IsNullOrWhiteSpace(s.Formats[i]))
                     {
-                        Fail($"subtitles_config.formats[{i}]", $"'{s.Formats[i]}' is not a subtitle format; use one of {Join(GladiaKnownValues.SubtitleFormats)}");
+                        Fail($"subtitles_config.formats[{i}]", $"an empty subtitle format is not allowed; use one of {Join(GladiaKnownValues.SubtitleFormats)}");
                     }
                 }
             }
@@ -113,10 +110,7 @@ namespace GladiaPS.Core.Options
                 Fail("subtitles_config.maximum_rows_per_caption", $"{rows} is too small; use 1 or more");
             }
 
-            if (s.Style != null && !GladiaKnownValues.SubtitleStyles.Contains(s.Style))
-            {
-                Fail("subtitles_config.style", $"'{s.Style}' is not a subtitle style; use one of {Join(GladiaKnownValues.SubtitleStyles)}");
-            }
+            NotBlank("subtitles_config.style", s.Style, "subtitle style", GladiaKnownValues.SubtitleStyles);
         }
 
         private static void ValidatePii(PiiRedactionConfig? p)
@@ -126,11 +120,7 @@ namespace GladiaPS.Core.Options
                 return;
             }
 
-            if (p.ProcessedTextType != null && !GladiaKnownValues.PiiProcessedTextTypes.Contains(p.ProcessedTextType))
-            {
-                Fail("pii_redaction_config.processed_text_type",
-                    $"'{p.ProcessedTextType}' is not a redaction style; use one of {Join(GladiaKnownValues.PiiProcessedTextTypes)}");
-            }
+            NotBlank("pii_redaction_config.processed_text_type", p.ProcessedTextType, "redaction style", GladiaKnownValues.PiiProcessedTextTypes);
 
             if (p.EntityTypes != null && p.EntityTypes.Any(string.IsNullOrWhiteSpace))
             {
@@ -164,10 +154,32 @@ namespace GladiaPS.Core.Options
                 Fail("callback_config.url", "must be an absolute http or https URL");
             }
 
-            if (o.CallbackConfig?.Method is string method && !GladiaKnownValues.CallbackMethods.Contains(method))
+            NotBlank("callback_config.method", o.CallbackConfig?.Method, "method", GladiaKnownValues.CallbackMethods);
+        }
+
+        // A value of a listed field that this version does not know is sent, with a notice (FindUnknownValues); only one
+        // that cannot be a value at all is refused.
+        private static void NotBlank(string field, string? value, string what, IEnumerable<string> known)
+        {
+            if (value is not null && string.IsNullOrWhiteSpace(value))
             {
-                Fail("callback_config.method", $"'{method}' is not supported; use one of {Join(GladiaKnownValues.CallbackMethods)}");
+                Fail(field, $"an empty {what} is not allowed; leave it unset for the default or use one of {Join(known)}");
             }
+        }
+
+        /// <summary>Values in fields whose values Gladia lists that this version does not know; they are sent as given.</summary>
+        public static IReadOnlyList<GladiaUnknownValue> FindUnknownValues(PreRecordedOptions o)
+        {
+            var found = new List<GladiaUnknownValue>();
+            GladiaUnknownValue.Check("model", o.Model, GladiaKnownValues.PreRecordedModels, found);
+            FindSharedUnknownValues(string.Empty, o.LanguageConfig, o.CustomVocabularyConfig, o.TranslationConfig, found);
+            GladiaUnknownValue.Check("summarization_config.type", o.SummarizationConfig?.Type, GladiaKnownValues.SummarizationTypes, found);
+            CheckEach("subtitles_config.formats", o.SubtitlesConfig?.Formats, GladiaKnownValues.SubtitleFormats, found);
+            GladiaUnknownValue.Check("subtitles_config.style", o.SubtitlesConfig?.Style, GladiaKnownValues.SubtitleStyles, found);
+            CheckEach("pii_redaction_config.entity_types", o.PiiRedactionConfig?.EntityTypes, GladiaKnownValues.PiiEntityTypes, found);
+            GladiaUnknownValue.Check("pii_redaction_config.processed_text_type", o.PiiRedactionConfig?.ProcessedTextType, GladiaKnownValues.PiiProcessedTextTypes, found);
+            GladiaUnknownValue.Check("callback_config.method", o.CallbackConfig?.Method, GladiaKnownValues.CallbackMethods, found);
+            return found;
         }
     }
 }

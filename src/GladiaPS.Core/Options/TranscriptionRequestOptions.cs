@@ -45,6 +45,12 @@ namespace GladiaPS.Core.Options
         /// <exception cref="GladiaValidationException">The first problem found; <see cref="GladiaValidationException.Field"/> is its wire path.</exception>
         public abstract void Validate();
 
+        /// <summary>
+        /// Values in listed fields (languages, models, summary types…) that this version does not know. <c>Validate</c>
+        /// lets them through, since Gladia adds values over time; show these as warnings.
+        /// </summary>
+        public abstract IReadOnlyList<GladiaUnknownValue> FindUnknownValues();
+
         /// <summary>Sets <c>custom_metadata</c> from a plain dictionary (a PowerShell hashtable); null clears it.</summary>
         /// <exception cref="GladiaValidationException">A value cannot be represented in JSON; names <paramref name="path"/>.</exception>
         public void SetCustomMetadata(IDictionary? metadata, string path = "custom_metadata") =>

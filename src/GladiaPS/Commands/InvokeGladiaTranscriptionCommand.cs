@@ -25,6 +25,7 @@ namespace GladiaPS.Commands
         private const string UrlSet = "Url";
 
         private readonly List<Task> _running = new List<Task>();
+        private BatchFailure? _batch;
         private bool? _diarization;
         private bool? _subtitles;
         private bool? _pii;
@@ -158,9 +159,11 @@ namespace GladiaPS.Commands
                 return;
             }
 
+            WarnUnknownValues(options.FindUnknownValues(), ParameterFor);
             var wait = new PreRecordedWaitOptions { Timeout = TimeSpan.FromSeconds(Math.Min(Timeout, int.MaxValue / 1000.0)) };
             _settings = new TranscriptionSettings(options, wait, NoWait, PassThru);
             _client = CreateClient();
+            _batch = new BatchFailure(Cancellation, Messages.Wake, ApiUrl);
         }
 
         protected override void ProcessRecord()
@@ -201,16 +204,23 @@ namespace GladiaPS.Commands
             }
         }
 
-        protected override void EndProcessing() => WaitUntil(() => _running.All(t => t.IsCompleted), Task.WhenAll(_running));
+        protected override void EndProcessing()
+        {
+            WaitUntil(() => _batch!.Error is not null || _running.All(t => t.IsCompleted), Task.WhenAll(_running));
+            _batch!.ThrowIfFailed(this, _running);
+        }
 
         internal override void OnDispose() => _client?.Dispose();
 
         /// <summary>Starts one input once fewer than -ThrottleLimit run, writing what the running ones say meanwhile.</summary>
         private void Start(AudioInput? input, Uri? url)
         {
-            WaitUntil(() => _running.Count(t => !t.IsCompleted) < ThrottleLimit, Task.WhenAny(_running.Where(t => !t.IsCompleted).DefaultIfEmpty(Task.CompletedTask)));
-            var run = new TranscriptionRun(this, _client!, _settings!, input, url, _activityId++);
-            _running.Add(Start(run.RunAsync));
+            WaitUntil(() => _batch!.Error is not null || _running.Count(t => !t.IsCompleted) < ThrottleLimit,
+                Task.WhenAny(_running.Where(t => !t.IsCompleted).DefaultIfEmpty(Task.CompletedTask)));
+            _batch!.ThrowIfFailed(this, _running);
+            var run = new TranscriptionRun(this, _client!, _settings!, input, url, _activityId++, _batch);
+            var token = _batch.Token;
+            _running.Add(Start(_ => run.RunAsync(token)));
         }
 
         /// <summary>The job body every input shares, checked before any upload; an error names the parameter.</summary>

@@ -64,15 +64,7 @@ namespace GladiaPS.Infrastructure
             ThrowIfFailed();
         }
 
-        /// <summary>Once the batch has failed as a whole: lets the stopped inputs close what they opened, then ends the command with the one error.</summary>
-        private void ThrowIfFailed()
-        {
-            if (_batch.Error is { } error)
-            {
-                _cmdlet.WaitUntil(() => _running.All(t => t.IsCompleted), Task.WhenAll(_running));
-                _cmdlet.Terminate(error);
-            }
-        }
+        private void ThrowIfFailed() => _batch.ThrowIfFailed(_cmdlet, _running);
 
         private async Task SendIntoSessionAsync(GladiaSession session, AudioInput input, int activityId, CancellationToken token)
         {

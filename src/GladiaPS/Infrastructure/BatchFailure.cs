@@ -1,16 +1,19 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
+using System.Threading.Tasks;
 using GladiaPS.Core.Rest;
 
 namespace GladiaPS.Infrastructure
 {
     /// <summary>
     /// The failure that ends a whole batch, because every further input would meet it too: the key refused (401, 403),
-    /// an option refused when a session is created (400, 422 on POST /v2/live, the options being the same for every
-    /// input), or the server out of reach. The first one is kept and the rest of the batch stopped (what it opened is
+    /// an option refused when a session or job is created (400, 422 on POST /v2/live or /v2/pre-recorded, the options
+    /// being the same for every input), or the server out of reach. The first one is kept and the rest of the batch stopped (what it opened is
     /// closed); the pipeline thread then throws it once, as a terminating error, instead of one error per file.
     /// </summary>
     internal sealed class BatchFailure : IDisposable
@@ -36,11 +39,15 @@ namespace GladiaPS.Infrastructure
         /// <summary>The error that ended the batch, or null while it goes on.</summary>
         public ErrorRecord? Error => Volatile.Read(ref _error);
 
-        /// <summary>Whether <paramref name="exception"/> would fail every input of the batch alike.</summary>
-        public static bool IsBatchWide(Exception exception) => exception switch
+        /// <summary>
+        /// Whether <paramref name="exception"/> would fail every input of the batch alike. An option refused when a session or
+        /// job is created counts only when <paramref name="sameRequest"/>: the request is the same for every input but its audio
+        /// (a URL the user gave may be what the server refused).
+        /// </summary>
+        public static bool IsBatchWide(Exception exception, bool sameRequest = true) => exception switch
         {
             GladiaApiException { StatusCode: 401 or 403 } => true,
-            GladiaApiException { StatusCode: 400 or 422, Method: "POST" } api => api.Path.TrimEnd('/').EndsWith("/v2/live", StringComparison.Ordinal),
+            GladiaApiException { StatusCode: 400 or 422, Method: "POST" } api => sameRequest && IsCreation(api.Path),
             _ => IsUnreachable(exception),
         };
 
@@ -67,9 +74,9 @@ namespace GladiaPS.Infrastructure
         /// Takes <paramref name="exception"/> as the batch's failure when it is batch-wide (the first one wins; later ones
         /// are the same failure met by other inputs) and stops the batch. False when it concerns only its own input.
         /// </summary>
-        public bool TryFail(Exception exception, object? target)
+        public bool TryFail(Exception exception, object? target, bool sameRequest = true)
         {
-            if (!IsBatchWide(exception))
+            if (!IsBatchWide(exception, sameRequest))
             {
                 return false;
             }
@@ -95,7 +102,26 @@ namespace GladiaPS.Infrastructure
             return true;
         }
 
+        /// <summary>
+        /// Once the batch has failed: lets the stopped inputs (<paramref name="running"/>) close what they opened, writing what
+        /// they say, then ends <paramref name="cmdlet"/> with the one error. Does nothing while the batch goes on. Pipeline thread only.
+        /// </summary>
+        public void ThrowIfFailed(GladiaCmdletBase cmdlet, IReadOnlyCollection<Task> running)
+        {
+            if (Error is { } error)
+            {
+                cmdlet.WaitUntil(() => running.All(t => t.IsCompleted), Task.WhenAll(running));
+                cmdlet.Terminate(error);
+            }
+        }
+
         public void Dispose() => _stop.Dispose();
+
+        private static bool IsCreation(string path)
+        {
+            var trimmed = path.TrimEnd('/');
+            return trimmed.EndsWith("/v2/live", StringComparison.Ordinal) || trimmed.EndsWith("/v2/pre-recorded", StringComparison.Ordinal);
+        }
 
         private static string OneLine(string text)
         {

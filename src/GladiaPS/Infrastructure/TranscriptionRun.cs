@@ -24,9 +24,12 @@ namespace GladiaPS.Infrastructure
         private readonly AudioInput? _input;
         private readonly Uri? _url;
         private readonly int _activityId;
+        private readonly BatchFailure _batch;
 
-        public TranscriptionRun(GladiaCmdletBase cmdlet, GladiaRestClient client, TranscriptionSettings settings, AudioInput? input, Uri? url, int activityId)
+        public TranscriptionRun(GladiaCmdletBase cmdlet, GladiaRestClient client, TranscriptionSettings settings, AudioInput? input, Uri? url, int activityId,
+            BatchFailure batch)
         {
+            _batch = batch;
             _cmdlet = cmdlet;
             _client = client;
             _settings = settings;
@@ -65,7 +68,7 @@ namespace GladiaPS.Infrastructure
                     _cmdlet.PostVerbose(Name + ": stopped waiting; job " + jobId + " goes on on the server (Get-GladiaTranscription -Id " + jobId + " -Wait collects it).");
                 }
             }
-            catch (Exception exception)
+            catch (Exception exception) when (!_batch.TryFail(exception, (object?)_input?.Path ?? _url, sameRequest: _url is null))
             {
                 _cmdlet.PostError(GladiaErrors.From(exception, (object?)_input?.Path ?? _url, "'" + Name + "'" + (jobId is null ? string.Empty : " (job " + jobId + ")")));
             }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
@@ -51,12 +52,12 @@ namespace GladiaPS.Core.Tests.PreRecorded
         [Fact]
         public void FromJson_KeepsUnknownFieldsAtEveryDepth_AndWritesThemBack()
         {
-            const string body = "{\"audio_url\":\"https://x.test/a.wav\",\"diarization\":true,\"diarization_config\":{\"min_speakers\":1,\"enhanced\":true},\"chapterization\":true}";
+            const string body = "{\"audio_url\":\"https://x.test/a.wav\",\"diarization\":true,\"diarization_config\":{\"min_speakers\":1,\"enhanced\":true},\"moderation\":true}";
 
             var options = PreRecordedOptions.FromJson(body);
             var copy = options.Clone();
 
-            Assert.True((bool)options.AdditionalFields!["chapterization"]!);
+            Assert.True((bool)options.AdditionalFields!["moderation"]!);
             Assert.True((bool)options.DiarizationConfig!.AdditionalFields!["enhanced"]!);
             Assert.True(JsonNode.DeepEquals(JsonNode.Parse(body), JsonNode.Parse(copy.ToJson())));
         }
@@ -78,10 +79,10 @@ namespace GladiaPS.Core.Tests.PreRecorded
             {
                 "diarization_config.min_speakers" => new PreRecordedOptions { DiarizationConfig = new DiarizationConfig { MinSpeakers = 4, MaxSpeakers = 2 } },
                 "diarization_config.max_speakers" => new PreRecordedOptions { DiarizationConfig = new DiarizationConfig { MaxSpeakers = 0 } },
-                "subtitles_config.formats[0]" => new PreRecordedOptions { SubtitlesConfig = new SubtitlesConfig { Formats = new List<string> { "ass" } } },
+                "subtitles_config.formats[0]" => new PreRecordedOptions { SubtitlesConfig = new SubtitlesConfig { Formats = new List<string> { " " } } },
                 "audio_to_llm_config.prompts" => new PreRecordedOptions { AudioToLlm = true },
                 "callback_config.url" => new PreRecordedOptions { Callback = true },
-                "pii_redaction_config.processed_text_type" => new PreRecordedOptions { PiiRedactionConfig = new PiiRedactionConfig { ProcessedTextType = "BLUR" } },
+                "pii_redaction_config.processed_text_type" => new PreRecordedOptions { PiiRedactionConfig = new PiiRedactionConfig { ProcessedTextType = "" } },
                 "language_config.languages[0]" => new PreRecordedOptions { LanguageConfig = new LanguageConfig { Languages = new List<string> { "EN" } } },
                 "translation_config" => new PreRecordedOptions { Translation = true },
                 "audio_url" => new PreRecordedOptions { AudioUrl = new Uri("file:///etc/passwd") },
@@ -92,6 +93,69 @@ namespace GladiaPS.Core.Tests.PreRecorded
 
             Assert.Equal(field, error.Field);
             Assert.StartsWith(field + ":", error.Message);
+        }
+
+        [Fact]
+        public void ValuesThisVersionDoesNotKnow_PassValidation_AndAreEachNamedByTheirWireField()
+        {
+            var options = new PreRecordedOptions
+            {
+                Model = "solaria-9",
+                LanguageConfig = new LanguageConfig { Languages = new List<string> { "en", "xx" } },
+                CustomVocabularyConfig = new CustomVocabularyConfig { Vocabulary = new List<CustomVocabularyEntry> { new CustomVocabularyEntry("Gladia") { Language = "yy" } } },
+                CustomVocabulary = true,
+                Translation = true,
+                TranslationConfig = new TranslationConfig { TargetLanguages = new List<string> { "zz" }, Model = "turbo" },
+                SummarizationConfig = new SummarizationConfig { Type = "haiku" },
+                SubtitlesConfig = new SubtitlesConfig { Formats = new List<string> { "srt", "ass" }, Style = "karaoke" },
+                PiiRedactionConfig = new PiiRedactionConfig { EntityTypes = new List<string> { "GDPR", "SHOE_SIZE" }, ProcessedTextType = "BLUR" },
+                Callback = true,
+                CallbackConfig = new JobCallbackConfig { Url = new Uri("https://hooks.example.net/x"), Method = "PATCH" },
+            };
+
+            options.Validate();
+            var unknown = options.FindUnknownValues().Select(v => v.ToString()).ToArray();
+
+            Assert.Equal(new[]
+            {
+                "model: 'solaria-9' is not a value this version knows; sent as given.",
+                "language_config.languages[1]: 'xx' is not a value this version knows; sent as given.",
+                "custom_vocabulary_config.vocabulary[0].language: 'yy' is not a value this version knows; sent as given.",
+                "translation_config.target_languages[0]: 'zz' is not a value this version knows; sent as given.",
+                "translation_config.model: 'turbo' is not a value this version knows; sent as given.",
+                "summarization_config.type: 'haiku' is not a value this version knows; sent as given.",
+                "subtitles_config.formats[1]: 'ass' is not a value this version knows; sent as given.",
+                "subtitles_config.style: 'karaoke' is not a value this version knows; sent as given.",
+                "pii_redaction_config.entity_types[1]: 'SHOE_SIZE' is not a value this version knows; sent as given.",
+                "pii_redaction_config.processed_text_type: 'BLUR' is not a value this version knows; sent as given.",
+                "callback_config.method: 'PATCH' is not a value this version knows; sent as given.",
+            }, unknown);
+            Assert.Empty(new PreRecordedOptions
+            {
+                Model = "solaria-1",
+                SummarizationConfig = new SummarizationConfig { Type = "concise" },
+                SubtitlesConfig = new SubtitlesConfig { Formats = new List<string> { "srt", "vtt" }, Style = "compliance" },
+                PiiRedactionConfig = new PiiRedactionConfig { EntityTypes = new List<string> { "GDPR", "PHONE_NUMBER" }, ProcessedTextType = "MASK" },
+            }.FindUnknownValues());
+        }
+
+        [Theory]
+        [InlineData("summarization_config.type")]
+        [InlineData("subtitles_config.style")]
+        [InlineData("callback_config.method")]
+        public void EmptyValueOfAListedField_IsRefused(string field)
+        {
+            var options = field switch
+            {
+                "summarization_config.type" => new PreRecordedOptions { SummarizationConfig = new SummarizationConfig { Type = " " } },
+                "subtitles_config.style" => new PreRecordedOptions { SubtitlesConfig = new SubtitlesConfig { Style = "" } },
+                _ => new PreRecordedOptions { CallbackConfig = new JobCallbackConfig { Url = new Uri("https://hooks.example.net/x"), Method = " " } },
+            };
+
+            var error = Assert.Throws<GladiaValidationException>(options.Validate);
+
+            Assert.Equal(field, error.Field);
+            Assert.Contains("an empty", error.Message);
         }
 
         [Fact]

@@ -126,8 +126,9 @@ namespace GladiaPS.Tests.Infrastructure
 
         [Theory]
         [InlineData("SubtitleMinimumDuration", 45.0, "-SubtitleMinimumDuration: subtitles_config.minimum_duration: 45 is out of range")]
-        [InlineData("SubtitleStyle", "fancy", "-SubtitleStyle: subtitles_config.style: 'fancy' is not a subtitle style")]
-        [InlineData("PiiProcessedTextType", "BLUR", "-PiiProcessedTextType: pii_redaction_config.processed_text_type: 'BLUR' is not a redaction style")]
+        [InlineData("SubtitleMaximumRowsPerCaption", 0, "-SubtitleMaximumRowsPerCaption: subtitles_config.maximum_rows_per_caption: 0 is too small")]
+        [InlineData("SubtitleStyle", " ", "-SubtitleStyle: subtitles_config.style: an empty subtitle style is not allowed")]
+        [InlineData("PiiProcessedTextType", "", "-PiiProcessedTextType: pii_redaction_config.processed_text_type: an empty redaction style is not allowed")]
         public void PreRecordedOnlyOptions_OutOfRange_NameTheParameter(string parameter, object value, string message)
         {
             var cmdlet = new InvokeGladiaTranscriptionCommand();
@@ -137,6 +138,28 @@ namespace GladiaPS.Tests.Infrastructure
 
             Assert.Equal(parameter, error.Field);
             Assert.StartsWith(message, error.Message);
+        }
+
+        [Theory]
+        [InlineData("SubtitleFormat", "ass", "subtitles_config.formats[0]")]
+        [InlineData("SubtitleStyle", "karaoke", "subtitles_config.style")]
+        [InlineData("SummaryType", "haiku", "summarization_config.type")]
+        [InlineData("Model", "solaria-9", "model")]
+        [InlineData("Language", "xx", "language_config.languages[0]")]
+        [InlineData("PiiProcessedTextType", "BLUR", "pii_redaction_config.processed_text_type")]
+        public void PreRecordedValuesThisVersionDoesNotKnow_AreSent_AndTheirNoticeNamesTheParameter(string parameter, string value, string field)
+        {
+            var cmdlet = new InvokeGladiaTranscriptionCommand();
+            var property = typeof(InvokeGladiaTranscriptionCommand).GetProperty(parameter)!;
+            property.SetValue(cmdlet, property.PropertyType == typeof(string[]) ? new[] { value } : value);
+
+            var options = cmdlet.BuildOptions();
+            var unknown = Assert.Single(options.FindUnknownValues());
+
+            Assert.Equal(field, unknown.Field);
+            Assert.Contains(value, options.ToJson());
+            Assert.Equal("-" + parameter + ": '" + value + "' is not a value this version knows; sent as given.",
+                GladiaPS.Infrastructure.UnknownValueWarnings.Text(unknown, InvokeGladiaTranscriptionCommand.ParameterFor(unknown.Field)));
         }
 
         [Fact]
