@@ -61,6 +61,11 @@ Describe 'The interactive flow' {
         $saved = $session | Save-GladiaLiveAudio -Path $work
         $saved | Should -BeOfType ([IO.FileInfo])
         $saved.Name | Should -Be "$($session.Id).wav"
+        # The provider's item, as Get-Item writes it: the file system view shows its folder, mode and size.
+        $saved.PSParentPath | Should -Be (Get-Item -LiteralPath $saved.FullName).PSParentPath
+        $view = $saved | Out-String -Width 200
+        $view | Should -Match 'Directory: '
+        $view | Should -Match "(?m)^-[-a-z]{4,}\s+.*\s$($saved.Length)\s+$([regex]::Escape($saved.Name))\s*$"
         $sent = [IO.File]::ReadAllBytes($file.FullName)
         $got = [IO.File]::ReadAllBytes($saved.FullName)
         # Both are 44-byte-header PCM WAV files of the same format: the samples must be equal.

@@ -77,10 +77,19 @@ Describe 'Views and subtitles' {
         Remove-Item Env:GLADIA_API_URL, Env:GLADIA_API_KEY -ErrorAction SilentlyContinue
     }
 
-    It 'shows a transcript as its time, channel and text' {
+    It 'shows a transcript as its time, channel, file and text' {
         $table = ($transcripts | Out-String -Width 120) -split "`n" | Where-Object { $_.Trim() }
-        $table[0] | Should -Match '^\s*Start\s+End\s+Ch\s+Text\s*$'
-        $table | Where-Object { $_ -match '^\s*\d+\.\d\d\s+\d+\.\d\d\s+1 mike november\s*$' } | Should -Not -BeNullOrEmpty
+        $table[0] | Should -Match '^\s*Start\s+End\s+Ch\s+File\s+Text\s*$'
+        $table | Where-Object { $_ -match '^\s*\d+\.\d\d\s+\d+\.\d\d\s+1 two\.wav\s+mike november\s*$' } | Should -Not -BeNullOrEmpty
+    }
+
+    It 'tells the files of a batch apart in the transcript table, live and pre-recorded' {
+        $other = New-ToneWav -Path "$work/other.wav" -Phrase 'oscar papa'
+        $batch = @(Send-GladiaAudio -LiteralPath $file.FullName, $other.FullName -ThrottleLimit 2) + @(Invoke-GladiaTranscription -LiteralPath $other.FullName -Diarization)
+        $text = $batch | Out-String -Width 120
+        $text | Should -Match '(?m)^\s*\d+\.\d\d\s+\d+\.\d\d\s+1 two\.wav\s+mike november\s*$'
+        ([regex]::Matches($text, '(?m)^\s*\d+\.\d\d\s+\d+\.\d\d\s+0 other\.wav\s+oscar papa\s*$')).Count | Should -Be 1
+        $text | Should -Match '(?m)^\s*\d+\.\d\d\s+\d+\.\d\d\s+0 other\.wav\s+Speaker 0: oscar papa\s*$'
     }
 
     It 'shows a session''s messages and transcripts as one timeline' {
@@ -88,9 +97,9 @@ Describe 'Views and subtitles' {
         Send-GladiaAudio -Session $s -LiteralPath $file.FullName
         Stop-GladiaRecording -Session $s -Wait
         $text = Receive-GladiaMessage -Session $s | Out-String -Width 120
-        ([regex]::Matches($text, '(?m)^\s*Start\s+End\s+Ch\s+Text\s*$')).Count | Should -Be 1
+        ([regex]::Matches($text, '(?m)^\s*Start\s+End\s+Ch\s+File\s+Text\s*$')).Count | Should -Be 1
         $text | Should -Match '(?m)^\s+\[start_session\]\s*$'
-        $text | Should -Match '(?m)^\s*\d+\.\d\d\s+\d+\.\d\d\s+1 mike november\s*$'
+        $text | Should -Match '(?m)^\s*\d+\.\d\d\s+\d+\.\d\d\s+1\s+mike november\s*$'
         $text | Should -Match '\[post_final_transcript\] '
     }
 

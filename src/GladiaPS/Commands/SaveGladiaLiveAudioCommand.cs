@@ -48,9 +48,10 @@ namespace GladiaPS.Commands
                 }
 
                 string destination;
+                bool namesOneFile;
                 try
                 {
-                    destination = Destination(id);
+                    destination = OutputFiles.Destination(this, Path, id + ".wav", out namesOneFile);
                 }
                 catch (ArgumentException exception)
                 {
@@ -58,7 +59,7 @@ namespace GladiaPS.Commands
                     continue;
                 }
 
-                if (!destination.EndsWith(id + ".wav", StringComparison.Ordinal))
+                if (namesOneFile)
                 {
                     // -Path names one file: a second session would overwrite the first one's audio.
                     if (_singleFileSession is not null && _singleFileSession != id)
@@ -102,7 +103,7 @@ namespace GladiaPS.Commands
                         return await _client!.DownloadLiveAudioToFileAsync(id, destination, Force, LiveAudioBound.For(job), token).ConfigureAwait(false);
                     });
                     WriteVerbose("Session " + id + ": " + bytes + " bytes written to " + destination);
-                    WriteObject(new FileInfo(destination));
+                    WriteObject(OutputFiles.Item(this, destination));
                 }
                 catch (Exception exception) when (exception is not PipelineStoppedException)
                 {
@@ -112,37 +113,5 @@ namespace GladiaPS.Commands
         }
 
         internal override void OnDispose() => _client?.Dispose();
-
-        private string Destination(string id)
-        {
-            var fileName = id + ".wav";
-            if (string.IsNullOrEmpty(Path))
-            {
-                return InFolder(SessionState.Path.CurrentFileSystemLocation.ProviderPath, fileName);
-            }
-
-            var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-            var endsWithSeparator = Path!.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal);
-            // "-Path .\audio\" names a folder, whether or not it exists yet; it is made once the save is confirmed.
-            return Directory.Exists(resolved) || endsWithSeparator ? InFolder(resolved, fileName) : resolved;
-        }
-
-        /// <summary>
-        /// The file <paramref name="fileName"/> in <paramref name="folder"/>, and nowhere else: ids are checked to be ids
-        /// already (<see cref="Core.GladiaId"/>), and the full path is checked again so no name can climb out or be rooted.
-        /// </summary>
-        private static string InFolder(string folder, string fileName)
-        {
-            var root = System.IO.Path.GetFullPath(folder).TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar) +
-                System.IO.Path.DirectorySeparatorChar;
-            var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, fileName));
-            if (System.IO.Path.IsPathRooted(fileName) || !full.StartsWith(root, StringComparison.Ordinal) ||
-                System.IO.Path.GetDirectoryName(full) + System.IO.Path.DirectorySeparatorChar != root)
-            {
-                throw new ArgumentException("'" + fileName + "' is not a file name inside '" + folder + "'.", nameof(fileName));
-            }
-
-            return full;
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using GladiaPS.Core;
 using GladiaPS.Core.Rest;
 using GladiaPS.Infrastructure;
 
@@ -14,7 +15,7 @@ namespace GladiaPS.Commands
         private GladiaRestClient? _client;
         private string? _singleFileJob;
 
-        /// <summary>A file, or a folder to write &lt;id&gt;.audio into; the current folder when omitted.</summary>
+        /// <summary>A file, or a folder to write &lt;id&gt;.&lt;extension of the job's file&gt; into; the current folder when omitted.</summary>
         [Parameter(Position = 1)]
         public string? Path { get; set; }
 
@@ -28,8 +29,24 @@ namespace GladiaPS.Commands
         {
             foreach (var id in NewIds())
             {
-                var destination = Destination(id);
-                if (!destination.EndsWith(id + ".audio", StringComparison.Ordinal))
+                string destination;
+                bool namesOneFile;
+                try
+                {
+                    // The file is named <id> plus the extension of the job's own file, from a fixed set (else .audio):
+                    // what the server calls the file is its text and never becomes more of a path than that.
+                    var extension = string.IsNullOrEmpty(Path) || OutputFiles.NamesFolder(this, Path!)
+                        ? AudioFileExtension.FromServerFileName(Run(token => _client!.GetPreRecordedJobAsync(id, token)).File?.Filename)
+                        : AudioFileExtension.Unknown;
+                    destination = OutputFiles.Destination(this, Path, id + extension, out namesOneFile);
+                }
+                catch (Exception exception) when (exception is not PipelineStoppedException)
+                {
+                    WriteError(GladiaErrors.From(exception, id, "Job " + id));
+                    continue;
+                }
+
+                if (namesOneFile)
                 {
                     if (_singleFileJob is not null && _singleFileJob != id)
                     {
@@ -58,7 +75,7 @@ namespace GladiaPS.Commands
                     Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
                     var bytes = Run(token => _client!.DownloadPreRecordedAudioToFileAsync(id, destination, Force, token));
                     WriteVerbose("Job " + id + ": " + bytes + " bytes written to " + destination);
-                    WriteObject(new FileInfo(destination));
+                    WriteObject(OutputFiles.Item(this, destination));
                 }
                 catch (Exception exception) when (exception is not PipelineStoppedException)
                 {
@@ -68,19 +85,5 @@ namespace GladiaPS.Commands
         }
 
         internal override void OnDispose() => _client?.Dispose();
-
-        // The id passed GladiaId's check (letters, digits, '-', '_'), so "<id>.audio" is a plain file name in the folder.
-        private string Destination(string id)
-        {
-            var fileName = id + ".audio";
-            if (string.IsNullOrEmpty(Path))
-            {
-                return System.IO.Path.Combine(SessionState.Path.CurrentFileSystemLocation.ProviderPath, fileName);
-            }
-
-            var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-            var endsWithSeparator = Path!.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal);
-            return Directory.Exists(resolved) || endsWithSeparator ? System.IO.Path.Combine(resolved, fileName) : resolved;
-        }
     }
 }

@@ -25,8 +25,7 @@ namespace GladiaPS.Infrastructure
             }
 
             var resolved = FileSystemPath(cmdlet, path!);
-            var endsWithSeparator = path!.EndsWith("/", StringComparison.Ordinal) || path.EndsWith("\\", StringComparison.Ordinal);
-            if (Directory.Exists(resolved) || endsWithSeparator)
+            if (NamesFolder(cmdlet, path!))
             {
                 return InFolder(resolved, fileName);
             }
@@ -34,6 +33,10 @@ namespace GladiaPS.Infrastructure
             namesOneFile = true;
             return resolved;
         }
+
+        /// <summary>Whether a -Path names a folder: one that exists, or any path ending with a separator ("-Path .\audio\").</summary>
+        public static bool NamesFolder(PSCmdlet cmdlet, string path) =>
+            path.EndsWith("/", StringComparison.Ordinal) || path.EndsWith("\\", StringComparison.Ordinal) || Directory.Exists(FileSystemPath(cmdlet, path));
 
         /// <summary>A PowerShell path (relative, a drive, a PSPath) as the file system path it names.</summary>
         /// <exception cref="ArgumentException">It names something other than a file system path.</exception>
