@@ -23,6 +23,11 @@ BeforeAll {
     }
     $notes = Join-Path $work 'notes.wav'
     Set-Content -Path $notes -Value 'this is not audio'
+    $empty = Join-Path $work 'empty.mp3'
+    $null = New-Item -ItemType File -Path $empty
+    # Binary, so only the server can tell it is not audio.
+    $garbage = Join-Path $work 'garbage.wav'
+    [IO.File]::WriteAllBytes($garbage, [byte[]](0..4095 | ForEach-Object { ($_ * 37 + 11) % 256 }))
 
     function Start-Stoppable([scriptblock] $Script, [object[]] $Arguments) {
         $ps = [powershell]::Create()
@@ -55,7 +60,9 @@ Describe 'Invoke-GladiaTranscription over a folder of mixed files' {
     BeforeAll {
         Set-TestServerFault $server @{}
         $errors = $null
-        $transcripts = @(Get-ChildItem $calls -File) + (Get-Item $notes) | Invoke-GladiaTranscription -Diarization -ErrorVariable errors -ErrorAction SilentlyContinue
+        $uploadsBefore = @(Get-Requests 'POST /v2/upload*').Count
+        $transcripts = @(Get-ChildItem $calls -File) + (Get-Item $notes, $empty, $garbage) | Invoke-GladiaTranscription -Diarization -ErrorVariable errors -ErrorAction SilentlyContinue
+        $uploads = @(Get-Requests 'POST /v2/upload*').Count - $uploadsBefore
     }
 
     It 'writes each file''s utterances word for word, per speaker' {
@@ -78,11 +85,19 @@ Describe 'Invoke-GladiaTranscription over a folder of mixed files' {
         ($results | Where-Object FileName -eq 'stereo.wav').Channels | Should -Be 2
     }
 
+    It 'reports each file that cannot be audio as one non-terminating error naming it, before uploading it' {
+        $errors.Count | Should -Be 3
+        $uploads | Should -Be 4 -Because 'the three calls and the binary file the server refuses are uploaded; the text and the empty file are not'
+        $text = $errors | Where-Object TargetObject -eq $notes
+        "$text" | Should -Be "'$notes': the file is text, not audio or video."
+        $text.FullyQualifiedErrorId | Should -BeLike 'InvalidAudio*'
+        "$($errors | Where-Object TargetObject -eq $empty)" | Should -Be "'$empty': the file is empty (0 bytes); there is no audio to transcribe."
+    }
+
     It 'reports the file the server cannot read as one non-terminating error naming it' {
-        $errors.Count | Should -Be 1
-        $errors[0].TargetObject | Should -Be $notes
-        $errors[0].ToString() | Should -Match 'notes\.wav'
-        $errors[0].ToString() | Should -Match '415'
+        $refused = $errors | Where-Object TargetObject -eq $garbage
+        "$refused" | Should -Match 'garbage\.wav'
+        "$refused" | Should -Match '415'
     }
 
     It 'makes CSV rows with the speaker and the file' {

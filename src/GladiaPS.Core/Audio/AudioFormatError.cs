@@ -30,5 +30,8 @@ namespace GladiaPS.Core.Audio
 
         /// <summary>The input opened but yielded no audio at all (an empty stream, a WAV with no samples).</summary>
         NoAudio,
+
+        /// <summary>The input is not audio or video at all: text, a document, an image, an archive or a program.</summary>
+        NotMedia,
     }
 }

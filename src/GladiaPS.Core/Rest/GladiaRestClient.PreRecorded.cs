@@ -29,6 +29,7 @@ namespace GladiaPS.Core.Rest
         /// </summary>
         /// <remarks>Retried only when the server certainly kept nothing (408, 429, 503, a connection never made).</remarks>
         /// <exception cref="FileNotFoundException">There is no such file.</exception>
+        /// <exception cref="Audio.AudioFormatException">The file is empty, or cannot be audio or video (text, a document, an image, an archive); nothing is sent.</exception>
         /// <exception cref="GladiaApiException">The server refused (413 too large, 415 not audio, 401, …) or its answer is unusable.</exception>
         public async Task<UploadedAudio> UploadAudioAsync(string path, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
         {
@@ -43,11 +44,12 @@ namespace GladiaPS.Core.Rest
                 throw new FileNotFoundException($"path: the file '{fullPath}' does not exist.", fullPath);
             }
 
-            // Opened once up front so that a file that cannot be read fails before any request.
+            // Opened once up front so that a file that cannot be read, or cannot be audio, fails before any request.
             long length;
             using (var probe = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read))
             {
                 length = probe.Length;
+                Audio.Containers.MediaFileCheck.ThrowIfNotMedia(fullPath, probe);
             }
 
             var fileName = Path.GetFileName(fullPath);

@@ -91,6 +91,24 @@ namespace GladiaPS.Core.Tests.PreRecorded
             Assert.Empty(api.Requests);
         }
 
+        [Theory]
+        [InlineData("empty.wav", "", "is empty")]
+        [InlineData("notes.mp3", "Meeting notes: call Ana back on Tuesday.\r\n", "is text, not audio or video")]
+        [InlineData("report.m4a", "%PDF-1.7\n%\u00e2\u00e3", "is a PDF document, not audio or video")]
+        public async Task Upload_OfAFileThatCannotBeAudio_FailsBeforeAnyRequest_NamingTheFile(string name, string content, string problem)
+        {
+            var path = WriteFile(name, Encoding.UTF8.GetBytes(content));
+            await using var api = LoopbackHttpServer.Start(c => c.RespondJsonAsync(200, Upload));
+            using var client = new GladiaRestClient(RestTestSettings.For(api.BaseUrl));
+
+            var error = await Assert.ThrowsAsync<GladiaPS.Core.Audio.AudioFormatException>(() => client.UploadAudioAsync(path));
+
+            Assert.Equal(path, error.SourceName);
+            Assert.StartsWith("'" + path + "': the file ", error.Message);
+            Assert.Contains(problem, error.Message);
+            Assert.Empty(api.Requests);
+        }
+
         [Fact]
         public async Task Upload_ThatStalls_EndsWithATimeoutNamingTheFile()
         {
