@@ -6,7 +6,7 @@ namespace GladiaPS
     /// <summary>
     /// On import, sets up loading of the core and its dependencies from the module's dependencies/ folder
     /// (before any cmdlet touches them); on removal, closes the sessions the runspace still has open, so the
-    /// server finishes them.
+    /// server finishes them. Sessions still open when the process exits are closed too (SessionRegistry).
     /// </summary>
     public sealed class ModuleInitAndCleanup : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {

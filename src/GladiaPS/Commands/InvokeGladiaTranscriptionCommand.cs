@@ -220,7 +220,7 @@ namespace GladiaPS.Commands
             _batch!.ThrowIfFailed(this, _running);
             var run = new TranscriptionRun(this, _client!, _settings!, input, url, _activityId++, _batch);
             var token = _batch.Token;
-            _running.Add(Task.Run(() => run.RunAsync(token), System.Threading.CancellationToken.None));
+            _running.Add(Start(_ => run.RunAsync(token)));
         }
 
         /// <summary>The job body every input shares, checked before any upload; an error names the parameter.</summary>

@@ -50,10 +50,11 @@ namespace GladiaPS.Infrastructure
             _cmdlet.WaitUntil(() => _batch.Error is not null || _running.Count(t => !t.IsCompleted) < _throttleLimit, AnyCompleted());
             ThrowIfFailed();
             var activityId = _activityId++;
+            // The batch's token is cancelled with the command's (Ctrl+C, or the command ending however it ends) and when the batch fails.
             var token = _batch.Token;
             _running.Add(_session is null
-                ? Task.Run(() => new OwnSessionsRun(_settings, _client!, _cmdlet, input, activityId, _batch).RunAsync(token), CancellationToken.None)
-                : Task.Run(() => SendIntoSessionAsync(_session, input, activityId, token), CancellationToken.None));
+                ? _cmdlet.Start(_ => new OwnSessionsRun(_settings, _client!, _cmdlet, input, activityId, _batch).RunAsync(token))
+                : _cmdlet.Start(_ => SendIntoSessionAsync(_session, input, activityId, token)));
         }
 
         /// <summary>Waits for every input to finish, writing what they say. Pipeline thread only.</summary>

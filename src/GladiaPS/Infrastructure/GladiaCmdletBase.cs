@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,14 +18,41 @@ namespace GladiaPS.Infrastructure
         internal static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(700);
 
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly List<Task> _work = new List<Task>();
 
         internal CmdletMessageQueue<GladiaCmdletBase> Messages { get; } = new CmdletMessageQueue<GladiaCmdletBase>();
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
         internal CancellationToken Cancellation => _stopping.Token;
 
+        /// <summary>
+        /// Ends the invocation, however it ended: done, failed, Ctrl+C, or stopped from downstream, which PowerShell does
+        /// without <see cref="StopProcessing"/> (<c>Select-Object -First</c> stops the commands before it by an exception
+        /// out of their WriteObject, and <c>-ErrorAction Stop</c> does the same from WriteError). Work still running is
+        /// stopped as on Ctrl+C, so it closes what it opened (sessions are stopped, so the server finishes them), and is
+        /// given <see cref="StopGrace"/> to do so; it finishes in the background after that.
+        /// </summary>
         public void Dispose()
         {
+            StopWork();
+            Task[] running;
+            lock (_work)
+            {
+                running = _work.Where(t => !t.IsCompleted).ToArray();
+            }
+
+            if (running.Length > 0)
+            {
+                try
+                {
+                    Task.WaitAll(running, StopGrace);
+                }
+                catch (AggregateException)
+                {
+                    // Stopped work ends with its cancellation; its errors have nowhere to go now.
+                }
+            }
+
             OnDispose();
             Messages.Complete();
             _stopping.Dispose();
@@ -35,7 +64,9 @@ namespace GladiaPS.Infrastructure
         {
         }
 
-        protected override void StopProcessing()
+        protected override void StopProcessing() => StopWork();
+
+        private void StopWork()
         {
             try
             {
@@ -47,20 +78,36 @@ namespace GladiaPS.Infrastructure
             }
         }
 
-        /// <summary>Runs <paramref name="work"/> on the thread pool and writes what it posts until it completes.</summary>
-        internal T Run<T>(Func<CancellationToken, Task<T>> work)
+        /// <summary>
+        /// Starts <paramref name="work"/> on the thread pool with the invocation's cancellation; it is stopped when the
+        /// invocation ends however it ends (see <see cref="Dispose"/>). Background work outliving one call (an input
+        /// running while the next is read) starts here.
+        /// </summary>
+        internal Task Start(Func<CancellationToken, Task> work)
         {
             var token = Cancellation;
             var task = Task.Run(() => work(token), CancellationToken.None);
-            WaitFor(task);
-            return task.GetAwaiter().GetResult();
+            lock (_work)
+            {
+                _work.RemoveAll(t => t.IsCompleted);
+                _work.Add(task);
+            }
+
+            return task;
+        }
+
+        /// <summary>Runs <paramref name="work"/> on the thread pool and writes what it posts until it completes.</summary>
+        internal T Run<T>(Func<CancellationToken, Task<T>> work)
+        {
+            var result = default(T)!;
+            Run(async token => { result = await work(token).ConfigureAwait(false); });
+            return result;
         }
 
         /// <summary>Runs <paramref name="work"/> on the thread pool and writes what it posts until it completes.</summary>
         internal void Run(Func<CancellationToken, Task> work)
         {
-            var token = Cancellation;
-            var task = Task.Run(() => work(token), CancellationToken.None);
+            var task = Start(work);
             WaitFor(task);
             task.GetAwaiter().GetResult();
         }
@@ -104,6 +151,13 @@ namespace GladiaPS.Infrastructure
             }
             catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
             {
+            }
+            catch (Exception) when (!Cancellation.IsCancellationRequested)
+            {
+                // A write ended the pipeline under this command (Select-Object -First is satisfied, or -ErrorAction Stop):
+                // the work stops now, as on Ctrl+C, and Dispose gives it the grace to close what it opened.
+                StopWork();
+                throw;
             }
 
             if (Cancellation.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Live;
 
@@ -8,7 +9,8 @@ namespace GladiaPS.Infrastructure
 {
     /// <summary>
     /// The sessions opened in this process, for Get-GladiaLiveSession and for closing what is still open when
-    /// the module is removed or the process exits. Open sessions are held; of the ended ones, only the most recent
+    /// the module is removed or the process exits (closed with 1000, within <see cref="ExitCloseTimeout"/>, so the server
+    /// finishes them instead of waiting for a reconnect that will not come). Open sessions are held; of the ended ones, only the most recent
     /// few are held (so the last sessions can still be listed and read), the rest only as long as something else
     /// holds them: an ended session nobody holds is not kept alive here with its unread messages.
     /// </summary>
@@ -18,11 +20,22 @@ namespace GladiaPS.Infrastructure
         internal const int EndedSessionsHeld = 8;
 
         private const int EndedSessionsListed = 200;
+
+        /// <summary>How long the process's exit waits for its open sessions to close (never longer: exit must not hang).</summary>
+        internal static readonly TimeSpan ExitCloseTimeout = TimeSpan.FromSeconds(3);
+
+        private static int _exitHooked;
         private static readonly object Gate = new object();
         private static readonly List<Entry> Sessions = new List<Entry>();
 
         public static void Add(GladiaSession session)
         {
+            if (Interlocked.Exchange(ref _exitHooked, 1) == 0)
+            {
+                // Hooked with the first session, so a process that never opens one never loads the core to close none.
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => CloseAll(null, ExitCloseTimeout);
+            }
+
             lock (Gate)
             {
                 Sessions.Add(new Entry(session));
