@@ -113,9 +113,18 @@ Describe 'ConvertTo-Json' {
         }
     }
 
-    It 'writes a session''s status by name' {
+    It 'writes a session''s status and end reason by name, and its times as seconds' {
         $session.Status | Should -Be 'Ended'
-        (($session | ConvertTo-Json -Depth 1 -WarningAction SilentlyContinue) | ConvertFrom-Json).Status | Should -Be 'Ended'
+        $json = $session | ConvertTo-Json -Depth 5 -WarningAction SilentlyContinue
+        $json | Should -Not -Match 'Ticks|TotalSeconds'
+        $back = $json | ConvertFrom-Json
+        $back.Status | Should -Be 'Ended'
+        $back.Outcome.Reason | Should -Be 'Completed'
+        $back.Outcome.Succeeded | Should -BeTrue
+        $back.Statistics.ElapsedSeconds | Should -BeOfType ([double])
+        $back.Statistics.ElapsedSeconds | Should -BeGreaterThan 0
+        "$($session.Outcome)" | Should -Be 'Completed (1000)'
+        (Read-BackCsv $session 'session').Outcome | Should -Be 'Completed (1000)'
     }
 }
 
