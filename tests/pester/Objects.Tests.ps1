@@ -59,6 +59,7 @@ Describe 'Export-Csv and ConvertTo-Csv' {
         $rows = @(Read-BackCsv $result 'result')
         $rows[0].Utterances | Should -Be '[0.30-0.74 ch0] alpha bravo'
         $rows[0].Languages | Should -Be 'en'
+        $rows[0].Path | Should -Be $file.FullName
         $rows[0].Translations | Should -Be ''
         $rows[0].PSObject.Properties.Name | Should -Not -Contain 'Raw'
         Should-HaveNoTypeNames $rows
