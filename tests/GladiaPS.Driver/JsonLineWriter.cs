@@ -43,7 +43,7 @@ namespace GladiaPS.Driver
                 writer.WriteNumber("bytes_sent", statistics.BytesSent);
                 writer.WriteNumber("bytes_acked", statistics.BytesAcknowledged);
                 writer.WriteNumber("reconnects", statistics.Reconnects);
-                writer.WriteNumber("elapsed_ms", (long)Math.Round(statistics.Elapsed.TotalMilliseconds));
+                writer.WriteNumber("elapsed_ms", (long)Math.Round(statistics.ElapsedSeconds * 1000));
                 writer.WriteEndObject();
                 writer.WriteEndObject();
             });

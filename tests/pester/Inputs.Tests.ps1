@@ -164,3 +164,52 @@ Describe 'A failure every input would meet ends the batch once' {
         $run.Written.Count | Should -Be 0
     }
 }
+
+Describe 'Paths that are not regular files' -Skip:$IsWindows {
+    BeforeAll {
+        $fifo = Join-Path $work 'pipe.wav'
+        & mkfifo $fifo
+        $link = Join-Path $work 'link-to-pipe.wav'
+        $null = New-Item -ItemType SymbolicLink -Path $link -Target $fifo
+
+        # Runs a command in a runspace of its own with a time limit: opening a FIFO that nothing writes to never returns,
+        # so the test must not wait for it. What the command wrote is returned; a command still running fails the test.
+        function Invoke-Bounded([string] $Script, [object[]] $Arguments) {
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("param(`$m, `$u, `$k, `$p) `$env:GLADIA_API_URL = `$u; `$env:GLADIA_API_KEY = `$k; Import-Module `$m; $Script").
+                AddArgument((Get-ModuleUnderTest)).AddArgument($server.Url).AddArgument($server.ApiKey)
+            foreach ($a in $Arguments) { $null = $ps.AddArgument($a) }
+            $handle = $ps.BeginInvoke()
+            $done = $handle.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(15))
+            if (-not $done) {
+                # Unblock the open() by writing to the pipe, so the runspace can end.
+                $writer = Start-ThreadJob { param($p) [IO.File]::WriteAllText($p, 'x') } -ArgumentList $fifo
+                $null = $handle.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(10))
+                $writer | Remove-Job -Force
+            }
+            $output = try { $ps.EndInvoke($handle) } catch { $_ }
+            [pscustomobject]@{ Done = $done; Output = @($output); Errors = @($ps.Streams.Error) }
+        }
+    }
+
+    It 'refuses a named pipe given to <Command> before opening it, naming it' -ForEach @(
+        @{ Command = 'Send-GladiaAudio -LiteralPath'; Script = 'Send-GladiaAudio -LiteralPath $p' }
+        @{ Command = 'Send-GladiaAudio -Path (wildcard)'; Script = 'Send-GladiaAudio -Path ($p -replace ''pipe\.wav$'', ''pip*.wav'')' }
+        @{ Command = 'Invoke-GladiaTranscription'; Script = 'Invoke-GladiaTranscription -LiteralPath $p' }
+        @{ Command = 'New-GladiaLiveSession -FromAudio'; Script = 'try { New-GladiaLiveSession -FromAudio $p } catch { Write-Error -ErrorRecord $_ }' }
+        @{ Command = 'Send-GladiaAudio (a symbolic link to it)'; Script = 'Send-GladiaAudio -LiteralPath ($p -replace ''pipe\.wav$'', ''link-to-pipe.wav'')' }
+    ) {
+        $run = Invoke-Bounded $Script @($fifo)
+        $run.Done | Should -BeTrue -Because 'a named pipe must not be opened'
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -Match '^NotAFile'
+        $run.Errors[0].ToString() | Should -Match 'named pipe'
+        $run.Errors[0].ToString() | Should -Match 'pipe\.wav'
+    }
+
+    It 'still reads a symbolic link to a regular file' {
+        $tone = New-ToneWav -Path "$work/linked-target.wav" -Phrase 'kilo lima'
+        $null = New-Item -ItemType SymbolicLink -Path "$work/linked.wav" -Target $tone.FullName
+        (Send-GladiaAudio -LiteralPath "$work/linked.wav").Text -join ' ' | Should -Be 'kilo lima'
+    }
+}

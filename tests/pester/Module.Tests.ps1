@@ -104,7 +104,8 @@ Describe 'Views and subtitles' {
     }
 
     It 'shows a session and a result with their few columns' {
-        ($result | Out-String -Width 200) | Should -Match 'Id\s+Status\s+Audio\s+FullTranscript'
+        ($result | Out-String -Width 200) | Should -Match 'Id\s+Status\s+Audio\s+File\s+FullTranscript'
+        ($result | Out-String -Width 200) | Should -Match '\s+done\s+\d+\.\d s\s+two\.wav\s+'
         $session = Get-GladiaLiveSession | Select-Object -Last 1
         ($session | Out-String -Width 200) | Should -Match 'Id\s+Status\s+Format\s+Audio\s+Acked\s+Reconnects'
         ($session | Out-String -Width 200) | Should -Match 'Ended\s+pcm 16-bit 16 kHz x2'
@@ -169,10 +170,12 @@ Describe 'Subtitle documents' {
         }
     }
 
-    It 'makes one document per result, named by its id' {
+    It 'makes one document per result, named by its id, with the file its session was sent from' {
         $results = $transcripts | Get-GladiaLiveResult -Wait -Timeout 30
         $documents = @($results | ConvertTo-GladiaSubtitle)
         $documents.Id | Should -Be $results.Id
+        $documents.Path | Should -Be $results.Path
+        $results | ForEach-Object { $_.Path | Should -Be ($transcripts | Where-Object SessionId -eq $_.Id)[0].Path }
         foreach ($document in $documents) {
             $path = ($transcripts | Where-Object SessionId -eq $document.Id)[0].Path
             ($document.Text -split "`n" | Where-Object { $_ -match '^[a-z]' }) -join ' ' | Should -Be (Get-Phrase $path)

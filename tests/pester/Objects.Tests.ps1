@@ -59,6 +59,7 @@ Describe 'Export-Csv and ConvertTo-Csv' {
         $rows = @(Read-BackCsv $result 'result')
         $rows[0].Utterances | Should -Be '[0.30-0.74 ch0] alpha bravo'
         $rows[0].Languages | Should -Be 'en'
+        $rows[0].Path | Should -Be $file.FullName
         $rows[0].Translations | Should -Be ''
         $rows[0].PSObject.Properties.Name | Should -Not -Contain 'Raw'
         Should-HaveNoTypeNames $rows
@@ -113,9 +114,18 @@ Describe 'ConvertTo-Json' {
         }
     }
 
-    It 'writes a session''s status by name' {
+    It 'writes a session''s status and end reason by name, and its times as seconds' {
         $session.Status | Should -Be 'Ended'
-        (($session | ConvertTo-Json -Depth 1 -WarningAction SilentlyContinue) | ConvertFrom-Json).Status | Should -Be 'Ended'
+        $json = $session | ConvertTo-Json -Depth 5 -WarningAction SilentlyContinue
+        $json | Should -Not -Match 'Ticks|TotalSeconds'
+        $back = $json | ConvertFrom-Json
+        $back.Status | Should -Be 'Ended'
+        $back.Outcome.Reason | Should -Be 'Completed'
+        $back.Outcome.Succeeded | Should -BeTrue
+        $back.Statistics.ElapsedSeconds | Should -BeOfType ([double])
+        $back.Statistics.ElapsedSeconds | Should -BeGreaterThan 0
+        "$($session.Outcome)" | Should -Be 'Completed (1000)'
+        (Read-BackCsv $session 'session').Outcome | Should -Be 'Completed (1000)'
     }
 }
 

@@ -302,7 +302,7 @@ namespace GladiaPS.Core.Live
             ConnectionAttempts = Volatile.Read(ref _connectionAttempts),
             PartialsDropped = _unread.PartialsDropped,
             MessagesDropped = _unread.MessagesDropped,
-            Elapsed = _stopwatch.Elapsed,
+            ElapsedSeconds = _stopwatch.Elapsed.TotalSeconds,
         };
 
         /// <summary>

@@ -39,12 +39,12 @@ namespace GladiaPS.Core.Live
         /// <summary>Messages dropped unread because the unread ones had used up <see cref="LiveConnectionOptions.MaxUnreadMessageBytes"/>.</summary>
         public long MessagesDropped { get; internal set; }
 
-        /// <summary>Time since the session object was created, frozen when it ends.</summary>
-        public TimeSpan Elapsed { get; internal set; }
+        /// <summary>Seconds since the session object was created, frozen when it ends (seconds, as every time the objects carry).</summary>
+        public double ElapsedSeconds { get; internal set; }
 
         public override string ToString() => string.Format(
             CultureInfo.InvariantCulture,
             "sent {0} B (re-sent {1} B), acknowledged {2} B, backlog {3} B, reconnects {4}, elapsed {5:0.000} s",
-            BytesSent, BytesResent, BytesAcknowledged, BacklogBytes, Reconnects, Elapsed.TotalSeconds);
+            BytesSent, BytesResent, BytesAcknowledged, BacklogBytes, Reconnects, ElapsedSeconds);
     }
 }

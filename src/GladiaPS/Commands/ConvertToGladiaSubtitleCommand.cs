@@ -69,10 +69,10 @@ namespace GladiaPS.Commands
                 switch (value)
                 {
                     case GladiaLiveResult result:
-                        _documents.AddSource(result.Id, null);
+                        _documents.AddSource(result.Id, result.Path);
                         foreach (var utterance in result.Utterances)
                         {
-                            Add(result.Id, null, FromUtterance(utterance), value);
+                            Add(result.Id, result.Path, FromUtterance(utterance), value);
                         }
 
                         break;

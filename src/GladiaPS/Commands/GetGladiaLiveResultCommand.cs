@@ -74,7 +74,7 @@ namespace GladiaPS.Commands
                 {
                     // Without -Wait the current state, at once, even of a session still streaming here.
                     var job = Run(token => Wait ? WaitForJobAsync(id, token) : _client!.GetLiveJobAsync(id, token));
-                    WriteObject(new GladiaLiveResult(job));
+                    WriteObject(new GladiaLiveResult(job, PathSentHere(id)));
                 }
                 catch (Exception exception) when (exception is not PipelineStoppedException)
                 {
@@ -96,7 +96,7 @@ namespace GladiaPS.Commands
         private void List()
         {
             var filter = JobListing.CreateFilter(PagingParameters, Status, After, Before, Date, CustomMetadata);
-            WriteListing(token => _client!.ListLiveJobsAsync(filter, token), job => new GladiaLiveResult(job), "Listing sessions");
+            WriteListing(token => _client!.ListLiveJobsAsync(filter, token), job => new GladiaLiveResult(job, job.Id is null ? null : PathSentHere(job.Id)), "Listing sessions");
         }
 
         /// <summary>Waits for a session still streaming here to end, then for its job to finish: all of it within -Timeout.</summary>

@@ -21,6 +21,11 @@ namespace GladiaPS.Commands
             if (FromAudio is not null)
             {
                 var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(FromAudio);
+                if (FilePaths.SpecialFileKind(this, path) is { } kind)
+                {
+                    ThrowTerminatingError(GladiaErrors.Create("-FromAudio " + FilePaths.NotAFileMessage(path, kind), "NotAFile", ErrorCategory.InvalidArgument, FromAudio));
+                }
+
                 try
                 {
                     chosen = Run(async token =>

@@ -1,16 +1,21 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 
 namespace GladiaPS.Infrastructure
 {
     /// <summary>
     /// -Path (wildcards expanded) and -LiteralPath (taken as written, or a PSPath from Get-ChildItem) to file system
-    /// paths, for every command that reads files. A path that resolves to nothing is a non-terminating error naming it.
+    /// paths, for every command that reads files. A path that resolves to nothing, or to something that is not a file (a
+    /// named pipe, a device), is a non-terminating error naming it.
     /// </summary>
     internal static class FilePaths
     {
+        private const int MaxLinkHops = 40;
+
         public static IEnumerable<string> Resolve(PSCmdlet cmdlet, string path, bool literal)
         {
             var files = new List<string>();
@@ -51,7 +56,76 @@ namespace GladiaPS.Infrastructure
                 cmdlet.WriteError(GladiaErrors.From(exception, path));
             }
 
-            return files;
+            return files.Where(file => CheckRegular(cmdlet, file, path)).ToList();
         }
+
+        /// <summary>
+        /// What <paramref name="path"/> is when it exists but is neither a regular file nor a folder (a named pipe, a device,
+        /// a socket), following symbolic links; null for a file, a folder, or where the platform cannot tell (Windows has
+        /// none of these on a file system path). Opening a named pipe that nothing writes to waits for ever, before any
+        /// cancellation can reach it, so such paths are refused before they are opened.
+        /// </summary>
+        public static string? SpecialFileKind(PSCmdlet cmdlet, string path)
+        {
+            for (var hops = 0; hops < MaxLinkHops; hops++)
+            {
+                Collection<PSObject> items;
+                try
+                {
+                    items = cmdlet.InvokeProvider.Item.Get(new[] { path }, true, true);
+                }
+                catch (Exception exception) when (exception is ItemNotFoundException or IOException or UnauthorizedAccessException or ArgumentException or ProviderInvocationException)
+                {
+                    return null;
+                }
+
+                // PowerShell on Unix gives each file system item its stat (lstat: a link is itself) as UnixStat.
+                var stat = items.Count == 1 ? items[0].Properties["UnixStat"]?.Value : null;
+                var type = stat is null ? null : PSObject.AsPSObject(stat).Properties["ItemType"]?.Value?.ToString();
+                switch (type)
+                {
+                    case null:
+                    case "File":
+                    case "Directory":
+                        return null;
+                    case "SymbolicLink":
+                        var target = items[0].Properties["Target"]?.Value?.ToString();
+                        if (string.IsNullOrEmpty(target))
+                        {
+                            return null;
+                        }
+
+                        path = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? string.Empty, target);
+                        continue;
+                    case "NamedPipe":
+                        return "a named pipe (FIFO)";
+                    case "CharacterDevice":
+                    case "BlockDevice":
+                        return "a device";
+                    case "Socket":
+                        return "a socket";
+                    default:
+                        return "not a regular file (" + type + ")";
+                }
+            }
+
+            return null;
+        }
+
+        // A path that is not a regular file is a non-terminating error naming it, and is left out.
+        private static bool CheckRegular(PSCmdlet cmdlet, string file, string given)
+        {
+            if (SpecialFileKind(cmdlet, file) is not { } kind)
+            {
+                return true;
+            }
+
+            cmdlet.WriteError(GladiaErrors.Create(NotAFileMessage(file, kind), "NotAFile", ErrorCategory.InvalidArgument, given));
+            return false;
+        }
+
+        /// <summary>The refusal of a path that is <paramref name="kind"/>.</summary>
+        public static string NotAFileMessage(string file, string kind) =>
+            "'" + file + "' is " + kind + ", not a regular file: only files are read by path. To read from it, open it yourself and pass the stream with -Stream.";
     }
 }

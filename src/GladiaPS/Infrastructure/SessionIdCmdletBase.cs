@@ -32,6 +32,9 @@ namespace GladiaPS.Infrastructure
         [Parameter(Mandatory = true, ParameterSetName = SessionSet, ValueFromPipeline = true)]
         public GladiaSession Session { get; set; } = null!;
 
+        /// <summary>The file a session of this id was made for, when this process sent it and still holds the session.</summary>
+        internal static string? PathSentHere(string id) => SessionRegistry.Snapshot().FirstOrDefault(s => s.Id == id)?.Path;
+
         /// <summary>The session of this id that this process still has open, if any.</summary>
         internal static GladiaSession? OpenHere(string id) =>
             SessionRegistry.Snapshot().FirstOrDefault(s => s.Id == id && s.Live.Status != LiveSessionStatus.Ended);

@@ -9,9 +9,10 @@ namespace GladiaPS
     /// <summary>A live session's job as GET /v2/live/{id} returns it, flat for the pipeline; the JSON is in <see cref="Raw"/>.</summary>
     public sealed class GladiaLiveResult
     {
-        internal GladiaLiveResult(LiveJob job)
+        internal GladiaLiveResult(LiveJob job, string? path)
         {
             Job = job;
+            Path = path;
         }
 
         internal LiveJob Job { get; }
@@ -23,6 +24,9 @@ namespace GladiaPS
 
         /// <summary>queued, processing, done or error.</summary>
         public string Status => Job.Status;
+
+        /// <summary>The file the session was made for, when this PowerShell session sent it (Send-GladiaAudio); else null.</summary>
+        public string? Path { get; }
 
         public DateTimeOffset? CreatedAt => Job.CreatedAt;
 

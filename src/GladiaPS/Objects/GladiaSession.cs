@@ -65,8 +65,8 @@ namespace GladiaPS
         /// <summary>The WebSocket URL with its token hidden.</summary>
         public string? Url => Live.RedactedUrl;
 
-        /// <summary>How the session ended, once it has.</summary>
-        public LiveSessionOutcome? Outcome => Live.Completion.Status == System.Threading.Tasks.TaskStatus.RanToCompletion ? Live.Completion.Result : null;
+        /// <summary>How the session ended, once it has (its string form: "Completed (1000)", or the reason and what went wrong).</summary>
+        public GladiaSessionOutcome? Outcome => Live.Completion.Status == System.Threading.Tasks.TaskStatus.RanToCompletion ? new GladiaSessionOutcome(Live.Completion.Result) : null;
 
         public LiveSessionStatistics Statistics => Live.GetStatistics();
 

@@ -280,14 +280,5 @@ namespace GladiaPS.Core.Tests.PreRecorded
             Assert.True(start == 0 && headersEnd > 0 && end > 0, "one multipart part");
             return (latin.Substring(start, headersEnd - start), body.AsSpan(headersEnd + 4, end - headersEnd - 4).ToArray());
         }
-
-        private sealed class SynchronousProgress : IProgress<long>
-        {
-            private readonly Action<long> _report;
-
-            public SynchronousProgress(Action<long> report) => _report = report;
-
-            public void Report(long value) => _report(value);
-        }
     }
 }
