@@ -8,7 +8,7 @@ using GladiaPS.Infrastructure;
 namespace GladiaPS.Commands
 {
     /// <summary>GET /v2/pre-recorded/{id}: a job's status and result; without an id, the jobs that match the filters.</summary>
-    [Cmdlet(VerbsCommon.Get, "GladiaTranscription", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "GladiaTranscription", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = HelpLinks.Help + "Get-GladiaTranscription.md")]
     [OutputType(typeof(GladiaTranscription))]
     public sealed class GetGladiaTranscriptionCommand : JobIdCmdletBase
     {
