@@ -1,38 +1,30 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using GladiaPS.CommandLine;
 
 namespace GladiaPS.Benchmarks
 {
-    /// <summary>The command line: positional arguments plus --seconds and --dir.</summary>
+    /// <summary>The command line: positional arguments (the command first) plus --seconds and --dir.</summary>
     internal sealed class BenchmarkArguments
     {
-        private readonly List<string> positional = new();
+        private readonly CommandLineArguments _arguments;
 
-        public BenchmarkArguments(string[] args)
+        /// <exception cref="ArgumentException">An unknown option, or one without its value.</exception>
+        public BenchmarkArguments(IReadOnlyList<string> args)
         {
-            for (var i = 0; i < args.Length; i++)
-            {
-                switch (args[i])
-                {
-                    case "--seconds":
-                        Seconds = int.Parse(args[++i], CultureInfo.InvariantCulture);
-                        break;
-                    case "--dir":
-                        Directory = args[++i];
-                        break;
-                    default:
-                        positional.Add(args[i]);
-                        break;
-                }
-            }
+            _arguments = new CommandLineArguments(args);
+            _arguments.RefuseUnknown("--seconds", "--dir");
+            Seconds = _arguments.Int("--seconds", 3600);
+            Directory = _arguments.Value("--dir");
         }
 
-        public int Seconds { get; } = 3600;
+        public int Seconds { get; }
+
+        /// <summary>True when --seconds was given.</summary>
+        public bool HasSeconds => _arguments.Has("--seconds");
 
         public string? Directory { get; }
 
-        public string Positional(int index) =>
-            index < positional.Count ? positional[index] : throw new ArgumentException($"argument {index} is missing");
+        public string Positional(int index) => _arguments.Positional(index);
     }
 }

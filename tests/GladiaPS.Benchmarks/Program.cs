@@ -35,7 +35,7 @@ namespace GladiaPS.Benchmarks
                     return await SessionMemory.RunAsync(options.Positional(1), options.Positional(2),
                         int.Parse(options.Positional(3), System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
                 case "resampler":
-                    return await ResamplerComparison.RunAsync(args.Length > 1 && args[1] == "--seconds" ? options.Seconds : 600).ConfigureAwait(false);
+                    return await ResamplerComparison.RunAsync(options.HasSeconds ? options.Seconds : 600).ConfigureAwait(false);
                 case "all":
                     return await ComparisonRun.RunAsync(options).ConfigureAwait(false);
                 default:

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using GladiaPS.CommandLine;
 
 namespace GladiaPS.Driver
 {
@@ -30,75 +30,31 @@ namespace GladiaPS.Driver
         /// <exception cref="ArgumentException">Names the argument and the problem.</exception>
         public static DriverArguments Parse(IReadOnlyList<string> args)
         {
-            var parsed = new DriverArguments();
-            string? url = null;
-            string? key = null;
-            for (var i = 0; i < args.Count; i++)
+            var arguments = new CommandLineArguments(args, 0, "--json-chunks");
+            arguments.RefuseUnknown("--api-url", "--api-key", "--pace", "--chunk-ms", "--json-chunks", "--language", "--reconnect-budget");
+            var parsed = new DriverArguments
             {
-                var arg = args[i];
-                switch (arg)
+                RealTime = arguments.Value("--pace") switch
                 {
-                    case "--api-url":
-                        url = Value(args, ref i, arg);
-                        break;
-                    case "--api-key":
-                        key = Value(args, ref i, arg);
-                        break;
-                    case "--pace":
-                        var pace = Value(args, ref i, arg);
-                        parsed.RealTime = pace switch
-                        {
-                            "realtime" => true,
-                            "max" => false,
-                            _ => throw new ArgumentException("--pace must be 'realtime' or 'max', not '" + pace + "'."),
-                        };
-                        break;
-                    case "--chunk-ms":
-                        var text = Value(args, ref i, arg);
-                        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) || ms < 1 || ms > 10_000)
-                        {
-                            throw new ArgumentException("--chunk-ms must be a whole number of milliseconds from 1 to 10000, not '" + text + "'.");
-                        }
+                    null or "max" => false,
+                    "realtime" => true,
+                    var pace => throw new ArgumentException("--pace must be 'realtime' or 'max', not '" + pace + "'."),
+                },
+                ChunkMilliseconds = arguments.Int("--chunk-ms", 1, 10_000, "milliseconds") ?? 100,
+                JsonChunks = arguments.Has("--json-chunks"),
+                Language = arguments.Value("--language"),
+                ReconnectBudget = arguments.Int("--reconnect-budget", 1, 1000, "attempts"),
+            };
+            parsed.Files.AddRange(arguments.Positionals);
 
-                        parsed.ChunkMilliseconds = ms;
-                        break;
-                    case "--json-chunks":
-                        parsed.JsonChunks = true;
-                        break;
-                    case "--language":
-                        parsed.Language = Value(args, ref i, arg);
-                        break;
-                    case "--reconnect-budget":
-                        var budget = Value(args, ref i, arg);
-                        if (!int.TryParse(budget, NumberStyles.None, CultureInfo.InvariantCulture, out var attempts) || attempts < 1 || attempts > 1000)
-                        {
-                            throw new ArgumentException("--reconnect-budget must be a whole number of attempts from 1 to 1000, not '" + budget + "'.");
-                        }
-
-                        parsed.ReconnectBudget = attempts;
-                        break;
-                    default:
-                        if (arg.StartsWith("--", StringComparison.Ordinal))
-                        {
-                            throw new ArgumentException("Unknown option '" + arg + "'.");
-                        }
-
-                        parsed.Files.Add(arg);
-                        break;
-                }
-            }
-
-            if (url is null)
-            {
-                throw new ArgumentException("--api-url is required.");
-            }
-
+            var url = arguments.Value("--api-url") ?? throw new ArgumentException("--api-url is required.");
             if (!Uri.TryCreate(url, UriKind.Absolute, out var apiUrl) ||
                 (apiUrl.Scheme != "http" && apiUrl.Scheme != "https" && apiUrl.Scheme != "ws" && apiUrl.Scheme != "wss"))
             {
                 throw new ArgumentException("--api-url must be an absolute http, https, ws or wss URL, not '" + url + "'.");
             }
 
+            var key = arguments.Value("--api-key");
             if (string.IsNullOrWhiteSpace(key))
             {
                 throw new ArgumentException("--api-key is required.");
@@ -110,18 +66,8 @@ namespace GladiaPS.Driver
             }
 
             parsed.ApiUrl = apiUrl;
-            parsed.ApiKey = key;
+            parsed.ApiKey = key!;
             return parsed;
-        }
-
-        private static string Value(IReadOnlyList<string> args, ref int i, string name)
-        {
-            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            {
-                throw new ArgumentException(name + " needs a value.");
-            }
-
-            return args[++i];
         }
     }
 }

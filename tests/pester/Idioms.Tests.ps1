@@ -76,14 +76,18 @@ Describe 'Hashtable and array parameters take values that come from commands' {
 Describe 'Values this version does not know are sent, with a warning' {
     It 'sends a language Gladia may add later, warns once naming the parameter, and lets the server answer' {
         $file = New-ToneWav -Path "$folder/future.wav" -Phrase 'alpha bravo'
-        $out = Send-GladiaAudio -LiteralPath $file.FullName -Language 'zz' -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable refused -ErrorAction SilentlyContinue
+        $out = $null
+        $refused = $null
+        # An option the server refuses at session creation ends the batch with one terminating error.
+        try { $out = Send-GladiaAudio -LiteralPath $file.FullName -Language 'zz' -WarningVariable warned -WarningAction SilentlyContinue }
+        catch { $refused = $_ }
         $out | Should -BeNullOrEmpty
         @($warned).Count | Should -Be 1
         "$($warned[0])" | Should -Be "-Language: 'zz' is not a value this version knows; sent as given."
         # The local server knows today's list only, as Gladia's does: its 422 names the field, so the value was sent.
-        $refused.Count | Should -Be 1
-        $refused[0].Exception.StatusCode | Should -Be 422
-        $refused[0].ToString() | Should -Match 'language_config\.languages'
+        $refused | Should -Not -BeNullOrEmpty
+        $refused.Exception.StatusCode | Should -Be 422
+        $refused.ToString() | Should -Match 'language_config\.languages'
     }
 
     It 'sends -SummaryType, -Model and -TranslateTo values it does not know, and -Option values past the lists' {

@@ -213,3 +213,36 @@ Describe 'Paths that are not regular files' -Skip:$IsWindows {
         (Send-GladiaAudio -LiteralPath "$work/linked.wav").Text -join ' ' | Should -Be 'kilo lima'
     }
 }
+
+Describe 'Nothing happens in silence' {
+    It 'says so when a wildcard matches no file, for <_>' -ForEach 'Send-GladiaAudio', 'Invoke-GladiaTranscription' {
+        $pattern = Join-Path $work 'no-such-*.mp3'
+        $errors = $null
+        $out = & $_ -Path $pattern -ErrorVariable errors -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Match '^FileNotFound'
+        $errors[0].ToString() | Should -Match ([regex]::Escape($pattern))
+    }
+
+    It 'warns that -Type names no message type it knows, listing those it does' {
+        $session = New-GladiaLiveSession
+        try {
+            $warnings = $null
+            $null = Receive-GladiaMessage -Session $session -Type bogus, transcript -WarningVariable warnings -WarningAction SilentlyContinue
+            $warnings.Count | Should -Be 1
+            "$($warnings[0])" | Should -Match "'bogus'"
+            "$($warnings[0])" | Should -Match 'post_final_transcript'
+        } finally { $session | Stop-GladiaRecording -Wait }
+    }
+
+    It 'says why a session Send-GladiaAudio created has no messages left to receive, and where its result is' {
+        $tone = New-ToneWav -Path "$work/passthru.wav" -Phrase 'mike november'
+        $warnings = $null
+        $out = Send-GladiaAudio -LiteralPath $tone.FullName -PassThru | Receive-GladiaMessage -WarningVariable warnings -WarningAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -Match 'Get-GladiaLiveResult'
+        "$($warnings[0])" | Should -Match 'passthru\.wav'
+    }
+}

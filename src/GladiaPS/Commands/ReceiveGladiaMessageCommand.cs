@@ -45,10 +45,24 @@ namespace GladiaPS.Commands
         protected override void BeginProcessing()
         {
             _types = Type is { Length: > 0 } ? new HashSet<string>(Type.Select(t => t.Trim()), StringComparer.OrdinalIgnoreCase) : null;
+            foreach (var unknown in (_types ?? Enumerable.Empty<string>()).Where(t => !CompletionValues.MessageTypes.Any(k => string.Equals(k.Value, t, StringComparison.OrdinalIgnoreCase))))
+            {
+                // A type Gladia adds later still arrives (as an unknown message with its own type), so it is a warning, not a refusal.
+                WriteWarning("-Type '" + unknown + "' is not a message type this version knows; only messages the server sends with exactly that type " +
+                    "will be written. The known types: " + string.Join(", ", CompletionValues.MessageTypes.Select(k => k.Value)) + " (tab completion offers them).");
+            }
         }
 
         protected override void ProcessRecord()
         {
+            if (Session.MessagesReadByCreator)
+            {
+                WriteWarning("Session " + Session.Id + " was created by Send-GladiaAudio for '" + Session.Path + "', which read its messages itself " +
+                    "and wrote its transcripts as its output: there is nothing left to receive. Get-GladiaLiveResult -Id " + Session.Id +
+                    " gets its whole result; to read messages as they arrive, create the session with New-GladiaLiveSession and send with -Session.");
+                return;
+            }
+
             if (!Wait)
             {
                 while (Session.Live.TryReadMessage(out var message))

@@ -44,6 +44,12 @@ namespace GladiaPS.Infrastructure
                         throw new ArgumentException("'" + path + "' is not a file system path.");
                     }
 
+                    if (resolved.Count == 0)
+                    {
+                        // A wildcard that matches nothing: said, as Get-Content says it, rather than doing nothing in silence.
+                        throw new ItemNotFoundException("No file matches '" + path + "'.");
+                    }
+
                     files.AddRange(resolved);
                 }
             }

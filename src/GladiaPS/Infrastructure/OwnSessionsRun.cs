@@ -138,6 +138,7 @@ namespace GladiaPS.Infrastructure
             var format = new SessionAudioFormat(init.EffectiveEncoding, init.EffectiveBitDepth, init.EffectiveSampleRate, init.EffectiveChannels);
             var path = _input.Kind == AudioInputKind.Tracks ? Name : _input.Path;
             var session = await SessionFactory.StartAsync(_client, init, connection, format, path, _settings.RunspaceId, _output, token).ConfigureAwait(false);
+            session.MessagesReadByCreator = true;
             lock (_sessions)
             {
                 _sessions.Add(session);

@@ -30,6 +30,12 @@ namespace GladiaPS
 
         internal Guid RunspaceId { get; }
 
+        /// <summary>
+        /// Set when Send-GladiaAudio created the session for a file and read its messages itself (its transcripts were that
+        /// command's output): nothing is left for Receive-GladiaMessage, which says so.
+        /// </summary>
+        internal bool MessagesReadByCreator { get; set; }
+
         /// <summary>The session id (the job id of GET /v2/live/{id}).</summary>
         public string? Id => Live.Id;
 

@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using GladiaPS.CommandLine;
 
 namespace GladiaPS.Perf
 {
@@ -23,7 +24,7 @@ namespace GladiaPS.Perf
     {
         private static readonly byte[] AckType = Encoding.ASCII.GetBytes("\"audio_chunk\"");
 
-        public static async Task<int> RunAsync(Arguments args)
+        public static async Task<int> RunAsync(CommandLineArguments args)
         {
             var url = new Uri(args.Required("--api-url").TrimEnd('/') + "/");
             var key = args.Required("--api-key");

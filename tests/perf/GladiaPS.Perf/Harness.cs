@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using GladiaPS.CommandLine;
 
 namespace GladiaPS.Perf
 {
@@ -48,7 +49,7 @@ namespace GladiaPS.Perf
         private int failures;
         private int runCounter;
 
-        public Harness(Arguments args)
+        public Harness(CommandLineArguments args)
         {
             repo = Path.GetFullPath(args.Value("--repo", FindRepo()));
             outDir = Path.GetFullPath(args.Value("--out", Path.Combine(repo, "out", "perf", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", Inv))));

@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using GladiaPS.CommandLine;
 
 namespace GladiaPS.Perf
 {
@@ -19,9 +20,9 @@ namespace GladiaPS.Perf
                 return 2;
             }
 
-            var arguments = new Arguments(args, 1);
             try
             {
+                var arguments = new CommandLineArguments(args, 1);
                 switch (args[0])
                 {
                     case "bare":

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 
-namespace GladiaPS.Core.Tests.Driver
+namespace GladiaPS.Driver.Tests
 {
     /// <summary>Runs the built driver (tests/GladiaPS.Driver) as its own process, the way a script does.</summary>
     internal static class DriverProcess

@@ -7,7 +7,7 @@ using GladiaPS.Emulator;
 using GladiaPS.TestSupport.ToneWords;
 using Xunit;
 
-namespace GladiaPS.Core.Tests.Driver
+namespace GladiaPS.Driver.Tests
 {
     /// <summary>The driver's command line against the local server: its JSON lines, summary and exit codes.</summary>
     public sealed class DriverCommandLineTests : IAsyncLifetime, IDisposable
