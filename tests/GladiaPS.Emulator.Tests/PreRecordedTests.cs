@@ -7,7 +7,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using GladiaPS.Emulator.Tests.Support;
-using GladiaPS.Emulator.Tests.ToneWords;
+using GladiaPS.TestSupport.Tests.ToneWords;
 using GladiaPS.TestSupport.ToneWords;
 using Xunit;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Linq;
 using GladiaPS.TestSupport.ToneWords;
 
-namespace GladiaPS.Emulator.Tests.ToneWords
+namespace GladiaPS.TestSupport.Tests.ToneWords
 {
     /// <summary>Events as comparable text (records holding word lists compare by reference).</summary>
     internal static class ToneEvents

@@ -5,7 +5,7 @@ using GladiaPS.TestSupport.ToneWords;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace GladiaPS.Emulator.Tests.ToneWords
+namespace GladiaPS.TestSupport.Tests.ToneWords
 {
     /// <summary>
     /// Streams a long recording through the recogniser as a server would and prints the speed (not asserted:

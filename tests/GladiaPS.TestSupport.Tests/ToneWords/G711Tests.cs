@@ -1,7 +1,7 @@
 using GladiaPS.TestSupport.ToneWords;
 using Xunit;
 
-namespace GladiaPS.Emulator.Tests.ToneWords
+namespace GladiaPS.TestSupport.Tests.ToneWords
 {
     public class G711Tests
     {

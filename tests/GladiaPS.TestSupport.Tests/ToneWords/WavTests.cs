@@ -7,7 +7,7 @@ using System.Text;
 using GladiaPS.TestSupport.ToneWords;
 using Xunit;
 
-namespace GladiaPS.Emulator.Tests.ToneWords
+namespace GladiaPS.TestSupport.Tests.ToneWords
 {
     public class WavTests
     {

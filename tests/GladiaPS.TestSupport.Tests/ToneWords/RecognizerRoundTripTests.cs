@@ -4,7 +4,7 @@ using GladiaPS.TestSupport.ToneWords;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace GladiaPS.Emulator.Tests.ToneWords
+namespace GladiaPS.TestSupport.Tests.ToneWords
 {
     public class RecognizerRoundTripTests
     {

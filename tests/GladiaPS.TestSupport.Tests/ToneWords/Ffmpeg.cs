@@ -5,7 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
 
-namespace GladiaPS.Emulator.Tests.ToneWords
+namespace GladiaPS.TestSupport.Tests.ToneWords
 {
     /// <summary>Runs the ffmpeg found on PATH; a missing ffmpeg fails the test (CI installs it).</summary>
     internal static class Ffmpeg

@@ -3,7 +3,7 @@ using GladiaPS.TestSupport.ToneWords;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace GladiaPS.Emulator.Tests.ToneWords
+namespace GladiaPS.TestSupport.Tests.ToneWords
 {
     /// <summary>Phrases survive resampling and re-encoding by ffmpeg, as a client converting audio would do.</summary>
     public class FfmpegResamplingTests

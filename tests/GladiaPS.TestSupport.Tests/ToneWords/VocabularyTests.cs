@@ -3,7 +3,7 @@ using System.Linq;
 using GladiaPS.TestSupport.ToneWords;
 using Xunit;
 
-namespace GladiaPS.Emulator.Tests.ToneWords
+namespace GladiaPS.TestSupport.Tests.ToneWords
 {
     public class VocabularyTests
     {

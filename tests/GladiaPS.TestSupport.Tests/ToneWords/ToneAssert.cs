@@ -4,7 +4,7 @@ using System.Linq;
 using GladiaPS.TestSupport.ToneWords;
 using Xunit;
 
-namespace GladiaPS.Emulator.Tests.ToneWords
+namespace GladiaPS.TestSupport.Tests.ToneWords
 {
     /// <summary>Checks a recognition result against the signal that was written.</summary>
     internal static class ToneAssert
