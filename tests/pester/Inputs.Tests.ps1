@@ -262,3 +262,49 @@ Describe 'Errors say what kind of failure they are' {
         $errors[0].ToString() | Should -Match 'the limit is 1000 bytes'
     }
 }
+
+Describe 'Where ffmpeg is' -Skip:(-not $hasFfmpeg) {
+    BeforeAll {
+        $ffmpeg = (Get-Command ffmpeg).Source
+        $source = New-ToneWav -Path "$work/mp3-source.wav" -Phrase 'quebec romeo sierra'
+        & $ffmpeg -nostdin -loglevel error -y -i $source.FullName -b:a 128k "$work/speech.mp3"
+        Set-Content -Path "$work/notes.wav" -Value 'meeting notes, not audio'
+        $null = New-Item -ItemType File -Path "$work/empty-track.wav"
+        $savedPath = $env:PATH
+        $savedFfmpeg = $env:GLADIA_FFMPEG
+    }
+    AfterEach {
+        $env:PATH = $savedPath
+        if ($null -eq $savedFfmpeg) { Remove-Item Env:GLADIA_FFMPEG -ErrorAction SilentlyContinue } else { $env:GLADIA_FFMPEG = $savedFfmpeg }
+    }
+
+    It 'finds ffmpeg (and ffprobe beside it) through $env:GLADIA_FFMPEG when it is not on PATH' {
+        $env:PATH = Join-Path $work 'no-tools-here'
+        Remove-Item Env:GLADIA_FFMPEG -ErrorAction SilentlyContinue
+        $errors = $null
+        $null = Send-GladiaAudio -LiteralPath "$work/speech.mp3" -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors.Count | Should -Be 1
+        $errors[0].ToString() | Should -Match 'GLADIA_FFMPEG' -Because 'the error says how to point at ffmpeg'
+
+        $env:GLADIA_FFMPEG = $ffmpeg
+        (Send-GladiaAudio -LiteralPath "$work/speech.mp3").Text -join ' ' | Should -Be 'quebec romeo sierra'
+    }
+
+    It 'calls a text file named .wav not a WAV or audio file, even without ffmpeg' {
+        $env:PATH = Join-Path $work 'no-tools-here'
+        Remove-Item Env:GLADIA_FFMPEG -ErrorAction SilentlyContinue
+        $errors = $null
+        $null = Send-GladiaAudio -LiteralPath "$work/notes.wav" -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors.Count | Should -Be 1
+        $errors[0].ToString() | Should -Match 'notes\.wav.*not a WAV or audio file'
+    }
+
+    It 'says an empty file among -AsChannels is empty' {
+        $tone = New-ToneWav -Path "$work/track-a.wav" -Phrase 'tango'
+        $errors = $null
+        $null = Send-GladiaAudio -LiteralPath $tone.FullName, "$work/empty-track.wav" -AsChannels -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors.Count | Should -Be 1
+        $errors[0].ToString() | Should -Match 'empty-track\.wav.*empty'
+        $errors[0].ToString() | Should -Not -Match 'ffprobe'
+    }
+}

@@ -57,6 +57,7 @@ namespace GladiaPS.Core.Audio.Containers
                 }
 
                 stream.Dispose();
+                RefuseWhatIsNotMedia(path, start.AsSpan(0, read), ffmpegOptions);
                 return await StartFfmpegAsync(path, ffmpegLayout, ffmpegOptions, cancellationToken).ConfigureAwait(false);
             }
             catch
@@ -181,9 +182,25 @@ namespace GladiaPS.Core.Audio.Containers
                 return null;
             }
 
+            RefuseWhatIsNotMedia(path, start.AsSpan(0, read), options);
             FfmpegLocator.Find(options?.FfmpegPath, path);
             var probed = await FfmpegProbe.ProbeAsync(path, options, cancellationToken).ConfigureAwait(false);
             return new SessionFormatChooser().Choose(probed.Format.With(probed.Format.SampleRate, 1), path);
+        }
+
+        // Without ffmpeg, a file that starts like no audio or video format is not one: say that, not that ffmpeg is missing.
+        private static void RefuseWhatIsNotMedia(string path, ReadOnlySpan<byte> start, FfmpegOptions? options)
+        {
+            if (start.Length == 0)
+            {
+                throw new AudioFormatException(path, AudioFormatError.NotWav, "the file is empty: it holds no audio.");
+            }
+
+            if (!MediaSignature.LooksLikeMedia(start) && FfmpegLocator.TryFind(options?.FfmpegPath) is null)
+            {
+                throw new AudioFormatException(path, AudioFormatError.NotWav,
+                    "not a WAV or audio file: it starts like no audio or video format (and ffmpeg, which reads the formats WAV is not, is not installed).");
+            }
         }
 
         private static async Task<IAudioSource> StartFfmpegAsync(string path, SessionAudioFormat? layout, FfmpegOptions? options,

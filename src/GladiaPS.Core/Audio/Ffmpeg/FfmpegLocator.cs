@@ -10,11 +10,20 @@ namespace GladiaPS.Core.Audio.Ffmpeg
         /// <summary>How to install ffmpeg, for error messages.</summary>
         public const string InstallHint =
             "Install ffmpeg (Windows: winget install Gyan.FFmpeg; macOS: brew install ffmpeg; Debian/Ubuntu: sudo apt-get install ffmpeg) " +
-            "and make sure it is on PATH, or give the path to the ffmpeg executable.";
+            "and make sure it is on PATH, or set $env:" + EnvironmentVariable + " to the path of the ffmpeg executable (ffprobe is looked for beside it).";
+
+        /// <summary>The environment variable that names the ffmpeg executable when no path is given in code.</summary>
+        public const string EnvironmentVariable = "GLADIA_FFMPEG";
+
+        /// <summary>The path given in code, else $env:GLADIA_FFMPEG, else null (search PATH).</summary>
+        private static string? Configured(string? explicitPath) =>
+            !string.IsNullOrEmpty(explicitPath) ? explicitPath
+            : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment.Trim().Trim('"') : null;
 
         /// <summary>The full path of ffmpeg, or null when it cannot be found.</summary>
         public static string? TryFind(string? explicitPath = null)
         {
+            explicitPath = Configured(explicitPath);
             if (!string.IsNullOrEmpty(explicitPath))
             {
                 return File.Exists(explicitPath) ? Path.GetFullPath(explicitPath) : null;
@@ -26,6 +35,7 @@ namespace GladiaPS.Core.Audio.Ffmpeg
         /// <summary>The full path of ffprobe: beside an explicit ffmpeg, else on PATH; null when it cannot be found.</summary>
         public static string? TryFindProbe(string? explicitFfmpegPath = null)
         {
+            explicitFfmpegPath = Configured(explicitFfmpegPath);
             if (!string.IsNullOrEmpty(explicitFfmpegPath))
             {
                 var directory = Path.GetDirectoryName(Path.GetFullPath(explicitFfmpegPath)) ?? ".";
@@ -77,9 +87,11 @@ namespace GladiaPS.Core.Audio.Ffmpeg
                 return found;
             }
 
-            var what = string.IsNullOrEmpty(explicitPath)
+            var configured = Configured(explicitPath);
+            var what = string.IsNullOrEmpty(configured)
                 ? "ffmpeg is needed to decode this input and was not found on PATH. "
-                : $"ffmpeg is needed to decode this input and was not found at '{explicitPath}'. ";
+                : $"ffmpeg is needed to decode this input and was not found at '{configured}'" +
+                  (string.IsNullOrEmpty(explicitPath) ? " ($env:" + EnvironmentVariable + "). " : ". ");
             throw new AudioFormatException(inputName, AudioFormatError.DecoderNotFound, what + InstallHint);
         }
     }
