@@ -61,7 +61,8 @@ function Invoke-HelpTask {
     $generator = Join-Path $root 'tools/New-GladiaMamlHelp.ps1'
     if (-not (Test-Path $markdown)) { throw "No help markdown in $markdown." }
     if (-not (Test-Path $moduleOut)) { throw "Build the module first: ./build.ps1 Build, Help" }
-    & $generator -MarkdownFolder $markdown -OutputFolder (Join-Path $moduleOut 'en-US')
+    # The generator lists the files it wrote; the line below says where they are, and a demo after it shows only itself.
+    $null = & $generator -MarkdownFolder $markdown -OutputFolder (Join-Path $moduleOut 'en-US')
     Write-Host "Help written to $(Join-Path $moduleOut 'en-US')"
 }
 

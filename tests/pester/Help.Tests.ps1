@@ -94,6 +94,12 @@ Describe 'The generated help files' {
         $names | Sort-Object | Should -Be @($data.Exported | Sort-Object)
     }
 
+    It 'is built by build.ps1 without a listing of its files in the output (./build.ps1 Demo shows only the demo)' -Skip:(-not (Test-Path (Join-Path $PSScriptRoot '../../out/GladiaPS/GladiaPS.psd1'))) {
+        # The Demo task builds the help first: anything the Help task writes to the output stream lands before the demo.
+        $out = & (Join-Path $repo 'build.ps1') -Task Help 6> $null
+        $out | Should -BeNullOrEmpty
+    }
+
     It 'has a markdown file for every exported command and none for a command that does not exist' {
         $files = @(Get-ChildItem $docs -Filter *.md | Where-Object Name -notlike 'about_*' | ForEach-Object BaseName)
         $files | Sort-Object | Should -Be @($data.Exported | Sort-Object)

@@ -246,3 +246,19 @@ Describe 'Nothing happens in silence' {
         "$($warnings[0])" | Should -Match 'passthru\.wav'
     }
 }
+
+Describe 'Errors say what kind of failure they are' {
+    AfterEach { Set-TestServerFault $server @{} }
+
+    It 'reports an upload the server finds too large (413) as a limit exceeded, not a connection error' {
+        $tone = New-ToneWav -Path "$work/large.wav" -Phrase 'oscar papa'
+        Set-TestServerFault $server @{ upload_max_bytes = 1000 }
+        $errors = $null
+        Invoke-GladiaTranscription -LiteralPath $tone.FullName -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors.Count | Should -Be 1
+        $errors[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        $errors[0].FullyQualifiedErrorId | Should -Match '^TooLarge'
+        $errors[0].ToString() | Should -Match '413'
+        $errors[0].ToString() | Should -Match 'the limit is 1000 bytes'
+    }
+}

@@ -19,9 +19,6 @@ namespace GladiaPS.Core.Live
         private readonly Random _jitter = new Random();
         private int _reconnects;
         private int _connectionAttempts;
-        private int _progressOnConnection;
-        private int _largestFrameOnConnection;
-        private int _frameLimit = int.MaxValue;
         private LiveSessionOutcome? _outcome;
         private string? _endError;
 
@@ -196,11 +193,11 @@ namespace GladiaPS.Core.Live
         {
             var facts = new ConnectionFacts
             {
-                ProgressOnConnection = Volatile.Read(ref _progressOnConnection) == 1,
+                ProgressOnConnection = Volatile.Read(ref _shared.ProgressOnConnection) == 1,
                 OpenFor = _stopwatch.Elapsed - opened,
                 Reconnects = Volatile.Read(ref _reconnects),
-                LargestFrameSent = Interlocked.Exchange(ref _largestFrameOnConnection, 0),
-                FrameLimit = Volatile.Read(ref _frameLimit),
+                LargestFrameSent = Interlocked.Exchange(ref _writer.LargestFrameOnConnection, 0),
+                FrameLimit = Volatile.Read(ref _shared.FrameLimit),
                 Elapsed = _stopwatch.Elapsed,
             };
             lock (_control)
@@ -216,7 +213,7 @@ namespace GladiaPS.Core.Live
         /// <summary>After a close with 1009: audio goes in frames of at most <paramref name="frameLimit"/> bytes from now on.</summary>
         private void ShrinkFrames(int frameLimit, int largestSent)
         {
-            Volatile.Write(ref _frameLimit, frameLimit);
+            Volatile.Write(ref _shared.FrameLimit, frameLimit);
             Publish(LiveErrorMessage.Client(
                 LiveErrorKind.Connection,
                 "The server refused a frame of " + largestSent + " bytes as too big (1009); audio is now sent in frames of at most " + frameLimit + " bytes.",
@@ -240,13 +237,9 @@ namespace GladiaPS.Core.Live
                 _ending.StopSentOnConnection = false;
             }
 
-            Volatile.Write(ref _progressOnConnection, 0);
-            Volatile.Write(ref _largestFrameOnConnection, 0);
-
-            // The missing-acknowledgment deadline runs per connection, from when its window first fills.
-            Interlocked.Exchange(ref _windowFirstFullTicks, -1);
-
-            Volatile.Write(ref _inFlightEnd, _backlog.Acknowledged);
+            Volatile.Write(ref _shared.ProgressOnConnection, 0);
+            _writer.OnConnected();
+            Volatile.Write(ref _shared.InFlightEnd, _backlog.Acknowledged);
             if (!isReconnect || _backlog.Acknowledged == _backlog.End)
             {
                 // Nothing could be owed before the first connection, nor is anything owed when no audio waits to be
@@ -372,12 +365,12 @@ namespace GladiaPS.Core.Live
                     if (owedHere is null && owedBySession is null)
                     {
                         // Nothing owed: the clock of progress starts again when something is.
-                        Volatile.Write(ref _lastProgressTicks, now.Ticks);
+                        Volatile.Write(ref _shared.LastProgressTicks, now.Ticks);
                         continue;
                     }
 
-                    var lastFrame = TimeSpan.FromTicks(Volatile.Read(ref _lastFrameTicks));
-                    var lastProgress = TimeSpan.FromTicks(Volatile.Read(ref _lastProgressTicks));
+                    var lastFrame = TimeSpan.FromTicks(Volatile.Read(ref _receiver.LastFrameTicks));
+                    var lastProgress = TimeSpan.FromTicks(Volatile.Read(ref _shared.LastProgressTicks));
                     if (owedBySession is not null && lastFrame > lastProgress)
                     {
                         // Once the stop is answered, any message on the way to the end is progress.
@@ -400,7 +393,7 @@ namespace GladiaPS.Core.Live
         /// <summary>What the server owes on the open connection: acknowledgments of audio written, the answer to stop_recording.</summary>
         private string? OwedOnConnection()
         {
-            var unacknowledged = _options.LosslessResume ? Volatile.Read(ref _inFlightEnd) - _backlog.Acknowledged : 0;
+            var unacknowledged = _options.LosslessResume ? Volatile.Read(ref _shared.InFlightEnd) - _backlog.Acknowledged : 0;
             if (unacknowledged > 0)
             {
                 return unacknowledged.ToString(CultureInfo.InvariantCulture) + " bytes of audio to acknowledge";
@@ -466,7 +459,7 @@ namespace GladiaPS.Core.Live
         /// <summary>Reports, once, that the send window is full and the server has acknowledged nothing at all.</summary>
         private void ReportMissingAcknowledgments()
         {
-            if (Volatile.Read(ref _acknowledgmentsReceived) > 0 || Interlocked.Exchange(ref _warnedNoAcknowledgments, 1) == 1)
+            if (Volatile.Read(ref _shared.AcknowledgmentsReceived) > 0 || Interlocked.Exchange(ref _shared.WarnedNoAcknowledgments, 1) == 1)
             {
                 return;
             }
@@ -478,7 +471,7 @@ namespace GladiaPS.Core.Live
                     "The server has acknowledged none of the {0} bytes sent in {1:0.###} s, so sending is paused (at most {2} bytes in flight " +
                     "and {3} queued; further sends wait). Was the session created without messages_config.receive_acknowledgments? " +
                     "If so, attach with LosslessResume = false.",
-                    Interlocked.Read(ref _bytesSent),
+                    Interlocked.Read(ref _writer.BytesSent),
                     _options.MissingAcknowledgmentsReportDelay.TotalSeconds,
                     _options.MaxBytesInFlight,
                     _backlog.Capacity),

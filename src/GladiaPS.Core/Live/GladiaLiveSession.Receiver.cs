@@ -10,18 +10,6 @@ namespace GladiaPS.Core.Live
 {
     public sealed partial class GladiaLiveSession
     {
-        private long _messagesReceived;
-        private long _acknowledgmentsReceived;
-        private long _lastAcknowledgedEnd;
-        private int _warnedNoAcknowledgments;
-        private int _startSessionSeen;
-
-        /// <summary>When a frame last arrived, on any connection (stopwatch ticks).</summary>
-        private long _lastFrameTicks;
-
-        /// <summary>When the session last made progress (stopwatch ticks): see <see cref="LiveConnectionOptions.NoProgressTimeout"/>.</summary>
-        private long _lastProgressTicks;
-
         private async Task<ConnectionEnd> ReceiveAsync(WebSocket socket, CancellationToken token)
         {
             var buffer = new byte[64 * 1024];
@@ -33,7 +21,7 @@ namespace GladiaPS.Core.Live
                 while (true)
                 {
                     var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), token).ConfigureAwait(false);
-                    Volatile.Write(ref _lastFrameTicks, _stopwatch.Elapsed.Ticks);
+                    Volatile.Write(ref _receiver.LastFrameTicks, _stopwatch.Elapsed.Ticks);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         return ConnectionEnd.ServerClosed(
@@ -114,7 +102,7 @@ namespace GladiaPS.Core.Live
 
         private void Handle(ReadOnlyMemory<byte> payload, WebSocketMessageType type)
         {
-            Interlocked.Increment(ref _messagesReceived);
+            Interlocked.Increment(ref _receiver.MessagesReceived);
             if (type == WebSocketMessageType.Binary)
             {
                 Publish(LiveErrorMessage.Client(
@@ -124,7 +112,7 @@ namespace GladiaPS.Core.Live
 
             if (!_options.ForwardAcknowledgments && AcknowledgmentReader.TryRead(payload.Span, out var start, out var end))
             {
-                Interlocked.Increment(ref _acknowledgmentsReceived);
+                Interlocked.Increment(ref _shared.AcknowledgmentsReceived);
                 if (_options.LosslessResume)
                 {
                     ApplyAcknowledgment(start, end, payload);
@@ -173,7 +161,7 @@ namespace GladiaPS.Core.Live
                     break;
                 case StartSessionMessage:
                     // It may arrive again after a reconnect (§11 #8); the caller sees it once.
-                    if (Interlocked.Exchange(ref _startSessionSeen, 1) == 0)
+                    if (Interlocked.Exchange(ref _receiver.StartSessionSeen, 1) == 0)
                     {
                         Publish(message);
                     }
@@ -193,7 +181,7 @@ namespace GladiaPS.Core.Live
         /// </summary>
         private void OnAudioAcknowledged(AudioChunkAcknowledgment acknowledgment)
         {
-            Interlocked.Increment(ref _acknowledgmentsReceived);
+            Interlocked.Increment(ref _shared.AcknowledgmentsReceived);
             if (!_options.LosslessResume)
             {
                 return;
@@ -226,8 +214,8 @@ namespace GladiaPS.Core.Live
         /// </summary>
         private void ApplyAcknowledgment(long? start, long end, ReadOnlyMemory<byte> frame, string? raw = null)
         {
-            var previous = Interlocked.Read(ref _lastAcknowledgedEnd);
-            var sent = Volatile.Read(ref _inFlightEnd);
+            var previous = Interlocked.Read(ref _receiver.LastAcknowledgedEnd);
+            var sent = Volatile.Read(ref _shared.InFlightEnd);
             if (end < previous)
             {
                 Publish(LiveErrorMessage.Client(
@@ -260,17 +248,17 @@ namespace GladiaPS.Core.Live
                     Id));
             }
 
-            Interlocked.Exchange(ref _lastAcknowledgedEnd, end);
+            Interlocked.Exchange(ref _receiver.LastAcknowledgedEnd, end);
             _backlog.AcknowledgeUpTo(end);
             if (end > previous)
             {
                 // Audio acknowledged: this connection has proved itself.
-                Volatile.Write(ref _progressOnConnection, 1);
+                Volatile.Write(ref _shared.ProgressOnConnection, 1);
                 MarkProgress();
             }
         }
 
-        private void MarkProgress() => Volatile.Write(ref _lastProgressTicks, _stopwatch.Elapsed.Ticks);
+        private void MarkProgress() => Volatile.Write(ref _shared.LastProgressTicks, _stopwatch.Elapsed.Ticks);
 
         /// <summary>A close reason the server chose, fit to show: one bounded line, the session's token removed.</summary>
         private string? ServerText(string? text) => text is null ? null : Scrub(SecretRedactor.Printable(text, 200));

@@ -9,15 +9,6 @@ namespace GladiaPS.Core.Live
 {
     public sealed partial class GladiaLiveSession
     {
-        private long _bytesSent;
-        private long _bytesResent;
-        private long _framesSent;
-        private long _highestSent;
-        private long _inFlightEnd;
-
-        /// <summary>When the send window first filled with no acknowledgment received yet (stopwatch ticks); −1 before.</summary>
-        private long _windowFirstFullTicks = -1;
-
         /// <summary>
         /// The only code that sends on a socket. It starts at the acknowledged offset, so a new connection
         /// first re-sends exactly the bytes the server has not acknowledged, then new audio, then the stop
@@ -51,7 +42,7 @@ namespace GladiaPS.Core.Live
                 }
 
                 var frame = _backlog.BeginRead(offset);
-                var limit = Volatile.Read(ref _frameLimit);
+                var limit = Volatile.Read(ref _shared.FrameLimit);
                 if (frame.Length > limit)
                 {
                     // Smaller frames after a 1009 close; the rest of the segment is read on the next turn.
@@ -81,26 +72,26 @@ namespace GladiaPS.Core.Live
                         var end = offset + frame.Length;
 
                         // Published before the send: the server may acknowledge the frame before SendAsync returns.
-                        Volatile.Write(ref _inFlightEnd, end);
-                        if (frame.Length > Volatile.Read(ref _largestFrameOnConnection))
+                        Volatile.Write(ref _shared.InFlightEnd, end);
+                        if (frame.Length > Volatile.Read(ref _writer.LargestFrameOnConnection))
                         {
-                            Volatile.Write(ref _largestFrameOnConnection, frame.Length);
+                            Volatile.Write(ref _writer.LargestFrameOnConnection, frame.Length);
                         }
 
                         await SendAudioFrameAsync(socket, frame, token).ConfigureAwait(false);
-                        var highest = Interlocked.Read(ref _highestSent);
+                        var highest = Interlocked.Read(ref _writer.HighestSent);
                         if (highest > offset)
                         {
-                            Interlocked.Add(ref _bytesResent, Math.Min(highest, end) - offset);
+                            Interlocked.Add(ref _writer.BytesResent, Math.Min(highest, end) - offset);
                         }
 
                         if (end > highest)
                         {
-                            Interlocked.Exchange(ref _highestSent, end);
+                            Interlocked.Exchange(ref _writer.HighestSent, end);
                         }
 
-                        Interlocked.Add(ref _bytesSent, frame.Length);
-                        Interlocked.Increment(ref _framesSent);
+                        Interlocked.Add(ref _writer.BytesSent, frame.Length);
+                        Interlocked.Increment(ref _writer.FramesSent);
                         offset = end;
                     }
                     finally
@@ -170,19 +161,19 @@ namespace GladiaPS.Core.Live
         /// </summary>
         private async Task WaitForAcknowledgmentsAsync(Task wake, CancellationToken token)
         {
-            if (Volatile.Read(ref _acknowledgmentsReceived) > 0 || Volatile.Read(ref _warnedNoAcknowledgments) == 1)
+            if (Volatile.Read(ref _shared.AcknowledgmentsReceived) > 0 || Volatile.Read(ref _shared.WarnedNoAcknowledgments) == 1)
             {
                 await wake.ConfigureAwait(false);
                 return;
             }
 
             var now = _stopwatch.Elapsed.Ticks;
-            if (Interlocked.Read(ref _windowFirstFullTicks) < 0)
+            if (Interlocked.Read(ref _writer.WindowFirstFullTicks) < 0)
             {
-                Interlocked.Exchange(ref _windowFirstFullTicks, now);
+                Interlocked.Exchange(ref _writer.WindowFirstFullTicks, now);
             }
 
-            var left = _options.MissingAcknowledgmentsReportDelay - TimeSpan.FromTicks(now - Interlocked.Read(ref _windowFirstFullTicks));
+            var left = _options.MissingAcknowledgmentsReportDelay - TimeSpan.FromTicks(now - Interlocked.Read(ref _writer.WindowFirstFullTicks));
             if (left <= TimeSpan.Zero)
             {
                 ReportMissingAcknowledgments();

@@ -27,7 +27,9 @@ namespace GladiaPS.Core.Live
     /// session is announced with 1000.
     /// Threading: any thread may call any member. Audio passed to <see cref="SendAudioAsync(ReadOnlyMemory{byte}, CancellationToken)"/>
     /// is copied before the call returns and is sent in call order; one writer task owns the socket's
-    /// sending side, so no lock is ever held across a send.
+    /// sending side, so no lock is ever held across a send. The writer and the receiver each write only their own
+    /// state (<see cref="LiveWriterState"/>, <see cref="LiveReceiverState"/>) and tell each other the little they must
+    /// through <see cref="LiveSharedStatus"/>; the ending (<see cref="SessionEnding"/>) is read under the control lock.
     /// </remarks>
     public sealed partial class GladiaLiveSession : IAsyncDisposable, IDisposable
     {
@@ -54,6 +56,9 @@ namespace GladiaPS.Core.Live
         private readonly SessionEnding _ending = new SessionEnding();
         private int _disposed;
         private readonly UnreadMessageBudget _unread;
+        private readonly LiveWriterState _writer = new LiveWriterState();
+        private readonly LiveReceiverState _receiver = new LiveReceiverState();
+        private readonly LiveSharedStatus _shared = new LiveSharedStatus();
 
         private GladiaLiveSession(LiveConnectionOptions? options, Func<CancellationToken, Task<LiveSessionEndpoint>>? starter, string? id, Uri? url)
         {
@@ -287,12 +292,12 @@ namespace GladiaPS.Core.Live
         public LiveSessionStatistics GetStatistics() => new LiveSessionStatistics
         {
             BytesQueued = _backlog.End,
-            BytesSent = Interlocked.Read(ref _bytesSent),
-            BytesResent = Interlocked.Read(ref _bytesResent),
+            BytesSent = Interlocked.Read(ref _writer.BytesSent),
+            BytesResent = Interlocked.Read(ref _writer.BytesResent),
             BytesAcknowledged = _backlog.Acknowledged,
             BacklogBytes = _backlog.HeldBytes,
-            FramesSent = Interlocked.Read(ref _framesSent),
-            MessagesReceived = Interlocked.Read(ref _messagesReceived),
+            FramesSent = Interlocked.Read(ref _writer.FramesSent),
+            MessagesReceived = Interlocked.Read(ref _receiver.MessagesReceived),
             Reconnects = Volatile.Read(ref _reconnects),
             ConnectionAttempts = Volatile.Read(ref _connectionAttempts),
             PartialsDropped = _unread.PartialsDropped,
