@@ -24,7 +24,7 @@
         PSData = @{
             Tags         = @('Gladia', 'SpeechToText', 'Transcription', 'Realtime', 'Live', 'WebSocket', 'Audio', 'Subtitles', 'Diarization', 'PreRecorded', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ProjectUri   = 'https://www.powershellgallery.com/packages/GladiaPS'
+            ProjectUri   = 'https://github.com/GladiaPS/GladiaPS'
             ReleaseNotes = @'
 First release of the cmdlets: New-GladiaLiveSession, Send-GladiaAudio (files, wildcards, pipeline from Get-ChildItem,
 bytes, streams; one session per file or into a session; -ThrottleLimit; -AsChannels), Receive-GladiaMessage,

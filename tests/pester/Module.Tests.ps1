@@ -23,6 +23,16 @@ Describe 'The module' {
         }
     }
 
+    It 'points every cmdlet''s online help (HelpUri) at its own page in the project''s docs/help' {
+        $manifest = Import-PowerShellDataFile (Get-ModuleUnderTest)
+        $project = $manifest.PrivateData.PSData.ProjectUri.TrimEnd('/')
+        $docs = Join-Path $PSScriptRoot '../../docs/help'
+        foreach ($name in $module.ExportedCmdlets.Keys) {
+            (Get-Command $name).HelpUri | Should -Be "$project/blob/main/docs/help/$name.md" -Because $name
+            Join-Path $docs "$name.md" | Should -Exist
+        }
+    }
+
     It 'shares the session options between New-GladiaLiveSession and Send-GladiaAudio' {
         $new = (Get-Command New-GladiaLiveSession).Parameters.Keys
         $send = (Get-Command Send-GladiaAudio).Parameters.Keys

@@ -171,6 +171,9 @@ Describe '-NoWait, then Get-GladiaTranscription -Wait, then Remove-GladiaTranscr
 
         $done = $jobs | Get-GladiaTranscription -Wait -Timeout 60
         $done | ForEach-Object { $_.Status | Should -Be 'done' }
+        # Read again, each job still names the file it was made from here.
+        ($done | Where-Object FileName -eq 'mono.wav').Path | Should -Be $mono.FullName
+        ($listed | Where-Object Id -eq ($done | Where-Object FileName -eq 'mono.wav').Id).Path | Should -Be $mono.FullName
         ($done | Where-Object FileName -eq 'mono.wav').FullTranscript | Should -Be 'alpha bravo charlie delta echo'
 
         $saved = $done | Select-Object -First 1 | Save-GladiaTranscriptionAudio -Path "$work/saved/"

@@ -14,7 +14,7 @@ namespace GladiaPS.Commands
     /// SRT or WebVTT documents from results, transcripts or utterances: one document per session or job, in time
     /// order; with -OutputFolder a file per document, with -Path one file.
     /// </summary>
-    [Cmdlet(VerbsData.ConvertTo, "GladiaSubtitle", SupportsShouldProcess = true, DefaultParameterSetName = DocumentSet)]
+    [Cmdlet(VerbsData.ConvertTo, "GladiaSubtitle", SupportsShouldProcess = true, DefaultParameterSetName = DocumentSet, HelpUri = HelpLinks.Help + "ConvertTo-GladiaSubtitle.md")]
     [OutputType(typeof(GladiaSubtitle), ParameterSetName = new[] { DocumentSet })]
     [OutputType(typeof(FileInfo), ParameterSetName = new[] { FolderSet, FileSet })]
     public sealed class ConvertToGladiaSubtitleCommand : PSCmdlet

@@ -7,7 +7,7 @@ using GladiaPS.Infrastructure;
 namespace GladiaPS.Commands
 {
     /// <summary>The devices Send-GladiaAudio -Device can capture: microphones, and the outputs whose sound can be captured (loopback).</summary>
-    [Cmdlet(VerbsCommon.Get, "GladiaAudioDevice")]
+    [Cmdlet(VerbsCommon.Get, "GladiaAudioDevice", HelpUri = HelpLinks.Help + "Get-GladiaAudioDevice.md")]
     [OutputType("GladiaPS.Core.Capture.AudioDevice")]
     public sealed class GetGladiaAudioDeviceCommand : GladiaCmdletBase
     {

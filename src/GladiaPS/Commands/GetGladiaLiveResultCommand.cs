@@ -12,7 +12,7 @@ using GladiaPS.Infrastructure;
 namespace GladiaPS.Commands
 {
     /// <summary>GET /v2/live/{id}: a session's status and result; without an id, the past sessions that match the filters.</summary>
-    [Cmdlet(VerbsCommon.Get, "GladiaLiveResult", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "GladiaLiveResult", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = HelpLinks.Help + "Get-GladiaLiveResult.md")]
     [OutputType(typeof(GladiaLiveResult))]
     public sealed class GetGladiaLiveResultCommand : SessionIdCmdletBase
     {

@@ -6,7 +6,7 @@ using GladiaPS.Infrastructure;
 namespace GladiaPS.Commands
 {
     /// <summary>The live sessions opened in this PowerShell session, with their status now; removing the module closes those still open.</summary>
-    [Cmdlet(VerbsCommon.Get, "GladiaLiveSession")]
+    [Cmdlet(VerbsCommon.Get, "GladiaLiveSession", HelpUri = HelpLinks.Help + "Get-GladiaLiveSession.md")]
     [OutputType(typeof(GladiaSession))]
     public sealed class GetGladiaLiveSessionCommand : PSCmdlet
     {

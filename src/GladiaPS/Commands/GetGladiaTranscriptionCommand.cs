@@ -8,7 +8,7 @@ using GladiaPS.Infrastructure;
 namespace GladiaPS.Commands
 {
     /// <summary>GET /v2/pre-recorded/{id}: a job's status and result; without an id, the jobs that match the filters.</summary>
-    [Cmdlet(VerbsCommon.Get, "GladiaTranscription", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "GladiaTranscription", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = HelpLinks.Help + "Get-GladiaTranscription.md")]
     [OutputType(typeof(GladiaTranscription))]
     public sealed class GetGladiaTranscriptionCommand : JobIdCmdletBase
     {
@@ -70,7 +70,7 @@ namespace GladiaPS.Commands
                     var job = Run(token => Wait
                         ? _client!.WaitForPreRecordedJobAsync(id, wait, j => PostVerbose("Job " + id + " is " + j.Status + "."), token)
                         : _client!.GetPreRecordedJobAsync(id, token));
-                    WriteObject(new GladiaTranscription(job, null));
+                    WriteObject(new GladiaTranscription(job, JobPaths.Find(id)));
                 }
                 catch (Exception exception) when (exception is not PipelineStoppedException)
                 {
@@ -92,7 +92,7 @@ namespace GladiaPS.Commands
         private void List()
         {
             var filter = JobListing.CreateFilter(PagingParameters, Status, After, Before, Date, CustomMetadata);
-            WriteListing(token => _client!.ListPreRecordedJobsAsync(filter, token), job => new GladiaTranscription(job, null), "Listing jobs");
+            WriteListing(token => _client!.ListPreRecordedJobsAsync(filter, token), job => new GladiaTranscription(job, JobPaths.Find(job.Id)), "Listing jobs");
         }
     }
 }

@@ -16,7 +16,7 @@ namespace GladiaPS.Commands
     /// Pre-recorded transcription: each file is uploaded (or a URL given as it is), a job is created with every option,
     /// and its utterances are written as transcripts once it is done. Up to -ThrottleLimit files at once.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "GladiaTranscription", DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "GladiaTranscription", DefaultParameterSetName = PathSet, HelpUri = HelpLinks.Help + "Invoke-GladiaTranscription.md")]
     [OutputType(typeof(GladiaTranscript), typeof(GladiaTranscription))]
     public sealed class InvokeGladiaTranscriptionCommand : TranscriptionOptionsCmdletBase
     {

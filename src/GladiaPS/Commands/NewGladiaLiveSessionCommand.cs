@@ -7,7 +7,7 @@ using GladiaPS.Infrastructure;
 namespace GladiaPS.Commands
 {
     /// <summary>Creates a live session (POST /v2/live) and connects its WebSocket; writes the session.</summary>
-    [Cmdlet(VerbsCommon.New, "GladiaLiveSession")]
+    [Cmdlet(VerbsCommon.New, "GladiaLiveSession", HelpUri = HelpLinks.Help + "New-GladiaLiveSession.md")]
     [OutputType(typeof(GladiaSession))]
     public sealed class NewGladiaLiveSessionCommand : LiveSessionOptionsCmdletBase
     {

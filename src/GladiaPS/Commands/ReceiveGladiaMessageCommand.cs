@@ -14,7 +14,7 @@ namespace GladiaPS.Commands
     /// A session's messages as typed objects: transcripts as <see cref="GladiaTranscript"/>, everything else as the
     /// core's message types. Each message is read once. Without -Wait, what has arrived; with -Wait, until the session ends.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Receive, "GladiaMessage")]
+    [Cmdlet(VerbsCommunications.Receive, "GladiaMessage", HelpUri = HelpLinks.Help + "Receive-GladiaMessage.md")]
     [OutputType(typeof(GladiaTranscript))]
     [OutputType("GladiaPS.Core.Messages.LiveMessage")] // by name: the core loads only once the module has set up its dependencies
     public sealed class ReceiveGladiaMessageCommand : GladiaCmdletBase

@@ -6,7 +6,7 @@ using GladiaPS.Infrastructure;
 namespace GladiaPS.Commands
 {
     /// <summary>DELETE /v2/live/{id}: removes a past session, its transcript and its audio from Gladia.</summary>
-    [Cmdlet(VerbsCommon.Remove, "GladiaLiveResult", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet)]
+    [Cmdlet(VerbsCommon.Remove, "GladiaLiveResult", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet, HelpUri = HelpLinks.Help + "Remove-GladiaLiveResult.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveGladiaLiveResultCommand : SessionIdCmdletBase
     {

@@ -6,7 +6,7 @@ using GladiaPS.Infrastructure;
 namespace GladiaPS.Commands
 {
     /// <summary>DELETE /v2/pre-recorded/{id}: removes a job, its transcript and its audio from Gladia.</summary>
-    [Cmdlet(VerbsCommon.Remove, "GladiaTranscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet)]
+    [Cmdlet(VerbsCommon.Remove, "GladiaTranscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet, HelpUri = HelpLinks.Help + "Remove-GladiaTranscription.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveGladiaTranscriptionCommand : JobIdCmdletBase
     {

@@ -8,7 +8,7 @@ using GladiaPS.Infrastructure;
 namespace GladiaPS.Commands
 {
     /// <summary>GET /v2/live/{id}/file: the audio a session received, streamed to disk as a WAV file.</summary>
-    [Cmdlet(VerbsData.Save, "GladiaLiveAudio", SupportsShouldProcess = true, DefaultParameterSetName = IdSet)]
+    [Cmdlet(VerbsData.Save, "GladiaLiveAudio", SupportsShouldProcess = true, DefaultParameterSetName = IdSet, HelpUri = HelpLinks.Help + "Save-GladiaLiveAudio.md")]
     [OutputType(typeof(FileInfo))]
     public sealed class SaveGladiaLiveAudioCommand : SessionIdCmdletBase
     {

@@ -8,7 +8,7 @@ using GladiaPS.Infrastructure;
 namespace GladiaPS.Commands
 {
     /// <summary>GET /v2/pre-recorded/{id}/file: the audio a job transcribed, streamed to disk.</summary>
-    [Cmdlet(VerbsData.Save, "GladiaTranscriptionAudio", SupportsShouldProcess = true, DefaultParameterSetName = IdSet)]
+    [Cmdlet(VerbsData.Save, "GladiaTranscriptionAudio", SupportsShouldProcess = true, DefaultParameterSetName = IdSet, HelpUri = HelpLinks.Help + "Save-GladiaTranscriptionAudio.md")]
     [OutputType(typeof(FileInfo))]
     public sealed class SaveGladiaTranscriptionAudioCommand : JobIdCmdletBase
     {

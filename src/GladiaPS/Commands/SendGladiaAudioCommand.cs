@@ -19,7 +19,7 @@ namespace GladiaPS.Commands
     /// to the file, and the final transcripts are written as they arrive; with -Session the audio goes into that
     /// session and transcripts are read with Receive-GladiaMessage.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Send, "GladiaAudio", DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsCommunications.Send, "GladiaAudio", DefaultParameterSetName = PathSet, HelpUri = HelpLinks.Help + "Send-GladiaAudio.md")]
     [OutputType(typeof(GladiaTranscript), typeof(GladiaSession))]
     public sealed class SendGladiaAudioCommand : LiveSessionOptionsCmdletBase
     {

@@ -7,7 +7,7 @@ using GladiaPS.Infrastructure;
 namespace GladiaPS.Commands
 {
     /// <summary>Ends a session's recording: stop_recording is sent after every byte already queued. -Wait waits for the results and the close.</summary>
-    [Cmdlet(VerbsLifecycle.Stop, "GladiaRecording")]
+    [Cmdlet(VerbsLifecycle.Stop, "GladiaRecording", HelpUri = HelpLinks.Help + "Stop-GladiaRecording.md")]
     [OutputType(typeof(GladiaSession))]
     public sealed class StopGladiaRecordingCommand : GladiaCmdletBase
     {

@@ -50,6 +50,7 @@ namespace GladiaPS.Infrastructure
                 options.AudioUrl = audioUrl;
                 var created = await CreateAsync(options, token).ConfigureAwait(false);
                 jobId = created.Id;
+                JobPaths.Add(jobId, _input?.Path);
                 _cmdlet.PostVerbose(Name + ": job " + jobId + " created.");
                 if (_settings.NoWait)
                 {
