@@ -308,3 +308,15 @@ Describe 'Where ffmpeg is' -Skip:(-not $hasFfmpeg) {
         $errors[0].ToString() | Should -Not -Match 'ffprobe'
     }
 }
+
+Describe '-AsChannels with a file of several channels' {
+    It 'warns that the file''s channels are mixed into its one track, naming it' {
+        $stereo = New-ToneWav -Path "$work/stereo-track.wav" -Phrase 'uniform victor', 'whiskey xray'
+        $mono = New-ToneWav -Path "$work/mono-track.wav" -Phrase 'yankee zulu'
+        $warnings = $null
+        $out = Send-GladiaAudio -LiteralPath $stereo.FullName, $mono.FullName -AsChannels -WarningVariable warnings -WarningAction SilentlyContinue
+        $out | Should -Not -BeNullOrEmpty
+        @($warnings | Where-Object { "$_" -match 'stereo-track\.wav' -and "$_" -match 'mixed' }).Count | Should -Be 1
+        @($warnings | Where-Object { "$_" -match 'mono-track\.wav' }).Count | Should -Be 0
+    }
+}

@@ -92,8 +92,18 @@ namespace GladiaPS.Core.Audio.Containers
             {
                 foreach (var path in paths)
                 {
-                    var layout = await MonoLayoutAsync(path, ffmpegOptions, cancellationToken).ConfigureAwait(false);
-                    sources.Add(await OpenAsync(path, layout, readOptions, ffmpegOptions, cancellationToken).ConfigureAwait(false));
+                    var (layout, fileChannels) = await MonoLayoutAsync(path, ffmpegOptions, cancellationToken).ConfigureAwait(false);
+                    var source = await OpenAsync(path, layout, readOptions, ffmpegOptions, cancellationToken).ConfigureAwait(false);
+                    sources.Add(source);
+                    var channels = fileChannels ?? source.Format.Channels;
+                    if (channels > 1)
+                    {
+                        // One file is one track: its own channels are mixed into it, and words said at once on two of them blur.
+                        readOptions?.OnWarning?.Invoke(new AudioWarning(path, string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                            "it has {0} channels and becomes one track of the stream, so they are mixed into one; words spoken at once on " +
+                            "different channels may be lost. To keep them apart, send this file on its own (each of its channels is then a channel of its session).",
+                            channels)));
+                    }
                 }
 
                 var format = new SessionFormatChooser().ChooseForTracks(sources.ConvertAll(s => s.Format));
@@ -168,7 +178,7 @@ namespace GladiaPS.Core.Audio.Containers
         }
 
         // WAV files need no layout; anything else is decoded by ffmpeg to mono at its closest session rate.
-        private static async Task<SessionAudioFormat?> MonoLayoutAsync(string path, FfmpegOptions? options, CancellationToken cancellationToken)
+        private static async Task<(SessionAudioFormat? Layout, int? Channels)> MonoLayoutAsync(string path, FfmpegOptions? options, CancellationToken cancellationToken)
         {
             byte[] start;
             int read;
@@ -179,13 +189,13 @@ namespace GladiaPS.Core.Audio.Containers
 
             if (WavAudioSource.LooksLikeWav(start.AsSpan(0, read)))
             {
-                return null;
+                return (null, null);
             }
 
             RefuseWhatIsNotMedia(path, start.AsSpan(0, read), options);
             FfmpegLocator.Find(options?.FfmpegPath, path);
             var probed = await FfmpegProbe.ProbeAsync(path, options, cancellationToken).ConfigureAwait(false);
-            return new SessionFormatChooser().Choose(probed.Format.With(probed.Format.SampleRate, 1), path);
+            return (new SessionFormatChooser().Choose(probed.Format.With(probed.Format.SampleRate, 1), path), probed.Format.Channels);
         }
 
         // Without ffmpeg, a file that starts like no audio or video format is not one: say that, not that ffmpeg is missing.
