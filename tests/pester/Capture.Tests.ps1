@@ -95,6 +95,14 @@ Describe 'Capture from a PulseAudio null sink' -Skip:$skip {
         Get-FfmpegCaptureCount | Should -Be 0
     }
 
+    It 'captures a loopback device by the exact id Get-GladiaAudioDevice lists, without -Loopback, and devices piped in by property name' {
+        $monitor = Get-GladiaAudioDevice -Kind Loopback -Default
+        $byId = Send-GladiaAudio -Device $monitor.Id -Duration 1 -PassThru
+        $byId.AudioSeconds | Should -BeGreaterThan 0.5
+        $piped = $monitor | Send-GladiaAudio -Duration 1 -PassThru
+        $piped.AudioSeconds | Should -BeGreaterThan 0.5
+    }
+
     It 'loses and doubles nothing through forced disconnects while capturing' {
         Set-TestServerFault $server @{ drop_after_bytes = 20000; drops = 2 }
         try {

@@ -48,12 +48,13 @@ namespace GladiaPS.Core.Capture
 
         /// <summary>
         /// The device <paramref name="nameOrId"/> names among those of <paramref name="kind"/>: null, empty or "Default"
-        /// is the default one; otherwise an exact id, an exact name, then the one device whose name contains it.
+        /// is the default one; otherwise an exact id or name (of any kind), then the one device of <paramref name="kind"/> whose name contains it.
         /// </summary>
         /// <exception cref="AudioCaptureException">None matches, or several do; the message lists what there is.</exception>
         public async Task<AudioDevice> FindAsync(string? nameOrId, AudioDeviceKind kind, CancellationToken cancellationToken = default)
         {
-            var devices = (await Backend.GetDevicesAsync(cancellationToken).ConfigureAwait(false)).Where(d => d.Kind == kind).ToList();
+            var all = await Backend.GetDevicesAsync(cancellationToken).ConfigureAwait(false);
+            var devices = all.Where(d => d.Kind == kind).ToList();
             var wanted = nameOrId?.Trim();
             if (string.IsNullOrEmpty(wanted) || string.Equals(wanted, "Default", StringComparison.OrdinalIgnoreCase))
             {
@@ -61,8 +62,11 @@ namespace GladiaPS.Core.Capture
                     ?? throw new AudioCaptureException(null, "there is no " + Describe(kind) + " on this computer (" + Backend.Api + ").");
             }
 
-            var match = devices.FirstOrDefault(d => string.Equals(d.Id, wanted, StringComparison.Ordinal))
-                ?? devices.FirstOrDefault(d => string.Equals(d.Name, wanted, StringComparison.OrdinalIgnoreCase));
+            // An exact id or name is that device whatever its kind: the id Get-GladiaAudioDevice lists for a loopback
+            // device works without -Loopback. Only the default and parts of names look among the kind asked for.
+            var match = all.FirstOrDefault(d => string.Equals(d.Id, wanted, StringComparison.Ordinal))
+                ?? devices.FirstOrDefault(d => string.Equals(d.Name, wanted, StringComparison.OrdinalIgnoreCase))
+                ?? all.FirstOrDefault(d => string.Equals(d.Name, wanted, StringComparison.OrdinalIgnoreCase));
             if (match is not null)
             {
                 return match;

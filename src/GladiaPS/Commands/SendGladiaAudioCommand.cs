@@ -60,7 +60,8 @@ namespace GladiaPS.Commands
         /// A microphone (or, with -Loopback, an output) to capture, by name, part of its name, or id (Get-GladiaAudioDevice);
         /// 'Default' or '' for the default one. Captures at real time until -Duration, Ctrl+C, or a stop from elsewhere.
         /// </summary>
-        [Parameter(Mandatory = true, ParameterSetName = DeviceSet)]
+        [Parameter(Mandatory = true, ParameterSetName = DeviceSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
         [AllowEmptyString]
         [ArgumentCompleter(typeof(AudioDeviceCompleter))]
         public string? Device { get; set; }
