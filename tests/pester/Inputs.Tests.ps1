@@ -320,3 +320,31 @@ Describe '-AsChannels with a file of several channels' {
         @($warnings | Where-Object { "$_" -match 'mono-track\.wav' }).Count | Should -Be 0
     }
 }
+
+Describe 'Paging belongs to the list form' {
+    It '<_> offers -First, -Skip and -IncludeTotalCount in its list form only' -ForEach 'Get-GladiaLiveResult', 'Get-GladiaTranscription' {
+        foreach ($set in (Get-Command $_).ParameterSets) {
+            $names = $set.Parameters.Name
+            if ($set.Name -eq 'List') {
+                $names | Should -Contain 'First'
+                $names | Should -Contain 'IncludeTotalCount'
+            } else {
+                $names | Should -Not -Contain 'First' -Because "the $($set.Name) form reads by id"
+                $names | Should -Not -Contain 'Skip'
+                $names | Should -Not -Contain 'IncludeTotalCount'
+            }
+        }
+    }
+
+    It 'counts the whole list with -IncludeTotalCount, never "Unknown total count"' {
+        $tone = New-ToneWav -Path "$work/count.wav" -Phrase 'alpha'
+        $null = Send-GladiaAudio -LiteralPath $tone.FullName
+        $null = Send-GladiaAudio -LiteralPath $tone.FullName
+        $all = @(Get-GladiaLiveResult)
+        $out = @(Get-GladiaLiveResult -First 1 -IncludeTotalCount)
+        $out.Count | Should -Be 2
+        $out[-1].ToString() | Should -Be "Total count: $($all.Count)"
+        ($out[-1] | Out-String).Trim() | Should -Be "Total count: $($all.Count)"
+        $out[-1] | Should -Be $all.Count
+    }
+}

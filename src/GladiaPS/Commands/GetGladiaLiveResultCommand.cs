@@ -12,7 +12,7 @@ using GladiaPS.Infrastructure;
 namespace GladiaPS.Commands
 {
     /// <summary>GET /v2/live/{id}: a session's status and result; without an id, the past sessions that match the filters.</summary>
-    [Cmdlet(VerbsCommon.Get, "GladiaLiveResult", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = HelpLinks.Help + "Get-GladiaLiveResult.md")]
+    [Cmdlet(VerbsCommon.Get, "GladiaLiveResult", DefaultParameterSetName = ListSet, HelpUri = HelpLinks.Help + "Get-GladiaLiveResult.md")]
     [OutputType(typeof(GladiaLiveResult))]
     public sealed class GetGladiaLiveResultCommand : SessionIdCmdletBase
     {
@@ -52,6 +52,20 @@ namespace GladiaPS.Commands
         [PlainValues]
         public IDictionary? CustomMetadata { get; set; }
 
+        /// <summary>Only the first this many sessions of the list.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public ulong First { get; set; } = ulong.MaxValue;
+
+        /// <summary>Leave out this many sessions at the start of the list.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public ulong Skip { get; set; }
+
+        /// <summary>After the sessions, the number of sessions the list holds (read to its end to count them).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter IncludeTotalCount { get; set; }
+
+        private ListPaging Paging => new ListPaging(First, Skip, IncludeTotalCount);
+
         protected override void BeginProcessing() => _client = CreateClient();
 
         protected override void ProcessRecord()
@@ -59,13 +73,6 @@ namespace GladiaPS.Commands
             if (ParameterSetName == ListSet)
             {
                 return;
-            }
-
-            if (PagingParameters.First != ulong.MaxValue || PagingParameters.Skip != 0 || PagingParameters.IncludeTotalCount)
-            {
-                ThrowTerminatingError(GladiaErrors.Create(
-                    "-First, -Skip and -IncludeTotalCount page the list of past sessions; they do not apply to sessions asked for by id.",
-                    "PagingWithId", ErrorCategory.InvalidArgument, null));
             }
 
             foreach (var id in NewIds())
@@ -95,8 +102,8 @@ namespace GladiaPS.Commands
 
         private void List()
         {
-            var filter = JobListing.CreateFilter(PagingParameters, Status, After, Before, Date, CustomMetadata);
-            WriteListing(token => _client!.ListLiveJobsAsync(filter, token), job => new GladiaLiveResult(job, job.Id is null ? null : PathSentHere(job.Id)), "Listing sessions");
+            var filter = JobListing.CreateFilter(Paging, Status, After, Before, Date, CustomMetadata);
+            WriteListing(Paging, token => _client!.ListLiveJobsAsync(filter, token), job => new GladiaLiveResult(job, job.Id is null ? null : PathSentHere(job.Id)), "Listing sessions");
         }
 
         /// <summary>Waits for a session still streaming here to end, then for its job to finish: all of it within -Timeout.</summary>

@@ -8,7 +8,7 @@ using GladiaPS.Infrastructure;
 namespace GladiaPS.Commands
 {
     /// <summary>GET /v2/pre-recorded/{id}: a job's status and result; without an id, the jobs that match the filters.</summary>
-    [Cmdlet(VerbsCommon.Get, "GladiaTranscription", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = HelpLinks.Help + "Get-GladiaTranscription.md")]
+    [Cmdlet(VerbsCommon.Get, "GladiaTranscription", DefaultParameterSetName = ListSet, HelpUri = HelpLinks.Help + "Get-GladiaTranscription.md")]
     [OutputType(typeof(GladiaTranscription))]
     public sealed class GetGladiaTranscriptionCommand : JobIdCmdletBase
     {
@@ -46,6 +46,20 @@ namespace GladiaPS.Commands
         [PlainValues]
         public IDictionary? CustomMetadata { get; set; }
 
+        /// <summary>Only the first this many jobs of the list.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public ulong First { get; set; } = ulong.MaxValue;
+
+        /// <summary>Leave out this many jobs at the start of the list.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public ulong Skip { get; set; }
+
+        /// <summary>After the jobs, the number of jobs the list holds (read to its end to count them).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter IncludeTotalCount { get; set; }
+
+        private ListPaging Paging => new ListPaging(First, Skip, IncludeTotalCount);
+
         protected override void BeginProcessing() => _client = CreateClient();
 
         protected override void ProcessRecord()
@@ -53,13 +67,6 @@ namespace GladiaPS.Commands
             if (ParameterSetName == ListSet)
             {
                 return;
-            }
-
-            if (PagingParameters.First != ulong.MaxValue || PagingParameters.Skip != 0 || PagingParameters.IncludeTotalCount)
-            {
-                ThrowTerminatingError(GladiaErrors.Create(
-                    "-First, -Skip and -IncludeTotalCount page the list of jobs; they do not apply to jobs asked for by id.",
-                    "PagingWithId", ErrorCategory.InvalidArgument, null));
             }
 
             foreach (var id in NewIds())
@@ -91,8 +98,8 @@ namespace GladiaPS.Commands
 
         private void List()
         {
-            var filter = JobListing.CreateFilter(PagingParameters, Status, After, Before, Date, CustomMetadata);
-            WriteListing(token => _client!.ListPreRecordedJobsAsync(filter, token), job => new GladiaTranscription(job, JobPaths.Find(job.Id)), "Listing jobs");
+            var filter = JobListing.CreateFilter(Paging, Status, After, Before, Date, CustomMetadata);
+            WriteListing(Paging, token => _client!.ListPreRecordedJobsAsync(filter, token), job => new GladiaTranscription(job, JobPaths.Find(job.Id)), "Listing jobs");
         }
     }
 }

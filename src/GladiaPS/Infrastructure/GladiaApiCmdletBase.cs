@@ -48,36 +48,39 @@ namespace GladiaPS.Infrastructure
         }
 
         /// <summary>
-        /// Writes the jobs a listing yields, at most -First of them, then the total with -IncludeTotalCount; a refused
-        /// filter or a failed listing ends the command, after what was already listed.
+        /// Writes the jobs a listing yields, at most -First of them, then with -IncludeTotalCount the total (the listing is
+        /// read to its end to count it: the API gives no total); a refused filter or a failed listing ends the command,
+        /// after what was already listed.
         /// </summary>
         internal void WriteListing<TJob>(
-            Func<CancellationToken, IAsyncEnumerable<TJob>> list, Func<TJob, object> toOutput, string what)
+            ListPaging paging, Func<CancellationToken, IAsyncEnumerable<TJob>> list, Func<TJob, object> toOutput, string what)
         {
-            var first = PagingParameters.First;
             try
             {
                 ulong seen = 0;
-                var complete = true;
                 Run(async token =>
                 {
                     await foreach (var job in list(token).ConfigureAwait(false))
                     {
-                        if (seen >= first)
+                        if (seen < paging.First)
                         {
-                            complete = false;
+                            PostObject(toOutput(job));
+                        }
+                        else if (!paging.IncludeTotalCount)
+                        {
                             break;
                         }
 
                         seen++;
-                        PostObject(toOutput(job));
                     }
                 });
 
-                if (PagingParameters.IncludeTotalCount)
+                if (paging.IncludeTotalCount)
                 {
-                    // The list gives no total: it is known only when the listing ran to its end.
-                    WriteObject(PagingParameters.NewTotalCount(PagingParameters.Skip + seen, complete ? 1.0 : 0.0));
+                    var total = paging.Skip + seen;
+                    var count = new PSObject(total);
+                    count.Methods.Add(new PSScriptMethod("ToString", ScriptBlock.Create("'Total count: ' + $this.PSObject.BaseObject")));
+                    WriteObject(count);
                 }
             }
             catch (GladiaValidationException exception)

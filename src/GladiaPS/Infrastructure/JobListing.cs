@@ -12,12 +12,12 @@ namespace GladiaPS.Infrastructure
     {
         /// <summary>The filter for -Status, -After, -Before, -Date, -CustomMetadata and the paging parameters.</summary>
         internal static LiveJobFilter CreateFilter(
-            PagingParameters paging, string[]? status, DateTime? after, DateTime? before, DateTime? date, IDictionary? customMetadata)
+            ListPaging paging, string[]? status, DateTime? after, DateTime? before, DateTime? date, IDictionary? customMetadata)
         {
             var filter = new LiveJobFilter
             {
                 Offset = paging.Skip > 0 ? (int)Math.Min(paging.Skip, int.MaxValue) : null,
-                Limit = paging.First is > 0 and < 100 ? (int)paging.First : null,
+                Limit = paging.First is > 0 and < 100 && !paging.IncludeTotalCount ? (int)paging.First : null,
                 Date = date?.Date,
                 AfterDate = after is { } a ? new DateTimeOffset(a) : null,
                 BeforeDate = before is { } b ? new DateTimeOffset(b) : null,
