@@ -248,6 +248,8 @@ namespace GladiaPS.Core.Tests.Audio
 
             Assert.Equal(AudioFormatError.DecoderFailed, failed.Reason);
             Assert.Contains("did not answer within 0.5 s", failed.Message, StringComparison.Ordinal);
+            // A user cannot act on the name of an options class: the message says what happened and what to check.
+            Assert.DoesNotContain("FfmpegOptions", failed.Message, StringComparison.Ordinal);
             Assert.Contains(path, failed.Message, StringComparison.Ordinal);
         }
 

@@ -46,7 +46,7 @@ namespace GladiaPS.Core.Audio.Ffmpeg
             if (result.TimedOut)
             {
                 throw new AudioFormatException(path, AudioFormatError.DecoderFailed, string.Format(CultureInfo.InvariantCulture,
-                    "ffprobe did not answer within {0:0.###} s (FfmpegOptions.ProbeTimeout), so it was stopped.", limit.TotalSeconds));
+                    "ffprobe did not answer within {0:0.###} s, so it was stopped: is the file on a share that does not answer?", limit.TotalSeconds));
             }
 
             if (result.ExitCode != 0)
