@@ -174,6 +174,7 @@ Describe 'Subtitle documents' {
             $own = $transcripts | Where-Object SessionId -eq $document.Id
             $document.Path | Should -Be ($own.Path | Select-Object -Unique)
             $document.Format | Should -Be 'WebVtt'
+            ($document | ConvertTo-Json | ConvertFrom-Json).Format | Should -Be 'WebVtt'
             $document.Text | Should -Match '^WEBVTT\n\n'
             $words = ($document.Text -split "`n" | Where-Object { $_ -and $_ -ne 'WEBVTT' -and $_ -notmatch '-->' }) -join ' '
             $words | Should -Be (Get-Phrase $document.Path)

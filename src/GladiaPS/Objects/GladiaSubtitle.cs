@@ -11,7 +11,8 @@ namespace GladiaPS
         {
             Id = id;
             Path = path;
-            Format = format;
+            Format = format.ToString();
+            Extension = format == SubtitleFormat.WebVtt ? ".vtt" : ".srt";
             Text = text;
             Cues = cues;
         }
@@ -22,7 +23,8 @@ namespace GladiaPS
         /// <summary>The audio file the cues come from, when it is known and is one file.</summary>
         public string? Path { get; }
 
-        public SubtitleFormat Format { get; }
+        /// <summary>Srt or WebVtt: a name, so the document reads the same in ConvertTo-Json and Export-Csv.</summary>
+        public string Format { get; }
 
         /// <summary>The whole document, LF line endings, ending with a blank line after the last cue.</summary>
         public string Text { get; }
@@ -31,7 +33,7 @@ namespace GladiaPS
         public int Cues { get; }
 
         /// <summary>The file extension of <see cref="Format"/>, with its dot.</summary>
-        public string Extension => Format == SubtitleFormat.WebVtt ? ".vtt" : ".srt";
+        public string Extension { get; }
 
         public override string ToString() => Text.EndsWith("\n", System.StringComparison.Ordinal) ? Text.Substring(0, Text.Length - 1) : Text;
     }
