@@ -354,6 +354,7 @@ namespace GladiaPS.Core.Live
         private async Task<ConnectionEnd?> WatchForSilenceAsync(TimeSpan opened, CancellationToken token)
         {
             var period = SilenceRule.Period(_options);
+            TimeSpan? owedHereSince = null;
             try
             {
                 while (true)
@@ -362,6 +363,10 @@ namespace GladiaPS.Core.Live
                     var now = _stopwatch.Elapsed;
                     var owedHere = OwedOnConnection();
                     var owedBySession = owedHere is null ? OwedBySession() : null;
+
+                    // Silence counts from when the server began to owe something: a quiet spell with nothing owed
+                    // (an interactive session between two sends) is not silence held against the next answer.
+                    owedHereSince = owedHere is null ? null : owedHereSince ?? now;
                     if (owedHere is null && owedBySession is null)
                     {
                         // Nothing owed: the clock of progress starts again when something is.
@@ -377,7 +382,13 @@ namespace GladiaPS.Core.Live
                         lastProgress = lastFrame;
                     }
 
-                    var facts = new SilenceFacts(now, lastFrame > opened ? lastFrame : opened, lastProgress, owedHere, owedBySession);
+                    var heardHere = lastFrame > opened ? lastFrame : opened;
+                    if (owedHereSince is { } since && since > heardHere)
+                    {
+                        heardHere = since;
+                    }
+
+                    var facts = new SilenceFacts(now, heardHere, lastProgress, owedHere, owedBySession);
                     if (SilenceRule.Judge(facts, _options) is { } verdict)
                     {
                         return verdict;

@@ -17,7 +17,7 @@ namespace GladiaPS.Core.Live
 
         public TimeSpan Now { get; }
 
-        /// <summary>When a frame last arrived on this connection, or when it opened.</summary>
+        /// <summary>When a frame last arrived on this connection, when it opened, or when it began to owe something: the latest.</summary>
         public TimeSpan LastHeardHere { get; }
 
         /// <summary>When the session last made progress: audio acknowledged, the stop answered, or nothing owed.</summary>

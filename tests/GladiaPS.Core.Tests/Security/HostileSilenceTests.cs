@@ -154,5 +154,42 @@ namespace GladiaPS.Core.Tests.Security
             Assert.True(outcome.Succeeded, outcome.ToString());
             Assert.Equal(1, server.Connections);
         }
+        [Fact]
+        public async Task SilenceCountsFromWhenSomethingIsOwed_NotFromTheLastFrameOfAQuietSpell()
+        {
+            var script = new ScriptedGladiaServer();
+            await using var server = await TestWebSocketServer.StartAsync(script.HandleAsync);
+            var options = Impatient(silenceSeconds: 1, noProgressSeconds: 5);
+            options.ForwardAcknowledgments = true;
+            await using var session = GladiaLiveSession.Attach(ScriptedGladiaServer.SessionId, server.Url, options);
+            await session.SendAudioAsync(LiveTestHelpers.Audio(6400, 54));
+            await WaitForAcknowledgmentAsync(session, 6400);
+
+            // A quiet spell longer than SilenceTimeout with nothing owed (an interactive session between two sends)...
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+            // ...then audio whose acknowledgment takes half of SilenceTimeout: the server is not silent, only slow to answer.
+            script.AcknowledgeAfter = Task.Delay(TimeSpan.FromSeconds(0.5));
+            await session.SendAudioAsync(LiveTestHelpers.Audio(6400, 55));
+            await WaitForAcknowledgmentAsync(session, 12800);
+
+            Assert.Equal(1, server.Connections);
+            await session.StopRecordingAsync();
+            var outcome = await Within(session.WaitForEndAsync());
+            Assert.True(outcome.Succeeded, outcome.ToString());
+            Assert.Equal(0, outcome.Statistics.Reconnects);
+        }
+
+        private static async Task WaitForAcknowledgmentAsync(GladiaLiveSession session, long byteEnd)
+        {
+            using var patience = new CancellationTokenSource(Patience);
+            await foreach (var message in session.ReadMessagesAsync(patience.Token))
+            {
+                if (message is AudioChunkAcknowledgment acknowledgment && acknowledgment.ByteEnd >= byteEnd)
+                {
+                    return;
+                }
+            }
+        }
     }
 }
