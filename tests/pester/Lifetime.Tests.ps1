@@ -51,7 +51,7 @@ Send-GladiaAudio -Session $session -LiteralPath $file
 $session.Id
 '@
         # The same PowerShell as this one (pwsh, or the pinned .NET tool's pwsh.dll under dotnet).
-        $pwsh = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll')) } else { @([Environment]::ProcessPath) }
+        $pwsh = if ([IO.Path]::GetFileNameWithoutExtension((Get-Process -Id $PID).Path) -eq 'dotnet') { @((Get-Process -Id $PID).Path, (Join-Path $PSHOME 'pwsh.dll')) } else { @((Get-Process -Id $PID).Path) }
         $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script, (Get-ModuleUnderTest), $server.Url, $server.ApiKey, $long.FullName)
         $watch = [Diagnostics.Stopwatch]::StartNew()
         $id = & $pwsh[0] @arguments

@@ -134,7 +134,7 @@ if ($Error.Count -gt 0) { $Error | ForEach-Object { "EXAMPLE ERROR: $_" }; exit 
         $env:GLADIAPS_TEST_CAPTURE = if ($Capture) { '1' } else { '' }
         $env:GLADIAPS_TEST_URLS = if ($code -match '\$signedUrls') { '1' } else { '' }
         # The same PowerShell as this one (pwsh, or the pinned .NET tool's pwsh.dll under dotnet).
-        $pwsh = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll')) } else { @([Environment]::ProcessPath) }
+        $pwsh = if ([IO.Path]::GetFileNameWithoutExtension((Get-Process -Id $PID).Path) -eq 'dotnet') { @((Get-Process -Id $PID).Path, (Join-Path $PSHOME 'pwsh.dll')) } else { @((Get-Process -Id $PID).Path) }
         $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script)
         $output = & $pwsh[0] @arguments 2>&1
         [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String); Folder = $folder }
