@@ -6,14 +6,14 @@ using System.Text.RegularExpressions;
 namespace GladiaPS.Core.Rest
 {
     /// <summary>
-    /// The temporary files downloads write before moving them into place (".name.0123456789ab.partial"). Each is deleted
+    /// The temporary files downloads write before moving them into place (".name.gladiaps-0123456789ab.partial": the marker keeps other programs' files out of the clean-up). Each is deleted
     /// when its download ends however it ends, those still open when the process exits are deleted then, and those a
     /// killed process left behind are deleted by the next download into the same folder once nothing has written them
     /// for longer than any live download could pause.
     /// </summary>
     internal static class PartialFiles
     {
-        private static readonly Regex Name = new Regex(@"^\..+\.[0-9a-f]{12}\.partial$", RegexOptions.CultureInvariant);
+        private static readonly Regex Name = new Regex(@"^\..+\.gladiaps-[0-9a-f]{12}\.partial$", RegexOptions.CultureInvariant);
         private static readonly ConcurrentDictionary<string, bool> Open = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private static readonly TimeSpan MinimumStaleAge = TimeSpan.FromMinutes(5);
 
@@ -31,7 +31,7 @@ namespace GladiaPS.Core.Rest
         /// <summary>A new temporary name beside <paramref name="fullPath"/>, deleted at process exit if still there.</summary>
         public static string Create(string fullPath)
         {
-            var path = Path.Combine(Path.GetDirectoryName(fullPath)!, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".partial");
+            var path = Path.Combine(Path.GetDirectoryName(fullPath)!, "." + Path.GetFileName(fullPath) + ".gladiaps-" + Guid.NewGuid().ToString("N").Substring(0, 12) + ".partial");
             Open[path] = true;
             return path;
         }
@@ -53,7 +53,7 @@ namespace GladiaPS.Core.Rest
             string[] candidates;
             try
             {
-                candidates = Directory.GetFiles(directory, ".*.partial");
+                candidates = Directory.GetFiles(directory, ".*.gladiaps-*.partial");
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {

@@ -78,16 +78,18 @@ namespace GladiaPS.Core.Tests.Security
         [Fact]
         public async Task StalePartialFiles_AreDeletedByTheNextDownload_FreshOnesAndOthersKept()
         {
-            var stale = PathOf(".old.wav.0123456789ab.partial");
-            var fresh = PathOf(".busy.wav.ba9876543210.partial");
+            var stale = PathOf(".old.wav.gladiaps-0123456789ab.partial");
+            var fresh = PathOf(".busy.wav.gladiaps-ba9876543210.partial");
             var other = PathOf(".notes.partial");
-            foreach (var path in new[] { stale, fresh, other })
+            var anotherProgram = PathOf(".film.mkv.0123456789ab.partial");
+            foreach (var path in new[] { stale, fresh, other, anotherProgram })
             {
                 await File.WriteAllTextAsync(path, "x");
             }
 
             File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-1));
             File.SetLastWriteTimeUtc(other, DateTime.UtcNow.AddHours(-1));
+            File.SetLastWriteTimeUtc(anotherProgram, DateTime.UtcNow.AddHours(-1));
             var data = new byte[1000];
             await using var api = LoopbackHttpServer.Start(c => c.RespondAsync(200, data, "application/octet-stream"));
             using var client = new GladiaRestClient(RestTestSettings.For(api.BaseUrl));
@@ -97,6 +99,7 @@ namespace GladiaPS.Core.Tests.Security
             Assert.False(File.Exists(stale));
             Assert.True(File.Exists(fresh));
             Assert.True(File.Exists(other));
+            Assert.True(File.Exists(anotherProgram));
             Assert.Equal(1000, new FileInfo(PathOf("new.wav")).Length);
         }
 
