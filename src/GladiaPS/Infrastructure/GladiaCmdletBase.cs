@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -19,6 +20,9 @@ namespace GladiaPS.Infrastructure
 
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly List<Task> _work = new List<Task>();
+
+        // When the work was first told to stop: the grace is one budget from then, however many waits share it.
+        private long _stoppedAtTicks;
 
         internal CmdletMessageQueue<GladiaCmdletBase> Messages { get; } = new CmdletMessageQueue<GladiaCmdletBase>();
 
@@ -45,7 +49,7 @@ namespace GladiaPS.Infrastructure
             {
                 try
                 {
-                    Task.WaitAll(running, StopGrace);
+                    Task.WaitAll(running, GraceLeft());
                 }
                 catch (AggregateException)
                 {
@@ -66,8 +70,18 @@ namespace GladiaPS.Infrastructure
 
         protected override void StopProcessing() => StopWork();
 
+        private TimeSpan GraceLeft()
+        {
+            var stoppedAt = Interlocked.Read(ref _stoppedAtTicks);
+            var elapsed = stoppedAt == 0
+                ? TimeSpan.Zero
+                : TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - stoppedAt) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+            return elapsed >= StopGrace ? TimeSpan.Zero : StopGrace - elapsed;
+        }
+
         private void StopWork()
         {
+            Interlocked.CompareExchange(ref _stoppedAtTicks, Stopwatch.GetTimestamp(), 0);
             try
             {
                 _stopping.Cancel();
@@ -166,7 +180,7 @@ namespace GladiaPS.Infrastructure
                 {
                     try
                     {
-                        wakeOn.Wait(StopGrace);
+                        wakeOn.Wait(GraceLeft());
                     }
                     catch (AggregateException)
                     {
