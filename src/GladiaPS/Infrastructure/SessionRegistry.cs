@@ -21,8 +21,14 @@ namespace GladiaPS.Infrastructure
 
         private const int EndedSessionsListed = 200;
 
-        /// <summary>How long the process's exit waits for its open sessions to close (never longer: exit must not hang).</summary>
-        internal static readonly TimeSpan ExitCloseTimeout = TimeSpan.FromSeconds(3);
+        /// <summary>
+        /// How long the process's exit waits for its open sessions to close (never longer: exit must not hang). .NET
+        /// Framework (Windows PowerShell 5.1) gives all ProcessExit handlers about 2 s together, so there it is 1.5 s.
+        /// </summary>
+        internal static readonly TimeSpan ExitCloseTimeout = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription
+            .StartsWith(".NET Framework", StringComparison.Ordinal)
+            ? TimeSpan.FromSeconds(1.5)
+            : TimeSpan.FromSeconds(3);
 
         private static int _exitHooked;
         private static readonly object Gate = new object();
