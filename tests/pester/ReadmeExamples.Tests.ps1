@@ -115,8 +115,15 @@ function Install-Module { param([Parameter(Position = 0)] [string] $Name) Import
 function Get-Secret { param([Parameter(Position = 0)] [string] $Name, [switch] $AsPlainText) $env:GLADIAPS_TEST_KEY }
 Set-Location -LiteralPath $env:GLADIAPS_TEST_FOLDER
 if ($env:GLADIAPS_TEST_URLS) {
+    # HttpClient rather than Invoke-RestMethod -Form, which Windows PowerShell 5.1 lacks.
+    Add-Type -AssemblyName System.Net.Http
+    $http = New-Object System.Net.Http.HttpClient
+    $http.DefaultRequestHeaders.Add('x-gladia-key', $env:GLADIAPS_TEST_KEY)
     $signedUrls = Get-ChildItem .\calls\*.wav | ForEach-Object {
-        (Invoke-RestMethod -Method Post -Uri "$env:GLADIA_API_URL/v2/upload" -Headers @{ 'x-gladia-key' = $env:GLADIAPS_TEST_KEY } -Form @{ audio = $_ }).audio_url
+        $form = New-Object System.Net.Http.MultipartFormDataContent
+        $form.Add((New-Object System.Net.Http.ByteArrayContent (, [IO.File]::ReadAllBytes($_.FullName))), 'audio', $_.Name)
+        $response = $http.PostAsync("$env:GLADIA_API_URL/v2/upload", $form).GetAwaiter().GetResult()
+        ($response.EnsureSuccessStatusCode().Content.ReadAsStringAsync().GetAwaiter().GetResult() | ConvertFrom-Json).audio_url
     }
 }
 if ($env:GLADIAPS_TEST_CAPTURE) { $PSDefaultParameterValues['Send-GladiaAudio:Duration'] = [TimeSpan]::FromSeconds(2) }
