@@ -165,7 +165,8 @@ Describe 'A failure every input would meet ends the batch once' {
     }
 }
 
-Describe 'Paths that are not regular files' -Skip:$IsWindows {
+# [IO.Path]::DirectorySeparatorChar rather than $IsWindows, which Windows PowerShell 5.1 does not define.
+Describe 'Paths that are not regular files' -Skip:([IO.Path]::DirectorySeparatorChar -eq '\') {
     BeforeAll {
         $fifo = Join-Path $work 'pipe.wav'
         & mkfifo $fifo

@@ -149,7 +149,7 @@ Describe 'Options and results' {
     }
 
     It 'takes a URL without uploading anything' {
-        $uploaded = Invoke-RestMethod -Method Post -Uri "$($server.Url)/v2/upload" -Headers @{ 'x-gladia-key' = $server.ApiKey } -Form @{ audio = Get-Item $stereo.FullName }
+        $uploaded = Send-TestUpload -Server $server -Path $stereo.FullName
         $before = @(Get-Requests 'POST /v2/upload*').Count
         $transcripts = Invoke-GladiaTranscription -Url $uploaded.audio_url
         ($transcripts | Where-Object Channel -eq 0).Text | Should -Be 'foxtrot golf'

@@ -4,7 +4,9 @@ $script:Repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:TestFramework = ([xml] (Get-Content -Raw (Join-Path $script:Repo 'tests/Directory.Build.props'))).Project.PropertyGroup.TargetFramework |
     Where-Object { $_ } | Select-Object -First 1
 $script:EmulatorDll = Join-Path $script:Repo "tests/GladiaPS.Emulator/bin/Release/$script:TestFramework/GladiaPS.Emulator.dll"
-$script:ToneDll = Join-Path $script:Repo "tests/GladiaPS.TestSupport/bin/Release/$script:TestFramework/GladiaPS.TestSupport.dll"
+# Windows PowerShell 5.1 runs on .NET Framework: it loads the tone-word writer's netstandard2.0 build.
+$toneFramework = if ($PSVersionTable.PSEdition -eq 'Desktop') { 'netstandard2.0' } else { $script:TestFramework }
+$script:ToneDll = Join-Path $script:Repo "tests/GladiaPS.TestSupport/bin/Release/$toneFramework/GladiaPS.TestSupport.dll"
 Add-Type -Path $script:ToneDll
 
 function Get-ModuleUnderTest {
@@ -36,7 +38,9 @@ function Complete-GladiaTest {
 function Start-TestServer {
     param([string] $ApiKey = ('k-' + [guid]::NewGuid().ToString('n')), [string[]] $Arguments = @())
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @($script:EmulatorDll, '--port', '0', '--api-key', $ApiKey) + $Arguments) { $psi.ArgumentList.Add($a) }
+    # One quoted string, not ProcessStartInfo.ArgumentList, which .NET Framework (Windows PowerShell 5.1) lacks.
+    $psi.Arguments = (@($script:EmulatorDll, '--port', '0', '--api-key', $ApiKey) + $Arguments | ForEach-Object { '"' + ($_ -replace '"', '\"') + '"' }) -join ' '
+
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
     $psi.UseShellExecute = $false
@@ -61,6 +65,23 @@ function Invoke-TestServerApi {
     # Invoke-RestMethod writes a JSON array as one object; enumerate it so callers filter its items.
     $answer = Invoke-RestMethod @params
     $answer
+}
+
+function Send-TestUpload {
+    <# Uploads a file to the local server's /v2/upload as a client other than the module would, and returns its answer. #>
+    param($Server, [Parameter(Mandatory)] [string] $Path)
+    # HttpClient rather than Invoke-RestMethod -Form, which Windows PowerShell 5.1 lacks.
+    Add-Type -AssemblyName System.Net.Http
+    $http = New-Object System.Net.Http.HttpClient
+    try {
+        $http.DefaultRequestHeaders.Add('x-gladia-key', $Server.ApiKey)
+        $form = New-Object System.Net.Http.MultipartFormDataContent
+        $form.Add((New-Object System.Net.Http.ByteArrayContent (, [IO.File]::ReadAllBytes($Path))), 'audio', [IO.Path]::GetFileName($Path))
+        $response = $http.PostAsync("$($Server.Url)/v2/upload", $form).GetAwaiter().GetResult()
+        $response.EnsureSuccessStatusCode().Content.ReadAsStringAsync().GetAwaiter().GetResult() | ConvertFrom-Json
+    } finally {
+        $http.Dispose()
+    }
 }
 
 function Set-TestServerFault {
@@ -88,4 +109,4 @@ function New-ToneRaw {
     [GladiaPS.TestSupport.ToneWords.ToneAudio]::Raw([GladiaPS.TestSupport.ToneWords.ToneAudioFormat]::Pcm16($SampleRate, 1), [string[]] @($Phrase))
 }
 
-Export-ModuleMember -Function Get-ModuleUnderTest, Initialize-GladiaTest, Complete-GladiaTest, Start-TestServer, Stop-TestServer, Invoke-TestServerApi, Set-TestServerFault, New-ToneWav, New-ToneRaw
+Export-ModuleMember -Function Get-ModuleUnderTest, Initialize-GladiaTest, Complete-GladiaTest, Start-TestServer, Stop-TestServer, Invoke-TestServerApi, Send-TestUpload, Set-TestServerFault, New-ToneWav, New-ToneRaw
