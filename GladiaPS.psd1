@@ -6,7 +6,7 @@
     Author                 = 'GladiaPS contributors'
     CompanyName            = 'GladiaPS'
     Copyright              = '(c) GladiaPS contributors. MIT License.'
-    Description            = 'Real-time speech-to-text from PowerShell with the Gladia live API v2: stream audio files, bytes or streams into live sessions that survive dropped connections, get typed transcripts on the pipeline, fetch results, audio and subtitles.'
+    Description            = 'Speech-to-text from PowerShell with the Gladia API v2: transcribe files and URLs as pre-recorded jobs (speaker diarization, subtitles, PII redaction, translation, summaries) or stream files, bytes, streams and sound devices into live sessions that survive dropped connections; typed transcripts on the pipeline, results, audio and subtitles.'
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
@@ -30,6 +30,9 @@ First release of the cmdlets: New-GladiaLiveSession, Send-GladiaAudio (files, wi
 bytes, streams; one session per file or into a session; -ThrottleLimit; -AsChannels), Receive-GladiaMessage,
 Stop-GladiaRecording, Get-GladiaLiveResult, Save-GladiaLiveAudio, Remove-GladiaLiveResult, Get-GladiaLiveSession and
 ConvertTo-GladiaSubtitle. Sessions resume after dropped connections without losing or doubling audio.
+Pre-recorded transcription: Invoke-GladiaTranscription (files streamed to /v2/upload, or -Url; diarization, subtitles,
+PII redaction, sentences, audio-to-LLM prompts; -ThrottleLimit, -NoWait, -CallbackUrl), Get-GladiaTranscription,
+Remove-GladiaTranscription and Save-GladiaTranscriptionAudio.
 '@
         }
     }

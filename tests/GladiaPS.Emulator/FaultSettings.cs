@@ -80,6 +80,10 @@ namespace GladiaPS.Emulator
         [JsonPropertyName("message_session_id")]
         public string? MessageSessionId { get; init; }
 
+        /// <summary>A server that lies about ids: <c>GET /v2/live/{id}</c> and <c>GET /v2/pre-recorded/{id}</c> answer with this <c>id</c> instead of the job's.</summary>
+        [JsonPropertyName("job_answer_id")]
+        public string? JobAnswerId { get; init; }
+
         /// <summary>A server whose audio file never ends: after the session's WAV, <c>GET /v2/live/{id}/file</c> sends zeros until the client goes.</summary>
         [JsonPropertyName("endless_file")]
         public bool EndlessFile { get; init; }

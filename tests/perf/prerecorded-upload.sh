@@ -20,7 +20,8 @@ ffmpeg -nostdin -loglevel error -f lavfi -i "anullsrc=r=48000:cl=stereo" -t "$se
 bytes=$(stat -c %s "$work/big.wav")
 
 mkfifo "$work/server.out"
-dotnet "$repo/tests/GladiaPS.Emulator/bin/Release/net10.0/GladiaPS.Emulator.dll" --port 0 --api-key "$key" --temp-dir "$work" > "$work/server.out" 2>&1 &
+framework=$(sed -n 's:.*<TargetFramework>\(.*\)</TargetFramework>.*:\1:p' "$repo/tests/Directory.Build.props" | head -n 1)
+dotnet "$repo/tests/GladiaPS.Emulator/bin/Release/$framework/GladiaPS.Emulator.dll" --port 0 --api-key "$key" --temp-dir "$work" > "$work/server.out" 2>&1 &
 server_pid=$!
 read -r line < "$work/server.out"
 url="${line#listening }"

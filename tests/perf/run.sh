@@ -42,4 +42,6 @@ pwsh_dll=$(ls "$packages/powershell/$version"/tools/net*/any/unix/pwsh.dll 2>/de
 [ -n "$pwsh_dll" ] || { echo "pwsh.dll of PowerShell $version was not found under $packages (run: dotnet tool restore)" >&2; exit 1; }
 
 module=${PERF_MODULE:-$repo/out/perf/GladiaPS/GladiaPS.psd1}
-exec dotnet tests/perf/GladiaPS.Perf/bin/Release/net10.0/GladiaPS.Perf.dll run --repo "$repo" --module "$module" --pwsh-dll "$pwsh_dll" ${smoke[@]+"${smoke[@]}"} ${args[@]+"${args[@]}"}
+# The test projects' target framework, as tests/Directory.Build.props sets it: where their builds land.
+framework=$(sed -n 's:.*<TargetFramework>\(.*\)</TargetFramework>.*:\1:p' tests/Directory.Build.props | head -n 1)
+exec dotnet "tests/perf/GladiaPS.Perf/bin/Release/$framework/GladiaPS.Perf.dll" run --repo "$repo" --module "$module" --pwsh-dll "$pwsh_dll" ${smoke[@]+"${smoke[@]}"} ${args[@]+"${args[@]}"}

@@ -142,3 +142,42 @@ Describe 'Frames the protocol forbids' {
         ($sessions | Sort-Object { $_.connections } -Descending | Select-Object -First 1).connections | Should -Be 1
     }
 }
+
+Describe 'An answer for another job' {
+    BeforeAll {
+        $tone = New-ToneWav -Path "$work/other-job.wav" -Phrase 'papa quebec'
+        $asked = Invoke-GladiaTranscription -LiteralPath $tone.FullName -NoWait
+        $other = Invoke-GladiaTranscription -LiteralPath $tone.FullName -NoWait
+        $session = Send-GladiaAudio -LiteralPath $tone.FullName -PassThru
+    }
+
+    AfterEach { Set-TestServerFault $server @{} }
+
+    It 'is refused by Get-GladiaTranscription, so a piped Remove-GladiaTranscription deletes nothing' {
+        Set-TestServerFault $server @{ job_answer_id = $other.Id }
+        Get-GladiaTranscription -Id $asked.Id -ErrorVariable lied -ErrorAction SilentlyContinue | Remove-GladiaTranscription -Confirm:$false
+        $lied.Count | Should -Be 1
+        $lied[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        "$($lied[0])" | Should -Match "another job \('$($other.Id)'\), not '$($asked.Id)'"
+        Set-TestServerFault $server @{}
+        (Get-GladiaTranscription -Id $other.Id).Id | Should -Be $other.Id
+        (Get-GladiaTranscription -Id $asked.Id).Id | Should -Be $asked.Id
+    }
+
+    It 'is refused by Get-GladiaLiveResult, whose result never carries the server''s id' {
+        Set-TestServerFault $server @{ job_answer_id = '../../../evil' }
+        $result = Get-GladiaLiveResult -Id $session.Id -ErrorVariable lied -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $lied.Count | Should -Be 1
+        "$($lied[0])" | Should -Match 'another job \(an id that is not an id\)'
+    }
+
+    It 'is refused while Invoke-GladiaTranscription waits for the job it created' {
+        Set-TestServerFault $server @{ job_answer_id = $other.Id }
+        $out = Invoke-GladiaTranscription -LiteralPath $tone.FullName -ErrorVariable lied -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $lied.Count | Should -Be 1
+        $lied[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        "$($lied[0])" | Should -Match "another job \('$($other.Id)'\)"
+    }
+}

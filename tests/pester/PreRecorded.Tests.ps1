@@ -29,8 +29,12 @@ BeforeAll {
     $garbage = Join-Path $work 'garbage.wav'
     [IO.File]::WriteAllBytes($garbage, [byte[]](0..4095 | ForEach-Object { ($_ * 37 + 11) % 256 }))
 
-    function Start-Stoppable([scriptblock] $Script, [object[]] $Arguments) {
+    function Start-Stoppable([scriptblock] $Script, [object[]] $Arguments, $PSHost) {
         $ps = [powershell]::Create()
+        if ($PSHost) {
+            $ps.Runspace = [runspacefactory]::CreateRunspace($PSHost)
+            $ps.Runspace.Open()
+        }
         $null = $ps.AddScript({
                 param($module, $url, $key, $script, $arguments)
                 $env:GLADIA_API_URL = $url; $env:GLADIA_API_KEY = $key
@@ -272,6 +276,36 @@ Describe 'Ctrl+C' {
             $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
         } finally { $run.PowerShell.Dispose() }
         @(Get-GladiaTranscription -Status processing, queued).Count | Should -BeGreaterThan 0
+    }
+
+    It 'says with -Verbose which jobs it leaves running on the server, by id and file' {
+        Set-TestServerFault $server @{ job_seconds = 120 }
+        $recorder = New-RecordingHost
+        $run = Start-Stoppable { param($a, $b) Invoke-GladiaTranscription -LiteralPath $a, $b -CustomMetadata @{ test = 'stop-verbose' } -Verbose } @($mono.FullName, $stereo.FullName) $recorder
+        try {
+            Wait-Until { @(Get-GladiaTranscription -CustomMetadata @{ test = 'stop-verbose' }).Count -eq 2 } | Should -BeTrue -Because 'both jobs should have been created'
+            $run.PowerShell.Stop()
+            $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
+        } finally { $run.PowerShell.Runspace.Dispose(); $run.PowerShell.Dispose() }
+        # Once stopped, PowerShell takes no more verbose records: the host's verbose line is where it is said.
+        $said = @($recorder.Lines)
+        $jobs = @(Get-GladiaTranscription -CustomMetadata @{ test = 'stop-verbose' })
+        foreach ($job in $jobs) {
+            $line = @($said | Where-Object { $_ -like "*$($job.Id)*" -and $_ -notlike "*job $($job.Id) created." })
+            $line.Count | Should -Be 1 -Because "job $($job.Id) should be named once in: $($said -join ' / ')"
+            $line[0] | Should -BeLike "VERBOSE: *$($job.FileName)*: job $($job.Id) goes on on the server*"
+        }
+    }
+
+    It 'says nothing of the jobs without -Verbose' {
+        Set-TestServerFault $server @{ job_seconds = 120 }
+        $recorder = New-RecordingHost
+        $run = Start-Stoppable { param($a) Invoke-GladiaTranscription -LiteralPath $a -CustomMetadata @{ test = 'stop-quiet' } } @($mono.FullName) $recorder
+        try {
+            Wait-Until { @(Get-GladiaTranscription -CustomMetadata @{ test = 'stop-quiet' }).Count -eq 1 } | Should -BeTrue
+            $run.PowerShell.Stop()
+        } finally { $run.PowerShell.Runspace.Dispose(); $run.PowerShell.Dispose() }
+        @($recorder.Lines) | Should -BeNullOrEmpty
     }
 }
 

@@ -109,4 +109,64 @@ function New-ToneRaw {
     [GladiaPS.TestSupport.ToneWords.ToneAudio]::Raw([GladiaPS.TestSupport.ToneWords.ToneAudioFormat]::Pcm16($SampleRate, 1), [string[]] @($Phrase))
 }
 
-Export-ModuleMember -Function Get-ModuleUnderTest, Initialize-GladiaTest, Complete-GladiaTest, Start-TestServer, Stop-TestServer, Invoke-TestServerApi, Send-TestUpload, Set-TestServerFault, New-ToneWav, New-ToneRaw
+function New-RecordingHost {
+    <# A PowerShell host that keeps every line written to its UI (e.g. VERBOSE: ...), for a runspace a test stops: what a command
+       says after Stop() reaches only the host. Lines may come from any thread. #>
+    if (-not ('GladiaPSTests.RecordingHost' -as [type])) {
+        # C# 5, so Windows PowerShell 5.1 compiles it too.
+        Add-Type -TypeDefinition @'
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Security;
+
+namespace GladiaPSTests
+{
+    public sealed class RecordingHost : PSHost
+    {
+        private readonly Guid _id = Guid.NewGuid();
+        private readonly RecordingHostUI _ui = new RecordingHostUI();
+        public ConcurrentQueue<string> Lines { get { return _ui.Lines; } }
+        public override string Name { get { return "RecordingHost"; } }
+        public override Version Version { get { return new Version(1, 0); } }
+        public override Guid InstanceId { get { return _id; } }
+        public override PSHostUserInterface UI { get { return _ui; } }
+        public override CultureInfo CurrentCulture { get { return CultureInfo.InvariantCulture; } }
+        public override CultureInfo CurrentUICulture { get { return CultureInfo.InvariantCulture; } }
+        public override void SetShouldExit(int exitCode) { }
+        public override void EnterNestedPrompt() { throw new NotSupportedException(); }
+        public override void ExitNestedPrompt() { throw new NotSupportedException(); }
+        public override void NotifyBeginApplication() { }
+        public override void NotifyEndApplication() { }
+    }
+
+    public sealed class RecordingHostUI : PSHostUserInterface
+    {
+        public readonly ConcurrentQueue<string> Lines = new ConcurrentQueue<string>();
+        public override PSHostRawUserInterface RawUI { get { return null; } }
+        public override string ReadLine() { throw new NotSupportedException(); }
+        public override SecureString ReadLineAsSecureString() { throw new NotSupportedException(); }
+        public override void Write(string value) { Lines.Enqueue(value); }
+        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) { Lines.Enqueue(value); }
+        public override void WriteLine(string value) { Lines.Enqueue(value); }
+        public override void WriteErrorLine(string value) { Lines.Enqueue("ERROR: " + value); }
+        public override void WriteDebugLine(string message) { Lines.Enqueue("DEBUG: " + message); }
+        public override void WriteProgress(long sourceId, ProgressRecord record) { }
+        public override void WriteVerboseLine(string message) { Lines.Enqueue("VERBOSE: " + message); }
+        public override void WriteWarningLine(string message) { Lines.Enqueue("WARNING: " + message); }
+        public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) { throw new NotSupportedException(); }
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) { throw new NotSupportedException(); }
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) { throw new NotSupportedException(); }
+        public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice) { throw new NotSupportedException(); }
+    }
+}
+'@
+    }
+    New-Object GladiaPSTests.RecordingHost
+}
+
+Export-ModuleMember -Function Get-ModuleUnderTest, Initialize-GladiaTest, Complete-GladiaTest, Start-TestServer, Stop-TestServer, Invoke-TestServerApi, Send-TestUpload, Set-TestServerFault, New-ToneWav, New-ToneRaw, New-RecordingHost

@@ -187,7 +187,10 @@ namespace GladiaPS.Core.Http
         private GladiaApiException TooLarge(HttpResponseMessage response, RequestSpec spec, long limit) =>
             new GladiaApiException((int)response.StatusCode, spec.Method.Method, spec.DisplayPath,
                 string.Format(CultureInfo.InvariantCulture, "unexpected response: the answer is larger than the limit of {0} bytes (MaxJsonBodyBytes) once decompressed", limit),
-                RedactOrNull(ErrorBody.RequestIdHeader(response)), RedactServerText(response.ReasonPhrase));
+                RedactOrNull(ErrorBody.RequestIdHeader(response)), RedactServerText(response.ReasonPhrase))
+            {
+                Problem = GladiaAnswerProblem.TooLarge,
+            };
 
         internal void Log(string line)
         {

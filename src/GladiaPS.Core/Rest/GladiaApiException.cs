@@ -42,6 +42,12 @@ namespace GladiaPS.Core.Rest
             RetryAfter = retryAfter;
         }
 
+        /// <summary>
+        /// What was wrong with an answer the server gave without an error status: <see cref="GladiaAnswerProblem.None"/> when the
+        /// server refused (the status says why), else an answer that is not what was asked for, or larger than a limit.
+        /// </summary>
+        public GladiaAnswerProblem Problem { get; internal set; }
+
         /// <summary>The wait the server asked for with <c>Retry-After</c>, when it gave one.</summary>
         public TimeSpan? RetryAfter { get; internal set; }
 

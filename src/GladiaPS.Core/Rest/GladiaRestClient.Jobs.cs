@@ -20,14 +20,37 @@ namespace GladiaPS.Core.Rest
             var spec = new RequestSpec(HttpMethod.Get, BuildUrl(LivePath + "/" + EscapeId(id)), _settings.Http.GetTimeout, RetryMode.Idempotent);
             using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
             var text = await ReadBodyAsync(response, spec, cancellationToken).ConfigureAwait(false);
+            LiveJob job;
             try
             {
-                return LiveJob.Parse(text);
+                job = LiveJob.Parse(text);
             }
             catch (FormatException e)
             {
                 throw Unusable(response, spec, e.Message == LiveJob.NotAnObject ? "the answer is not a job object" : "the answer is not a usable job: " + e.Message);
             }
+
+            return TheJobAskedFor(job, id, response, spec);
+        }
+
+        /// <summary>
+        /// The job as the one asked for: its <see cref="GladiaJob.Id"/> is <paramref name="id"/>, whatever the answer says, so a
+        /// server's text never decides which job a later command (a delete, a download) acts on. An answer that names another
+        /// job is not that job's and is refused; one that names none is taken as the job asked for.
+        /// </summary>
+        private TJob TheJobAskedFor<TJob>(TJob job, string id, HttpResponseMessage response, RequestSpec spec)
+            where TJob : GladiaJob
+        {
+            var asked = id.Trim();
+            var answered = job.Id.Trim();
+            if (answered.Length > 0 && !string.Equals(answered, asked, StringComparison.OrdinalIgnoreCase))
+            {
+                throw Unusable(response, spec, _sender.Redact("the answer is for another job (" +
+                    (GladiaId.IsValid(answered) ? "'" + answered + "'" : "an id that is not an id") + "), not '" + asked + "'"));
+            }
+
+            job.Id = asked;
+            return job;
         }
 
         /// <summary>
@@ -67,7 +90,10 @@ namespace GladiaPS.Core.Rest
                     // A server that hands out a new 'next' for ever would otherwise be followed for ever.
                     throw new GladiaApiException(200, "GET", "/" + path, string.Format(System.Globalization.CultureInfo.InvariantCulture,
                         "unexpected response: the list goes on past {0} pages (MaxListPages); it was stopped after the jobs already listed", _settings.Http.MaxListPages),
-                        requestId: null);
+                        requestId: null)
+                    {
+                        Problem = GladiaAnswerProblem.TooLarge,
+                    };
                 }
 
                 var page = await GetPageAsync(url, read, cancellationToken).ConfigureAwait(false);

@@ -159,12 +159,23 @@ namespace GladiaPS.Core.Rest
             var spec = new RequestSpec(HttpMethod.Get, BuildUrl(PreRecordedPath + "/" + EscapeId(id)), _settings.Http.GetTimeout, RetryMode.Idempotent);
             using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
             var text = await ReadBodyAsync(response, spec, cancellationToken).ConfigureAwait(false);
-            if (!PreRecordedJob.TryParse(text, out var job))
+            using var document = Models.TolerantJson.TryParseDocument(text);
+            if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw Unusable(response, spec, "the answer is not a job object");
             }
 
-            return job;
+            PreRecordedJob job;
+            try
+            {
+                job = PreRecordedJob.FromJson(document.RootElement);
+            }
+            catch (FormatException e)
+            {
+                throw Unusable(response, spec, "the answer is not a usable job: " + e.Message);
+            }
+
+            return TheJobAskedFor(job, id, response, spec);
         }
 
         /// <summary>
@@ -199,7 +210,7 @@ namespace GladiaPS.Core.Rest
                     {
                         throw new TimeoutException(string.Format(CultureInfo.InvariantCulture,
                             "job {0} is still '{1}' after {2:0.###} s; it goes on on the server (Get-GladiaTranscription -Id {0} -Wait collects it).",
-                            job.Id.Length > 0 ? job.Id : id, job.Status, limit.TotalSeconds));
+                            job.Id, job.Status, limit.TotalSeconds));
                     }
 
                     pause = pause < left ? pause : left;

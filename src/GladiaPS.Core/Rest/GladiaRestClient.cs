@@ -144,6 +144,9 @@ namespace GladiaPS.Core.Rest
 
         private GladiaApiException Unusable(HttpResponseMessage response, RequestSpec spec, string problem) =>
             new GladiaApiException((int)response.StatusCode, spec.Method.Method, spec.DisplayPath,
-                "unexpected response: " + problem, _sender.RedactServerText(ErrorBody.RequestIdHeader(response)), _sender.RedactServerText(response.ReasonPhrase));
+                "unexpected response: " + problem, _sender.RedactServerText(ErrorBody.RequestIdHeader(response)), _sender.RedactServerText(response.ReasonPhrase))
+            {
+                Problem = GladiaAnswerProblem.Unusable,
+            };
     }
 }

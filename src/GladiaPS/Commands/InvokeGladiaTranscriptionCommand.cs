@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using GladiaPS.Completion;
@@ -25,6 +26,9 @@ namespace GladiaPS.Commands
         private const string UrlSet = "Url";
 
         private readonly List<Task> _running = new List<Task>();
+        private readonly JobsLeftRunning _jobs = new JobsLeftRunning();
+        private bool _verbose;
+        private int _saidJobsLeftRunning;
         private BatchFailure? _batch;
         private bool? _diarization;
         private bool? _subtitles;
@@ -164,6 +168,7 @@ namespace GladiaPS.Commands
             _settings = new TranscriptionSettings(options, wait, NoWait, PassThru);
             _client = CreateClient();
             _batch = new BatchFailure(Cancellation, Messages.Wake, ApiUrl);
+            _verbose = IsVerboseOn();
         }
 
         protected override void ProcessRecord()
@@ -210,7 +215,46 @@ namespace GladiaPS.Commands
             _batch!.ThrowIfFailed(this, _running);
         }
 
-        internal override void OnDispose() => _client?.Dispose();
+        internal override void OnDispose()
+        {
+            _client?.Dispose();
+            SayJobsLeftRunning();
+        }
+
+        /// <summary>Ctrl+C: stops the runs, and names the jobs that go on on the server.</summary>
+        protected override void StopProcessing()
+        {
+            base.StopProcessing();
+            SayJobsLeftRunning();
+        }
+
+        /// <summary>
+        /// With -Verbose, once the command is stopped (Ctrl+C, a failed batch, a pipeline ended downstream): names each job
+        /// that goes on on the server. Once a pipeline stops, PowerShell refuses WriteVerbose and nothing drains what the runs
+        /// post, so this goes to the host's verbose line, as the console shows verbose records; StopProcessing calls it off
+        /// the pipeline thread, which the host's UI allows.
+        /// </summary>
+        private void SayJobsLeftRunning()
+        {
+            if (!_verbose || Interlocked.Exchange(ref _saidJobsLeftRunning, 1) == 1)
+            {
+                return;
+            }
+
+            var lines = _jobs.Describe();
+            try
+            {
+                var ui = Host?.UI;
+                foreach (var line in ui is null ? Array.Empty<string>() : lines)
+                {
+                    ui!.WriteVerboseLine(line);
+                }
+            }
+            catch (Exception exception) when (exception is PipelineStoppedException or InvalidOperationException or NotImplementedException)
+            {
+                // A host that cannot show it: there is nobody to tell.
+            }
+        }
 
         /// <summary>Starts one input once fewer than -ThrottleLimit run, writing what the running ones say meanwhile.</summary>
         private void Start(AudioInput? input, Uri? url)
@@ -218,7 +262,7 @@ namespace GladiaPS.Commands
             WaitUntil(() => _batch!.Error is not null || _running.Count(t => !t.IsCompleted) < ThrottleLimit,
                 Task.WhenAny(_running.Where(t => !t.IsCompleted).DefaultIfEmpty(Task.CompletedTask)));
             _batch!.ThrowIfFailed(this, _running);
-            var run = new TranscriptionRun(this, _client!, _settings!, input, url, _activityId++, _batch);
+            var run = new TranscriptionRun(this, _client!, _settings!, input, url, _activityId++, _batch, _jobs);
             var token = _batch.Token;
             _running.Add(Start(_ => run.RunAsync(token)));
         }

@@ -192,6 +192,18 @@ namespace GladiaPS.Infrastructure
             }
         }
 
+        /// <summary>Whether verbose records are shown: -Verbose, else $VerbosePreference. Read on the pipeline thread.</summary>
+        internal bool IsVerboseOn()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var bound))
+            {
+                return bound is SwitchParameter verbose ? verbose.IsPresent : LanguagePrimitives.IsTrue(bound);
+            }
+
+            return LanguagePrimitives.TryConvertTo<ActionPreference>(GetVariableValue("VerbosePreference"), out var preference)
+                && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+        }
+
         internal void PostObject(object? value) => Messages.Post(c => c.WriteObject(value));
 
         internal void PostError(ErrorRecord error) => Messages.Post(c => c.WriteError(error));

@@ -68,18 +68,11 @@ namespace GladiaPS.Infrastructure
         /// <summary>The status, the server's words and the request id, in that order, so a support ticket can quote it.</summary>
         public static string DescribeApiError(GladiaApiException api)
         {
-            var what = api.StatusCode switch
+            var what = api.Problem switch
             {
-                400 => "The server refused the request as malformed",
-                401 => "The API key was refused (401)",
-                403 => "The API key may not do this (403)",
-                404 => "Not found (404)",
-                422 => "The server refused an option (422)",
-                413 => "The server refused it as too large (413)",
-                415 => "The server cannot read it as audio or video (415)",
-                429 => "Too many requests (429), still refused after " + api.Attempts + " attempts",
-                _ when api.StatusCode >= 500 => "The server failed (" + api.StatusCode + ") after " + api.Attempts + " attempts",
-                _ => "The server answered " + api.StatusCode,
+                GladiaAnswerProblem.Unusable => "The server's answer cannot be used",
+                GladiaAnswerProblem.TooLarge => "The server's answer is past a limit",
+                _ => Refusal(api),
             };
 
             var text = what + " on " + api.Method + " " + api.Path;
@@ -96,8 +89,25 @@ namespace GladiaPS.Infrastructure
             return text;
         }
 
+        private static string Refusal(GladiaApiException api) =>
+            api.StatusCode switch
+            {
+                400 => "The server refused the request as malformed",
+                401 => "The API key was refused (401)",
+                403 => "The API key may not do this (403)",
+                404 => "Not found (404)",
+                422 => "The server refused an option (422)",
+                413 => "The server refused it as too large (413)",
+                415 => "The server cannot read it as audio or video (415)",
+                429 => "Too many requests (429), still refused after " + api.Attempts + " attempts",
+                _ when api.StatusCode >= 500 => "The server failed (" + api.StatusCode + ") after " + api.Attempts + " attempts",
+                _ => "The server answered " + api.StatusCode,
+            };
+
         private static (string Id, ErrorCategory Category) Classify(Exception exception) => exception switch
         {
+            GladiaApiException { Problem: GladiaAnswerProblem.Unusable } => ("InvalidAnswer", ErrorCategory.InvalidResult),
+            GladiaApiException { Problem: GladiaAnswerProblem.TooLarge } => ("AnswerTooLarge", ErrorCategory.LimitsExceeded),
             GladiaApiException { StatusCode: 401 } => ("ApiKeyRefused", ErrorCategory.AuthenticationError),
             GladiaApiException { StatusCode: 403 } => ("Forbidden", ErrorCategory.PermissionDenied),
             GladiaApiException { StatusCode: 404 } => ("NotFound", ErrorCategory.ObjectNotFound),

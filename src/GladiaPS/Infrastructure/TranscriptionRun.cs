@@ -25,11 +25,13 @@ namespace GladiaPS.Infrastructure
         private readonly Uri? _url;
         private readonly int _activityId;
         private readonly BatchFailure _batch;
+        private readonly JobsLeftRunning _jobs;
 
         public TranscriptionRun(GladiaCmdletBase cmdlet, GladiaRestClient client, TranscriptionSettings settings, AudioInput? input, Uri? url, int activityId,
-            BatchFailure batch)
+            BatchFailure batch, JobsLeftRunning jobs)
         {
             _batch = batch;
+            _jobs = jobs;
             _cmdlet = cmdlet;
             _client = client;
             _settings = settings;
@@ -43,13 +45,16 @@ namespace GladiaPS.Infrastructure
         public async Task RunAsync(CancellationToken token)
         {
             string? jobId = null;
+            var stopped = false;
             try
             {
                 var audioUrl = _url ?? await UploadAsync(token).ConfigureAwait(false);
                 var options = _settings.Options.Clone();
                 options.AudioUrl = audioUrl;
+                _jobs.Creating(this, Name);
                 var created = await CreateAsync(options, token).ConfigureAwait(false);
                 jobId = created.Id;
+                _jobs.Created(this, jobId);
                 JobPaths.Add(jobId, _input?.Path);
                 _cmdlet.PostVerbose(Name + ": job " + jobId + " created.");
                 if (_settings.NoWait)
@@ -64,10 +69,8 @@ namespace GladiaPS.Infrastructure
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
-                if (jobId != null)
-                {
-                    _cmdlet.PostVerbose(Name + ": stopped waiting; job " + jobId + " goes on on the server (Get-GladiaTranscription -Id " + jobId + " -Wait collects it).");
-                }
+                // Stopped: the job, if there is one, stays in _jobs for the pipeline thread to name (nothing drains what is posted now).
+                stopped = true;
             }
             catch (Exception exception) when (!_batch.TryFail(exception, (object?)_input?.Path ?? _url, sameRequest: _url is null))
             {
@@ -75,6 +78,11 @@ namespace GladiaPS.Infrastructure
             }
             finally
             {
+                if (!stopped)
+                {
+                    _jobs.Finished(this);
+                }
+
                 _cmdlet.PostProgress(new System.Management.Automation.ProgressRecord(_activityId, "Transcribing " + Name, "Done")
                 {
                     RecordType = System.Management.Automation.ProgressRecordType.Completed,

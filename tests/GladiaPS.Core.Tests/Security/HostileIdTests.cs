@@ -90,5 +90,39 @@ namespace GladiaPS.Core.Tests.Security
             Assert.All(messages, m => Assert.Equal(ScriptedGladiaServer.SessionId, m.SessionId));
             Assert.Contains("ws-evil", transcript.Raw);
         }
+
+        [Theory]
+        [InlineData("OTHERJOB", "another job ('OTHERJOB'), not 'AAA'")]
+        [InlineData("../../../evil", "another job (an id that is not an id), not 'AAA'")]
+        public async Task AnAnswerForAnotherJob_IsRefused_LiveAndPreRecorded(string answered, string expected)
+        {
+            var json = "{\"id\":\"" + answered + "\",\"status\":\"done\",\"result\":null}";
+            await using var api = LoopbackHttpServer.Start(c => c.RespondJsonAsync(200, json));
+            using var client = new GladiaRestClient(RestTestSettings.For(api.BaseUrl));
+
+            var live = await Assert.ThrowsAsync<GladiaApiException>(() => client.GetLiveJobAsync("AAA"));
+            var preRecorded = await Assert.ThrowsAsync<GladiaApiException>(() => client.GetPreRecordedJobAsync("AAA"));
+            var waited = await Assert.ThrowsAsync<GladiaApiException>(() => client.WaitForPreRecordedJobAsync("AAA"));
+
+            Assert.All(new[] { live, preRecorded, waited }, e =>
+            {
+                Assert.Contains(expected, e.Message);
+                Assert.Equal(GladiaAnswerProblem.Unusable, e.Problem);
+            });
+        }
+
+        [Theory]
+        [InlineData("{\"status\":\"done\"}")]
+        [InlineData("{\"id\":\"aaa\",\"status\":\"done\"}")]
+        [InlineData("{\"id\":\"AAA\",\"status\":\"done\"}")]
+        public async Task TheJobsIdIsTheOneAskedFor(string json)
+        {
+            await using var api = LoopbackHttpServer.Start(c => c.RespondJsonAsync(200, json));
+            using var client = new GladiaRestClient(RestTestSettings.For(api.BaseUrl));
+
+            Assert.Equal("AAA", (await client.GetLiveJobAsync("AAA")).Id);
+            Assert.Equal("AAA", (await client.GetPreRecordedJobAsync("AAA")).Id);
+            Assert.Equal("AAA", (await client.WaitForPreRecordedJobAsync(" AAA ")).Id);
+        }
     }
 }

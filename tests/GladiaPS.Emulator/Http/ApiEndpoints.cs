@@ -172,7 +172,18 @@ namespace GladiaPS.Emulator.Http
             var session = emulator.FindSession((string)context.Request.RouteValues["id"]!);
             return session == null
                 ? ErrorBodies.Create(context, 404, "Live job not found")
-                : Json(session.ToJob());
+                : Json(WithAnswerId(session.ToJob(), emulator));
+        }
+
+        /// <summary>The job as the server sends it: with the job-answer-id fault, under another id.</summary>
+        internal static JsonObject WithAnswerId(JsonObject job, GladiaEmulator emulator)
+        {
+            if (emulator.Faults.Snapshot().JobAnswerId is { } lie)
+            {
+                job["id"] = lie;
+            }
+
+            return job;
         }
 
         private static async Task DeleteAsync(HttpContext context, GladiaEmulator emulator)

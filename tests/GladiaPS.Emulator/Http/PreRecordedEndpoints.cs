@@ -236,7 +236,7 @@ namespace GladiaPS.Emulator.Http
                 return;
             }
 
-            await ApiEndpoints.Send(context, ApiEndpoints.Json(await job.ToJobAsync(context.RequestAborted).ConfigureAwait(false))).ConfigureAwait(false);
+            await ApiEndpoints.Send(context, ApiEndpoints.Json(ApiEndpoints.WithAnswerId(await job.ToJobAsync(context.RequestAborted).ConfigureAwait(false), emulator))).ConfigureAwait(false);
         }
 
         private static async Task DeleteAsync(HttpContext context, GladiaEmulator emulator)

@@ -67,8 +67,10 @@ namespace GladiaPS.Perf
             manyFiles = args.Int("--many-files", 64);
             manySeconds = args.Int("--many-seconds", 600);
             timeout = TimeSpan.FromSeconds(args.Int("--timeout-seconds", 900));
-            driverDll = Path.GetFullPath(args.Value("--driver", Path.Combine(repo, "tests/GladiaPS.Driver/bin/Release/net10.0/GladiaPS.Driver.dll")));
-            emulatorDll = Path.Combine(repo, "tests/GladiaPS.Emulator/bin/Release/net10.0/GladiaPS.Emulator.dll");
+            // The test tools share one target framework (tests/Directory.Build.props): this harness's own build folder names it.
+            var framework = Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+            driverDll = Path.GetFullPath(args.Value("--driver", Path.Combine(repo, $"tests/GladiaPS.Driver/bin/Release/{framework}/GladiaPS.Driver.dll")));
+            emulatorDll = Path.Combine(repo, $"tests/GladiaPS.Emulator/bin/Release/{framework}/GladiaPS.Emulator.dll");
             perfDll = typeof(Harness).Assembly.Location;
             pwshDll = args.Value("--pwsh-dll", string.Empty);
             moduleManifest = Path.GetFullPath(args.Value("--module", Path.Combine(repo, "out/GladiaPS/GladiaPS.psd1")));
