@@ -107,6 +107,23 @@ Describe 'Values this version does not know are sent, with a warning' {
         { New-GladiaLiveSession -Endpointing 11 -ErrorAction Stop } | Should -Throw -ExpectedMessage '*-Endpointing*'
     }
 
+    It 'refuses the audio format in -Option, pointing to the parameter, since the module writes the samples' {
+        $file = New-ToneWav -Path "$folder/format.wav" -Phrase 'alpha'
+        $before = @(Get-GladiaLiveSession).Count
+        # Sent as given, the init would say 12 bits while the samples went out at 16: refused before any request instead.
+        { Send-GladiaAudio -LiteralPath $file.FullName -Option @{ bit_depth = 12 } -WarningVariable warned -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '-Option bit_depth: the audio format is set with -Encoding, -BitDepth, -SampleRate and -Channels*use -BitDepth instead.'
+        $warned | Should -BeNullOrEmpty
+        # A session made for Send-GladiaAudio -Session: its format is the one the module converts to, so the same rule.
+        { New-GladiaLiveSession -Option @{ sample_rate = 8000 } -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*-Option sample_rate:*use -SampleRate instead.'
+        { New-GladiaLiveSession -Option @{ encoding = 'wav/alaw' } -ErrorAction Stop } | Should -Throw -ExpectedMessage '*use -Encoding instead.'
+        @(Get-GladiaLiveSession).Count | Should -Be $before
+        # The parameter itself refuses a size the module cannot write, and says so.
+        { Send-GladiaAudio -LiteralPath $file.FullName -BitDepth 12 -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '-BitDepth 12: wav/pcm takes a bit depth of 8, 16, 24 or 32. GladiaPS encodes the audio it sends*'
+    }
+
     It 'keeps the lists for tab completion' {
         $line = 'New-GladiaLiveSession -SummaryType bul'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'bullet_points'

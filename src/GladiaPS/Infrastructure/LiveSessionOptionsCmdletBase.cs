@@ -141,7 +141,41 @@ namespace GladiaPS.Infrastructure
 
             options.CallbackConfig = BuildCallback(url => new CallbackConfig { Url = url }, c => c.Url, (c, url) => c.Url = url);
             options.Callback = options.CallbackConfig is null ? null : true;
+            RefuseFormatInOption(Option);
             return RequestOptionsCompletion.Complete(options, CustomMetadata, Option, ParameterFor);
+        }
+
+        /// <summary>
+        /// The module writes the audio (Send-GladiaAudio encodes each file, and converts into an existing session's format),
+        /// so the init's format is the one it writes: a format field in -Option would be sent while the samples went out in
+        /// another format. The parameters set it instead.
+        /// </summary>
+        /// <exception cref="GladiaValidationException">-Option has encoding, bit_depth, sample_rate or channels; names the parameter to use.</exception>
+        internal static void RefuseFormatInOption(IDictionary? option)
+        {
+            if (option is null)
+            {
+                return;
+            }
+
+            foreach (var key in option.Keys)
+            {
+                var field = Convert.ToString(key is PSObject wrapped ? wrapped.BaseObject : key, CultureInfo.InvariantCulture) ?? string.Empty;
+                var parameter = field.Trim().ToLowerInvariant() switch
+                {
+                    "encoding" => nameof(Encoding),
+                    "bit_depth" => nameof(BitDepth),
+                    "sample_rate" => nameof(SampleRate),
+                    "channels" => nameof(Channels),
+                    _ => null,
+                };
+                if (parameter is not null)
+                {
+                    throw new GladiaValidationException(nameof(Option),
+                        "-Option " + field + ": the audio format is set with -Encoding, -BitDepth, -SampleRate and -Channels, since GladiaPS " +
+                        "writes the audio it sends in that format; use -" + parameter + " instead.");
+                }
+            }
         }
 
         /// <summary>Warns of values the known-value lists do not hold; they are sent as given. Pipeline thread only.</summary>

@@ -65,6 +65,12 @@ namespace GladiaPS.Infrastructure
                     _ => nameof(Encoding),
                 };
                 var message = exception.Message.Split(new[] { Environment.NewLine, "(Parameter" }, StringSplitOptions.None)[0].Trim();
+                if (parameter == nameof(BitDepth))
+                {
+                    // Refused here rather than by the server: the module writes the samples, and writes these sizes only.
+                    message += " GladiaPS encodes the audio it sends and writes only these sample sizes.";
+                }
+
                 throw new GladiaValidationException(parameter, "-" + parameter + " " + Convert.ToString(exception.ActualValue, CultureInfo.InvariantCulture) + ": " + message);
             }
         }
