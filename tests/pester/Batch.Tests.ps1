@@ -107,4 +107,26 @@ Describe 'Send-GladiaAudio with bytes and streams' {
         try { (Send-GladiaAudio -Stream $stream | Sort-Object Channel).Text | Should -Be @('delta echo', 'foxtrot golf') }
         finally { $stream.Dispose() }
     }
+
+    It 'reads a process''s output, which cannot seek, by what it holds: <Name>' -ForEach @(
+        @{ Name = 'a WAV header'; File = 'pcm24-48k-stereo.wav'; Expected = @('delta echo', 'foxtrot golf'); Format = '24-bit PCM, 48000 Hz, stereo' }
+        @{ Name = 'an MP3 (ffmpeg)'; File = 'speech.mp3'; Expected = @('mike november oscar'); Format = $null }
+    ) {
+        $start = if ([IO.Path]::DirectorySeparatorChar -eq '\') { [Diagnostics.ProcessStartInfo]::new('cmd.exe', "/c type `"$folder\$File`"") }
+                 else { [Diagnostics.ProcessStartInfo]::new('cat', "$folder/$File") }
+        $start.UseShellExecute = $false; $start.RedirectStandardOutput = $true
+        $process = [Diagnostics.Process]::Start($start)
+        try {
+            $process.StandardOutput.BaseStream.CanSeek | Should -BeFalse
+            $out = Send-GladiaAudio -Stream $process.StandardOutput.BaseStream -Verbose 4>&1
+            ($out | Where-Object { $_ -is [GladiaPS.GladiaTranscript] } | Sort-Object Channel).Text | Should -Be $Expected
+            $said = ($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n"
+            if ($Format) { $said | Should -Match "read as $([regex]::Escape($Format))" }
+        } finally { $process.WaitForExit(); $process.Dispose() }
+    }
+
+    It 'reads the bytes of a WAV file passed as -InputObject by their header' {
+        $bytes = [IO.File]::ReadAllBytes("$folder/pcm24-48k-stereo.wav")
+        (Send-GladiaAudio -InputObject $bytes | Sort-Object Channel).Text | Should -Be @('delta echo', 'foxtrot golf')
+    }
 }

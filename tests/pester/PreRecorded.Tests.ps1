@@ -161,6 +161,25 @@ Describe 'Options and results' {
         $transcripts | ForEach-Object { $_.Path | Should -BeNullOrEmpty }
         @(Get-Requests 'POST /v2/upload*').Count | Should -Be $before
     }
+
+    It 'takes URLs piped as text, given by position, or by a Url property (Import-Csv), without uploading anything' {
+        $stereoUrl = (Send-TestUpload -Server $server -Path $stereo.FullName).audio_url
+        $monoUrl = (Send-TestUpload -Server $server -Path $mono.FullName).audio_url
+        $before = @(Get-Requests 'POST /v2/upload*').Count
+
+        $piped = $stereoUrl | Invoke-GladiaTranscription -ErrorAction Stop
+        ($piped | Where-Object Channel -eq 0).Text | Should -Be 'foxtrot golf'
+
+        $positional = Invoke-GladiaTranscription $monoUrl -PassThru -ErrorAction Stop
+        $positional.FullTranscript | Should -Be 'alpha bravo charlie delta echo'
+
+        "Url,Batch`n$monoUrl,csv`n$stereoUrl,csv" | Set-Content -Path "$work/urls.csv"
+        $jobs = Import-Csv "$work/urls.csv" | Invoke-GladiaTranscription -NoWait -ErrorAction Stop
+        @($jobs).Count | Should -Be 2
+        ($jobs | Get-GladiaTranscription -Wait -Timeout 60).FullTranscript | Sort-Object | Should -Be @('alpha bravo charlie delta echo', 'foxtrot golf hotel india')
+
+        @(Get-Requests 'POST /v2/upload*').Count | Should -Be $before
+    }
 }
 
 Describe '-NoWait, then Get-GladiaTranscription -Wait, then Remove-GladiaTranscription' {

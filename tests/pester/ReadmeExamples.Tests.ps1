@@ -54,9 +54,34 @@ BeforeDiscovery {
         'dotnet run --project tests/GladiaPS.Emulator -c Release -- --port 0 --api-key test-key' = 'starts the local server, which this file has started already (Start-TestServer runs the same program)'
     }
 
+    # First line of a block => the tone words its output or the files it writes must hold: the words of the fixtures
+    # it reads (see New-Fixtures), so an example that runs without error but transcribes nothing, or selects a property
+    # that does not exist, fails. An empty list: the example transcribes nothing by design (the reason beside it).
+    $Expected = @{
+        'Get-ChildItem .\inbox\*.wav | Send-GladiaAudio -Language en | Export-Csv transcripts.csv' = 'alpha', 'bravo', 'charlie', 'delta'
+        'Install-PSResource GladiaPS          # or: Install-Module GladiaPS' = @()   # installs the module
+        '$env:GLADIA_API_KEY = Get-Secret Gladia -AsPlainText     # or paste the key' = @()   # sets the key
+        'Get-ChildItem .\calls -File | Send-GladiaAudio -Language en -ThrottleLimit 4    # a table: Start, End, Ch, File, Text' = 'echo', 'foxtrot', 'quebec', 'romeo'
+        '$sessions = Get-ChildItem .\calls\*.mp3 | Send-GladiaAudio -PassThru -Summarize' = 'quebec', 'romeo'
+        '$s = New-GladiaLiveSession -FromAudio .\call.wav -Language en, fr -CodeSwitching -PartialTranscripts' = 'golf', 'hotel'
+        'Send-GladiaAudio -Device Default -Language en -PartialTranscripts     # the default microphone' = @()   # captures silence
+        'Send-GladiaAudio -Path .\agent.wav, .\caller.wav -AsChannels' = 'kilo', 'lima', 'mike', 'november'
+        '# transcribe-inbox.ps1, run by Task Scheduler or cron: pwsh -NoProfile -File transcribe-inbox.ps1' = 'oscar', 'papa'
+        'Get-ChildItem .\calls -File | Invoke-GladiaTranscription -Diarization -Language en | Export-Csv calls.csv' = 'echo', 'foxtrot', 'quebec', 'romeo'
+        '$jobs = Invoke-GladiaTranscription -Url $signedUrls -NoWait -CustomMetadata @{ batch = ''week-12'' }' = 'echo', 'foxtrot'
+        'Get-ChildItem .\inbox -File | Send-GladiaAudio -Language en |' = 'alpha', 'bravo', 'charlie', 'delta'
+        '$session = New-GladiaLiveSession -FromAudio .\call.wav -Language en' = 'golf', 'hotel'
+        'Send-GladiaAudio -Device Default -Language en -PartialTranscripts' = @()   # captures silence
+        '$env:GLADIA_API_KEY = ''your key from app.gladia.io''' = @()   # sets the key
+        '$env:GLADIA_API_URL = ''http://127.0.0.1:PORT''' = 'india', 'juliett'
+        '$null = New-Item -ItemType Directory -Force .\results' = 'alpha', 'bravo', 'charlie', 'delta'
+        'Send-GladiaAudio -Path .\talk.mp4 | ConvertTo-GladiaSubtitle -Format WebVtt | Set-Content .\talk.vtt' = 'quebec', 'romeo'
+        'Get-ChildItem .\calls -File | Send-GladiaAudio -ThrottleLimit 4 | ConvertTo-GladiaSubtitle -OutputFolder .\subtitles' = 'echo', 'foxtrot', 'quebec', 'romeo'
+    }
     $blocks = @(Get-FencedBlocks (Join-Path $repo 'README.md')) + @(Get-IndentedBlocks (Join-Path $repo 'docs/help/about_GladiaPS.md'))
     $examples = @($blocks | Where-Object { -not $NotRun.ContainsKey(($_.Code -split "`n")[0].Trim()) } | ForEach-Object {
-        @{ Source = $_.Source; Code = $_.Code; Name = ($_.Code -split "`n")[0].Trim(); Capture = $_.Code -match '-Device|-Loopback' }
+        $name = ($_.Code -split "`n")[0].Trim()
+        @{ Source = $_.Source; Code = $_.Code; Name = $name; Capture = $_.Code -match '-Device|-Loopback'; Known = $Expected.ContainsKey($name); Words = @($Expected[$name]) }
     })
     $notRunFound = @($blocks | ForEach-Object { ($_.Code -split "`n")[0].Trim() } | Where-Object { $NotRun.ContainsKey($_) })
 
@@ -77,7 +102,9 @@ BeforeAll {
     # As Capture.Tests.ps1: a PulseAudio server (tests/run-all.sh starts one with a null sink), required in CI.
     $pulse = [bool](Get-Command pactl -ErrorAction SilentlyContinue)
     if ($pulse) { & pactl info *> $null; $pulse = $LASTEXITCODE -eq 0 }
-    $noDevice = -not $pulse -and $env:CI -ne 'true'
+    # Required only in CI on Linux, where tests/run-all.sh starts it; hosted Windows and macOS runners have no device.
+    $noDevice = -not $pulse -and -not ($env:CI -eq 'true' -and $IsLinux -eq $true)
+    $ExampleTimeoutSeconds = 180
     # The null sink's monitor stands in for what the computer plays; a null source stands in for a microphone.
     $microphone = if ($pulse) { & pactl load-module module-null-source source_name=gladiaps_readme_mic } else { $null }
 
@@ -143,8 +170,25 @@ if ($Error.Count -gt 0) { $Error | ForEach-Object { "EXAMPLE ERROR: $_" }; exit 
         # The same PowerShell as this one (pwsh, or the pinned .NET tool's pwsh.dll under dotnet).
         $pwsh = if ([IO.Path]::GetFileNameWithoutExtension((Get-Process -Id $PID).Path) -eq 'dotnet') { @((Get-Process -Id $PID).Path, (Join-Path $PSHOME 'pwsh.dll')) } else { @((Get-Process -Id $PID).Path) }
         $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script)
-        $output = & $pwsh[0] @arguments 2>&1
-        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String); Folder = $folder }
+        $before = @(Get-ChildItem -LiteralPath $folder -Recurse -File | ForEach-Object FullName)
+        # A process of its own with a time limit: an example that hangs fails here instead of stopping the suite.
+        $psi = New-Object System.Diagnostics.ProcessStartInfo $pwsh[0]
+        $psi.Arguments = ($arguments | ForEach-Object { '"' + $_ + '"' }) -join ' '
+        $psi.UseShellExecute = $false
+        $psi.RedirectStandardOutput = $true
+        $psi.RedirectStandardError = $true
+        $psi.WorkingDirectory = $folder
+        $process = [System.Diagnostics.Process]::Start($psi)
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        $finished = $process.WaitForExit($ExampleTimeoutSeconds * 1000)
+        if (-not $finished) { $process.Kill(); $process.WaitForExit() }
+        $output = $stdout.GetAwaiter().GetResult() + $stderr.GetAwaiter().GetResult()
+        if (-not $finished) { $output = "EXAMPLE ERROR: still running after $ExampleTimeoutSeconds s, stopped`n" + $output }
+        # What the example wrote (CSV, subtitles, logs, JSON) counts as its output as much as what it printed.
+        $written = @(Get-ChildItem -LiteralPath $folder -Recurse -File -Include *.csv, *.vtt, *.srt, *.json, *.log, *.txt |
+            Where-Object { $before -notcontains $_.FullName } | ForEach-Object { [IO.File]::ReadAllText($_.FullName) })
+        [pscustomobject]@{ ExitCode = $(if ($finished) { $process.ExitCode } else { -1 }); Output = $output; Written = ($written -join "`n"); Folder = $folder }
     }
 }
 
@@ -163,7 +207,9 @@ Describe 'The documented examples' {
 
     It 'runs <Source>: <Name>' -ForEach $examples {
         if ($Capture -and $noDevice) { Set-ItResult -Skipped -Because 'there is no capture device (no PulseAudio server)'; return }
+        $Known | Should -BeTrue -Because 'every example says what it should produce (the $Expected table)'
         $run = Invoke-Example $Code -Capture:$Capture
         $run.ExitCode | Should -Be 0 -Because $run.Output
+        foreach ($word in $Words) { ($run.Output + "`n" + $run.Written) | Should -Match "\b$word\b" -Because "the example reads a file that says '$word'" }
     }
 }

@@ -39,7 +39,7 @@ namespace GladiaPS.Commands
         private TranscriptionSettings? _settings;
         private int _activityId = 1;
 
-        /// <summary>Audio or video files; wildcards are expanded.</summary>
+        /// <summary>Audio or video files; wildcards are expanded. An absolute http or https URL among them is taken as -Url.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
         [SupportsWildcards]
         public string[] Path { get; set; } = Array.Empty<string>();
@@ -49,9 +49,9 @@ namespace GladiaPS.Commands
         [Alias("PSPath", "LP")]
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
-        /// <summary>Public audio or video URLs (or signed storage URLs): nothing is uploaded.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = UrlSet)]
-        public Uri[] Url { get; set; } = Array.Empty<Uri>();
+        /// <summary>Public audio or video URLs (or signed storage URLs): nothing is uploaded. Objects with a Url property bind here (Import-Csv).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = UrlSet, ValueFromPipelineByPropertyName = true)]
+        public string[] Url { get; set; } = Array.Empty<string>();
 
         /// <summary>Label each utterance with its speaker.</summary>
         [Parameter]
@@ -176,11 +176,12 @@ namespace GladiaPS.Commands
             switch (ParameterSetName)
             {
                 case UrlSet:
-                    foreach (var url in Url)
+                    foreach (var text in Url)
                     {
-                        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+                        if (!TryWebUrl(text, out var url))
                         {
-                            WriteError(GladiaErrors.Create("-Url: '" + url + "' is not an http or https URL.", "InvalidUrl", ErrorCategory.InvalidArgument, url));
+                            WriteError(GladiaErrors.Create("-Url: '" + ShownUrl(text) + "' is not an http or https URL.", "InvalidUrl",
+                                ErrorCategory.InvalidArgument, text));
                             continue;
                         }
 
@@ -192,6 +193,13 @@ namespace GladiaPS.Commands
                     var literal = ParameterSetName == LiteralPathSet;
                     foreach (var path in literal ? LiteralPath : Path)
                     {
+                        // A URL given where a path goes (piped, or positional) is what -Url takes: PowerShell would look for a drive 'https'.
+                        if (!literal && TryWebUrl(path, out var url))
+                        {
+                            Start(null, url);
+                            continue;
+                        }
+
                         foreach (var file in FilePaths.Resolve(this, path, literal))
                         {
                             if (Directory.Exists(file))
@@ -265,6 +273,25 @@ namespace GladiaPS.Commands
             var run = new TranscriptionRun(this, _client!, _settings!, input, url, _activityId++, _batch, _jobs);
             var token = _batch.Token;
             _running.Add(Start(_ => run.RunAsync(token)));
+        }
+
+        /// <summary>A URL as an error shows it: signed-storage query values masked.</summary>
+        private static string ShownUrl(string? text) => Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var url)
+            ? Core.Security.SecretRedactor.RedactUrl(url)
+            : Core.Security.SecretRedactor.Printable(text, 200);
+
+        /// <summary>An absolute http or https URL: what Gladia can fetch.</summary>
+        private static bool TryWebUrl(string? text, out Uri url)
+        {
+            url = null!;
+            if (string.IsNullOrWhiteSpace(text) || !Uri.TryCreate(text!.Trim(), UriKind.Absolute, out var parsed)
+                || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
+            {
+                return false;
+            }
+
+            url = parsed;
+            return true;
         }
 
         /// <summary>The job body every input shares, checked before any upload; an error names the parameter.</summary>

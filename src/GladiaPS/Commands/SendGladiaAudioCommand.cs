@@ -234,7 +234,7 @@ namespace GladiaPS.Commands
             {
                 // All the bytes of the pipeline are one input, read as they come; a full pipe makes the pipeline wait.
                 _bytes = new AudioBytePipe();
-                _sink!.Add(AudioInput.FromBytes(_bytes));
+                _sink!.Add(AudioInput.FromBytes(_bytes, "InputObject", ReadOptions()));
             }
 
             var pipe = _bytes;

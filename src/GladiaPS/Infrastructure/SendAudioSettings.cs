@@ -89,9 +89,8 @@ namespace GladiaPS.Infrastructure
                     options.Format = Format.Resolve(DeviceFormat);
                     break;
                 case AudioInputKind.Bytes:
-                    options.Format = Format.Resolve(null);
-                    break;
                 case AudioInputKind.Stream:
+                    // Raw samples are in the format the parameters say; a WAV header or another container speaks for itself.
                     options.InputFormat = Format.Resolve(null);
                     options.ChooseFormat = source => Format.Resolve(LiveTranscriber.ClosestFormat(source));
                     break;

@@ -192,6 +192,33 @@ namespace GladiaPS.Core.Tests.Audio
             ToneWordRoundTripTests.AssertTranscripts(await ConvertAsync(source, target), target, new[] { Phrase });
         }
 
+        [Theory]
+        [InlineData("mp3", "-c:a libmp3lame -b:a 128k")]
+        [InlineData("flac", "-c:a flac")]
+        public async Task A_compressed_stream_that_cannot_seek_is_decoded_by_ffmpeg_to_the_format_given(string extension, string codec)
+        {
+            var path = Encode(extension, codec);
+            var target = new SessionAudioFormat(AudioEncoding.Pcm, 16, 16000, 1);
+            var input = GladiaPS.Core.Audio.Inputs.AudioInput.FromStream(new NonSeekableStream(new MemoryStream(File.ReadAllBytes(path))), "pipe");
+
+            using var source = await input.OpenAsync(target).WaitAsync(Limit);
+
+            Assert.IsType<FfmpegAudioSource>(source);
+            Assert.Equal(16000, source.Format.SampleRate);
+            ToneWordRoundTripTests.AssertTranscripts(await ConvertAsync(source, target), target, new[] { Phrase });
+        }
+
+        [Fact]
+        public async Task A_compressed_stream_without_ffmpeg_fails_naming_the_stream_and_ffmpeg()
+        {
+            var path = Encode("flac", "-c:a flac");
+            var stream = new NonSeekableStream(new MemoryStream(File.ReadAllBytes(path)));
+            var error = await Assert.ThrowsAsync<AudioFormatException>(() => AudioFile.OpenStreamAsync(stream, SessionAudioFormat.Default, "pipe",
+                ffmpegOptions: new FfmpegOptions { FfmpegPath = Path.Combine(directory, "no-such-ffmpeg") }).WaitAsync(Limit));
+            Assert.Equal(AudioFormatError.DecoderNotFound, error.Reason);
+            Assert.Equal("pipe", error.SourceName);
+        }
+
         [Fact]
         public async Task A_pcm_wav_is_read_without_ffmpeg()
         {

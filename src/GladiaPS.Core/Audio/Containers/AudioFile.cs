@@ -122,16 +122,20 @@ namespace GladiaPS.Core.Audio.Containers
 
         /// <summary>
         /// Opens a stream by what it holds, as <see cref="OpenAsync"/> opens a file: a WAV stream is read by its header;
-        /// anything else is taken as raw samples in <paramref name="rawFormat"/>. Only a seekable stream is looked at
-        /// (and put back where it was); one that cannot seek is read as raw samples. The stream is left open.
+        /// a stream that starts like another audio or video container (MP3 with its ID3 tag, M4A, FLAC, Ogg, WebM…) is
+        /// decoded by ffmpeg, fed through its standard input, to <paramref name="rawFormat"/>'s rate and channels; anything
+        /// else is taken as raw samples in <paramref name="rawFormat"/>. A stream that cannot seek (a pipe, a process's
+        /// output) is looked at the same way: its first bytes are read and put back in front of it. The stream is read from
+        /// where it is and left open.
         /// </summary>
         /// <param name="stream">The audio.</param>
-        /// <param name="rawFormat">The samples' format when the stream has no WAV header.</param>
+        /// <param name="rawFormat">The samples' format when the stream has no header; the rate and channels ffmpeg decodes to.</param>
         /// <param name="name">How errors and warnings name the stream.</param>
         /// <param name="readOptions">Warnings callback and block size.</param>
+        /// <param name="ffmpegOptions">Where ffmpeg is, and its sample format.</param>
         /// <param name="cancellationToken">Cancels reading the header.</param>
         public static async Task<IAudioSource> OpenStreamAsync(Stream stream, SessionAudioFormat rawFormat, string? name = "Stream",
-            AudioReadOptions? readOptions = null, CancellationToken cancellationToken = default)
+            AudioReadOptions? readOptions = null, FfmpegOptions? ffmpegOptions = null, CancellationToken cancellationToken = default)
         {
             if (stream is null)
             {
@@ -143,24 +147,41 @@ namespace GladiaPS.Core.Audio.Containers
                 throw new ArgumentNullException(nameof(rawFormat));
             }
 
-            var buffered = stream.CanSeek ? stream : new BufferedStream(stream, 64 * 1024);
-            if (buffered.CanSeek)
+            var label = name ?? "Stream";
+            var origin = stream.CanSeek ? stream.Position : 0;
+            var (start, read) = await ReadStartAsync(stream, cancellationToken).ConfigureAwait(false);
+            var whole = stream.CanSeek ? stream : new PrefixReplayStream(start, read, stream);
+            if (WavAudioSource.LooksLikeWav(start.AsSpan(0, read)))
             {
-                var (start, read) = await ReadStartAsync(buffered, cancellationToken).ConfigureAwait(false);
-                if (read > 0 && WavAudioSource.LooksLikeWav(start.AsSpan(0, read)))
+                try
                 {
-                    return await WavAudioSource.OpenAsync(buffered, name, leaveOpen: true, readOptions, cancellationToken).ConfigureAwait(false);
+                    return await WavAudioSource.OpenAsync(whole, name, leaveOpen: true, readOptions, cancellationToken).ConfigureAwait(false);
+                }
+                catch (AudioFormatException ex) when (ex.Reason == AudioFormatError.UnsupportedCodec && stream.CanSeek &&
+                                                      FfmpegLocator.TryFind(ffmpegOptions?.FfmpegPath) is not null)
+                {
+                    // A compressed WAV, as for files; a stream that cannot seek has given its header away by now.
+                    stream.Position = origin;
+                    return FfmpegAudioSource.StartStream(stream, label, rawFormat.SampleRate, rawFormat.Channels, ffmpegOptions);
                 }
             }
 
-            return new RawAudioSource(buffered, AudioFormat.FromSession(rawFormat), name, leaveOpen: true);
+            if (MediaSignature.LooksLikeContainer(start.AsSpan(0, read)))
+            {
+                return FfmpegAudioSource.StartStream(whole, label, rawFormat.SampleRate, rawFormat.Channels, ffmpegOptions);
+            }
+
+            return new RawAudioSource(whole, AudioFormat.FromSession(rawFormat), name, leaveOpen: true);
         }
 
-        /// <summary>The first bytes of a seekable stream (enough to tell a WAV header), the stream put back where it was.</summary>
+        /// <summary>
+        /// The first bytes of a stream (enough to tell a WAV header or another container), fewer only when it ends first. A
+        /// seekable stream is put back where it was; one that cannot seek is not, and the caller replays them.
+        /// </summary>
         private static async Task<(byte[] Start, int Read)> ReadStartAsync(Stream stream, CancellationToken cancellationToken)
         {
             var start = new byte[12];
-            var position = stream.Position;
+            var position = stream.CanSeek ? stream.Position : 0;
             var read = 0;
             while (read < start.Length)
             {
@@ -173,7 +194,11 @@ namespace GladiaPS.Core.Audio.Containers
                 read += n;
             }
 
-            stream.Position = position;
+            if (stream.CanSeek)
+            {
+                stream.Position = position;
+            }
+
             return (start, read);
         }
 

@@ -18,9 +18,20 @@ namespace GladiaPS.Core.Audio.Containers
             }
 
             // MPEG audio (MP3, MP2) and ADTS AAC: a frame sync of 11 set bits.
-            if (start[0] == 0xFF && (start[1] & 0xE0) == 0xE0)
+            return (start[0] == 0xFF && (start[1] & 0xE0) == 0xE0) || LooksLikeContainer(start);
+        }
+
+        /// <summary>
+        /// True when <paramref name="start"/> begins with a container's magic bytes: every signature of <see cref="LooksLikeMedia"/>
+        /// but the bare MPEG frame sync. That sync (0xFF then three set bits) is also how raw 16-bit samples of -1 or about
+        /// -4000 to -8000 begin, so a headerless stream, which has no name to go by, is only taken for a container on a real
+        /// signature.
+        /// </summary>
+        public static bool LooksLikeContainer(ReadOnlySpan<byte> start)
+        {
+            if (start.Length < 4)
             {
-                return true;
+                return false;
             }
 
             return Starts(start, "ID3") || Starts(start, "fLaC") || Starts(start, "OggS") || Starts(start, "RIFF") || Starts(start, "RF64") ||

@@ -27,6 +27,9 @@ namespace GladiaPS.Core.Audio.Ffmpeg
         private readonly StringBuilder stderrTail = new();
         private readonly PooledBuffer<byte> block;
         private readonly bool live;
+        private readonly CancellationTokenSource inputStop = new();
+        private Task? inputPump;
+        private Exception? inputFailure;
         private int stderrLines;
         private int carried;
         private bool ended;
@@ -75,6 +78,30 @@ namespace GladiaPS.Core.Audio.Ffmpeg
         }
 
         /// <summary>
+        /// Starts ffmpeg decoding what <paramref name="input"/> holds (an MP3, M4A, FLAC… stream), fed to it through its
+        /// standard input, to <paramref name="sampleRate"/> Hz and <paramref name="channels"/> channels. The stream is read
+        /// from where it is to its end and left open.
+        /// </summary>
+        /// <param name="name">How errors name the input.</param>
+        public static FfmpegAudioSource StartStream(Stream input, string name, int sampleRate, int channels, FfmpegOptions? options = null)
+        {
+            if (input is null)
+            {
+                throw new ArgumentNullException(nameof(input));
+            }
+
+            var floatSamples = options?.FloatSamples ?? false;
+            var format = new AudioFormat(floatSamples ? SampleEncoding.Float : SampleEncoding.Pcm, floatSamples ? 32 : 16, sampleRate, channels);
+            var ffmpeg = FfmpegLocator.Find(options?.FfmpegPath, name);
+            var arguments = string.Format(CultureInfo.InvariantCulture,
+                "-hide_banner -loglevel error -i pipe:0 -vn -sn -dn -f {0} -ac {1} -ar {2} pipe:1",
+                floatSamples ? "f32le" : "s16le", channels, sampleRate);
+            var source = Launch(ffmpeg, arguments, name, format, live: false, redirectInput: true);
+            source.inputPump = Task.Run(() => source.PumpInputAsync(input));
+            return source;
+        }
+
+        /// <summary>
         /// Starts ffmpeg reading a live input, such as a capture device (<c>-f pulse -i SOURCE</c>), as 16-bit samples at
         /// <paramref name="sampleRate"/> Hz and <paramref name="channels"/> channels; reads wait for the device.
         /// </summary>
@@ -92,7 +119,7 @@ namespace GladiaPS.Core.Audio.Ffmpeg
         }
 
         /// <summary>Starts ffmpeg with its output piped to us; a failure to start says where ffmpeg was looked for and how to install it.</summary>
-        private static FfmpegAudioSource Launch(string ffmpeg, string arguments, string name, AudioFormat format, bool live)
+        private static FfmpegAudioSource Launch(string ffmpeg, string arguments, string name, AudioFormat format, bool live, bool redirectInput = false)
         {
             var process = new Process
             {
@@ -101,7 +128,7 @@ namespace GladiaPS.Core.Audio.Ffmpeg
                     UseShellExecute = false,
                     RedirectStandardOutput = true,
                     RedirectStandardError = true,
-                    RedirectStandardInput = false,
+                    RedirectStandardInput = redirectInput,
                     CreateNoWindow = true,
                     StandardErrorEncoding = Encoding.UTF8,
                 },
@@ -178,6 +205,9 @@ namespace GladiaPS.Core.Audio.Ffmpeg
             }
 
             Kill();
+
+            // The input pump is not waited for: a read of a pipe may not end until its writer writes or closes.
+            inputStop.Cancel();
             try
             {
                 stderrPump.Wait(TimeSpan.FromSeconds(5));
@@ -206,6 +236,59 @@ namespace GladiaPS.Core.Audio.Ffmpeg
                 throw ToolOutput.Failure(Name, string.Format(CultureInfo.InvariantCulture,
                     "ffmpeg could not {0} it (exit code {1})", live ? "capture" : "decode", process.ExitCode), message, "ffmpeg",
                     Volatile.Read(ref stderrLines));
+            }
+
+            // ffmpeg saw its input end because reading the stream failed: the audio is cut short, which is an error, not the end.
+            if (Volatile.Read(ref inputFailure) is { } failure)
+            {
+                throw new AudioFormatException(Name, AudioFormatError.DecoderFailed, "reading the stream failed: " + failure.Message, failure);
+            }
+        }
+
+        // Copies the input into ffmpeg's standard input, then closes it so ffmpeg sees the end. A failure to write means
+        // ffmpeg has stopped reading (it ended or was killed), which its exit code reports; a failure to read is kept
+        // and reported when the output ends, since ffmpeg would take the cut input for a whole one.
+        private async Task PumpInputAsync(Stream input)
+        {
+            var stdin = process.StandardInput.BaseStream;
+            var buffer = new byte[64 * 1024];
+            try
+            {
+                while (true)
+                {
+                    int read;
+                    try
+                    {
+                        read = await input.ReadAsync(buffer, 0, buffer.Length, inputStop.Token).ConfigureAwait(false);
+                    }
+                    catch (Exception exception) when (!inputStop.IsCancellationRequested && exception is IOException or ObjectDisposedException or NotSupportedException)
+                    {
+                        Volatile.Write(ref inputFailure, exception);
+                        return;
+                    }
+
+                    if (read <= 0)
+                    {
+                        return;
+                    }
+
+                    await stdin.WriteAsync(buffer, 0, read, inputStop.Token).ConfigureAwait(false);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+            {
+                // ffmpeg stopped reading, or the source was disposed.
+            }
+            finally
+            {
+                try
+                {
+                    stdin.Dispose();
+                }
+                catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
+                {
+                    // Closing a pipe ffmpeg already closed.
+                }
             }
         }
 

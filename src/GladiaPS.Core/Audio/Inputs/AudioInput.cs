@@ -94,10 +94,11 @@ namespace GladiaPS.Core.Audio.Inputs
         }
 
         /// <summary>
-        /// A stream: a WAV file's bytes (read by its header), or raw samples in the format given to <see cref="OpenAsync"/>.
-        /// The stream stays open; its owner closes it.
+        /// A stream, seekable or not (a pipe, a process's output): a WAV file's bytes (read by its header), another container
+        /// (decoded by ffmpeg), or raw samples in the format given to <see cref="OpenAsync"/>
+        /// (<see cref="AudioFile.OpenStreamAsync"/>). The stream stays open; its owner closes it.
         /// </summary>
-        public static AudioInput FromStream(Stream stream, string name = "Stream", AudioReadOptions? readOptions = null)
+        public static AudioInput FromStream(Stream stream, string name = "Stream", AudioReadOptions? readOptions = null, FfmpegOptions? ffmpegOptions = null)
         {
             if (stream is null)
             {
@@ -105,11 +106,15 @@ namespace GladiaPS.Core.Audio.Inputs
             }
 
             return new AudioInput(name, AudioInputKind.Stream,
-                (format, token) => AudioFile.OpenStreamAsync(stream, format ?? SessionAudioFormat.Default, name, readOptions, token));
+                (format, token) => AudioFile.OpenStreamAsync(stream, format ?? SessionAudioFormat.Default, name, readOptions, ffmpegOptions, token));
         }
 
-        /// <summary>Raw samples written to <paramref name="pipe"/> piece by piece, in the format given to <see cref="OpenAsync"/>.</summary>
-        public static AudioInput FromBytes(AudioBytePipe pipe, string name = "InputObject")
+        /// <summary>
+        /// Bytes written to <paramref name="pipe"/> piece by piece, read as a stream is (<see cref="FromStream"/>): a WAV
+        /// file's bytes by their header, another container by ffmpeg, anything else as raw samples in the format given to
+        /// <see cref="OpenAsync"/>.
+        /// </summary>
+        public static AudioInput FromBytes(AudioBytePipe pipe, string name = "InputObject", AudioReadOptions? readOptions = null, FfmpegOptions? ffmpegOptions = null)
         {
             if (pipe is null)
             {
@@ -117,7 +122,7 @@ namespace GladiaPS.Core.Audio.Inputs
             }
 
             return new AudioInput(name, AudioInputKind.Bytes,
-                (format, _) => Task.FromResult<IAudioSource>(new RawAudioSource(pipe, AudioFormat.FromSession(format ?? SessionAudioFormat.Default), name, leaveOpen: true)));
+                (format, token) => AudioFile.OpenStreamAsync(pipe, format ?? SessionAudioFormat.Default, name, readOptions, ffmpegOptions, token));
         }
 
         /// <summary>A capture device through <paramref name="backend"/>; it captures at the rate and channels given to <see cref="OpenAsync"/>.</summary>
