@@ -128,6 +128,51 @@ Describe 'The interactive flow' {
     }
 }
 
+Describe 'The files a session''s audio came from' {
+    It 'names the file of each transcript of a session that several files went into, and all of them on its result' {
+        $one = New-ToneWav -Path "$work/first.wav" -Phrase 'alpha bravo'
+        $two = New-ToneWav -Path "$work/second.wav" -Phrase 'charlie delta'
+        $session = New-GladiaLiveSession -FromAudio $one.FullName
+        Send-GladiaAudio -Session $session -LiteralPath $one.FullName
+        Send-GladiaAudio -Session $session -LiteralPath $two.FullName
+        $null = Stop-GladiaRecording -Session $session -Wait -Timeout 30
+        $finals = Receive-GladiaMessage -Session $session -FinalOnly
+        $finals | ForEach-Object { '{0} <- {1}' -f $_.Text, $_.Path } | Should -Be @("alpha bravo <- $($one.FullName)", "charlie delta <- $($two.FullName)")
+        ($finals | Format-Table | Out-String -Width 120) | Should -Match 'first\.wav\s+alpha bravo'
+        $session.Paths | Should -Be @($one.FullName, $two.FullName)
+        $result = Get-GladiaLiveResult -Id $session.Id -Wait -Timeout 30
+        $result.Paths | Should -Be @($one.FullName, $two.FullName)
+        $result.Path | Should -BeNullOrEmpty
+        ($result | Format-List | Out-String -Width 200) | Should -Match 'Paths\s*: .*first\.wav, .*second\.wav'
+    }
+
+    It 'lists every file of an -AsChannels session, each transcript with the file of its channel' {
+        $agent = New-ToneWav -Path "$work/agent.wav" -Phrase 'romeo sierra'
+        $caller = New-ToneWav -Path "$work/caller.wav" -Phrase 'tango uniform'
+        $ended = Send-GladiaAudio -LiteralPath $agent.FullName, $caller.FullName -AsChannels -PassThru
+        $ended.Paths | Should -Be @($agent.FullName, $caller.FullName)
+        $ended.Path | Should -BeNullOrEmpty
+        $result = $ended | Get-GladiaLiveResult -Wait -Timeout 30
+        $result.Paths | Should -Be @($agent.FullName, $caller.FullName)
+        $result | Export-Csv -Path "$work/channels.csv" -NoTypeInformation
+        (Import-Csv "$work/channels.csv").Paths | Should -Be "$($agent.FullName), $($caller.FullName)"
+        # The same into a session of two channels: each transcript read back has the file of its channel.
+        $session = New-GladiaLiveSession -Channels 2
+        Send-GladiaAudio -Session $session -LiteralPath $agent.FullName, $caller.FullName -AsChannels
+        $null = Stop-GladiaRecording -Session $session -Wait -Timeout 30
+        Receive-GladiaMessage -Session $session -FinalOnly | Sort-Object Channel | ForEach-Object { '{0} {1} <- {2}' -f $_.Channel, $_.Text, $_.Path } |
+            Should -Be @("0 romeo sierra <- $($agent.FullName)", "1 tango uniform <- $($caller.FullName)")
+        $session.Paths | Should -Be @($agent.FullName, $caller.FullName)
+    }
+
+    It 'keeps the one file of a session made for one file' {
+        $file = New-ToneWav -Path "$work/single.wav" -Phrase 'victor whiskey'
+        $ended = Send-GladiaAudio -LiteralPath $file.FullName -PassThru
+        $ended.Path | Should -Be $file.FullName
+        ($ended | Get-GladiaLiveResult -Wait -Timeout 30).Path | Should -Be $file.FullName
+    }
+}
+
 Describe 'A session still open in this runspace, that nothing here will end' {
     BeforeAll {
         $openFile = New-ToneWav -Path "$work/open.wav" -Phrase 'oscar papa'

@@ -109,7 +109,8 @@ Describe 'Views and subtitles' {
         $text = Receive-GladiaMessage -Session $s | Out-String -Width 120
         ([regex]::Matches($text, '(?m)^\s*Start\s+End\s+Ch\s+File\s+Text\s*$')).Count | Should -Be 1
         $text | Should -Match '(?m)^\s+\[start_session\]\s*$'
-        $text | Should -Match '(?m)^\s*\d+\.\d\d\s+\d+\.\d\d\s+1\s+mike november\s*$'
+        # The file sent into the session names its transcripts, as for a session made for the file.
+        $text | Should -Match '(?m)^\s*\d+\.\d\d\s+\d+\.\d\d\s+1 two\.wav\s+mike november\s*$'
         $text | Should -Match '\[post_final_transcript\] '
     }
 

@@ -246,12 +246,15 @@ Describe 'Faults' {
         ($transcripts | Select-Object -ExpandProperty Path -Unique | Sort-Object) | Should -Be (@($mono.FullName, $stereo.FullName) | Sort-Object)
     }
 
-    It 'waits out a 429 on create as Retry-After says and never fails the file' {
-        Set-TestServerFault $server @{ create_fail_status = 429; create_fail_count = 2; retry_after_seconds = 1 }
+    It 'waits out a 429 on create as Retry-After says, saying so on the verbose stream at each wait, and never fails the file' {
+        # Four refusals: more than the HTTP layer's own retries (3), so both the retries and the waits after them are seen.
+        Set-TestServerFault $server @{ create_fail_status = 429; create_fail_count = 4; retry_after_seconds = 1 }
         $before = @(Get-Requests 'POST /v2/pre-recorded').Count
-        $transcripts = Invoke-GladiaTranscription -LiteralPath $mp3.FullName -ErrorAction Stop
-        $transcripts.Text | Should -Be 'mike november oscar'
-        @(Get-Requests 'POST /v2/pre-recorded').Count - $before | Should -Be 3
+        $out = Invoke-GladiaTranscription -LiteralPath $mp3.FullName -ErrorAction Stop -Verbose 4>&1
+        ($out | Where-Object { $_ -is [GladiaPS.GladiaTranscript] }).Text | Should -Be 'mike november oscar'
+        @(Get-Requests 'POST /v2/pre-recorded').Count - $before | Should -Be 5
+        $waits = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*(429)*' } | ForEach-Object Message)
+        $waits | Should -Be (@(1..4 | ForEach-Object { "$($mp3.FullName): the account has too many jobs (429); asking again in 1 s." }))
     }
 
     It 'reports an upload the server finds too large, naming the file and the limit' {

@@ -31,6 +31,9 @@ namespace GladiaPS.Core.Http
         private static readonly HashSet<string> CrossOriginDroppedHeaders =
             new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "x-gladia-key", "authorization", "cookie" };
 
+        // The request a retry belongs to, for its notice: the pipelines are shared by every request.
+        private static readonly ResiliencePropertyKey<RequestSpec> SpecKey = new ResiliencePropertyKey<RequestSpec>("GladiaPS.Request");
+
         private readonly HttpClient _client;
         private readonly GladiaClientSettings _settings;
         private readonly ResiliencePipeline<HttpResponseMessage> _idempotentPipeline;
@@ -69,15 +72,17 @@ namespace GladiaPS.Core.Http
 
             var attempts = 0;
             HttpResponseMessage response;
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(SpecKey, spec);
             try
             {
                 response = await pipeline.ExecuteAsync(
-                    async token =>
+                    async attempt =>
                     {
                         attempts++;
-                        return await SendAttemptAsync(spec, attempts, token).ConfigureAwait(false);
+                        return await SendAttemptAsync(spec, attempts, attempt.CancellationToken).ConfigureAwait(false);
                     },
-                    cancellationToken).ConfigureAwait(false);
+                    context).ConfigureAwait(false);
             }
             catch (AttemptTimeoutException timeout)
             {
@@ -95,6 +100,10 @@ namespace GladiaPS.Core.Http
             {
                 throw new HttpRequestException(Redact(string.Format(CultureInfo.InvariantCulture,
                     "{0} {1}: the connection failed: {2}", spec.Method, spec.DisplayPath, failure.Message)), failure);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
             }
 
             if ((int)response.StatusCode >= 200 && (int)response.StatusCode <= 299)
@@ -229,6 +238,13 @@ namespace GladiaPS.Core.Http
                         : "status " + ((int)args.Outcome.Result!.StatusCode).ToString(CultureInfo.InvariantCulture);
                     Log(string.Format(CultureInfo.InvariantCulture, "attempt {0} failed ({1}); retrying in {2:0.###} s",
                         args.AttemptNumber + 1, what, args.RetryDelay.TotalSeconds));
+                    if (args.Context.Properties.TryGetValue(SpecKey, out var spec) && spec.Retrying is { } retrying)
+                    {
+                        retrying.Report(new GladiaRetryNotice(spec.Method.Method, spec.DisplayPath, args.AttemptNumber + 1,
+                            args.Outcome.Result is { } answer ? (int)answer.StatusCode : null,
+                            args.Outcome.Exception is { } failure ? Redact(failure.GetType().Name + ": " + failure.Message) : null, args.RetryDelay));
+                    }
+
                     return default;
                 },
             };

@@ -31,6 +31,9 @@ namespace GladiaPS.Core.Http
         /// </summary>
         public Func<HttpContent>? ContentFactory { get; set; }
 
+        /// <summary>Hears each failed attempt that is about to be repeated, before the wait (the request's retries say why nothing moves).</summary>
+        public IProgress<Rest.GladiaRetryNotice>? Retrying { get; set; }
+
         /// <summary>Send the API key to this URL's origin. False for URLs of an origin other than the REST base.</summary>
         public bool SendCredentials { get; set; } = true;
 

@@ -111,7 +111,7 @@ namespace GladiaPS.Core.Live
             else
             {
                 attempts.Failed(
-                    end.Kind == ConnectionEndKind.ServerClosed ? "close " + end.CloseStatus : "drop",
+                    end.Kind == ConnectionEndKind.ServerClosed ? CloseName(end) : "drop",
                     DescribeEnd(end, facts, options),
                     "connection lost: " + Describe(end));
             }
@@ -143,7 +143,11 @@ namespace GladiaPS.Core.Live
         }
 
         internal static string Describe(ConnectionEnd end) =>
-            end.Kind == ConnectionEndKind.ServerClosed ? "close " + end.CloseStatus + DescriptionSuffix(end.Description) : end.Description ?? "dropped";
+            end.Kind == ConnectionEndKind.ServerClosed ? CloseName(end) + DescriptionSuffix(end.Description) : end.Description ?? "dropped";
+
+        // A close frame may carry no status code at all (RFC 6455 §7.1.5, 1005): say so rather than print an empty code.
+        private static string CloseName(ConnectionEnd end) =>
+            end.CloseStatus is { } code ? "close " + code : "close without a status code";
 
         private static string NoProgressMessage(AttemptTracker attempts, TimeSpan elapsed, LiveConnectionOptions options) =>
             string.Format(
@@ -164,8 +168,8 @@ namespace GladiaPS.Core.Live
                     options.ConnectionProvenAfter.TotalSeconds);
             var after = string.Format(CultureInfo.InvariantCulture, " after {0:0.###} s", facts.OpenFor.TotalSeconds);
             return end.Kind == ConnectionEndKind.ServerClosed
-                ? "the server accepted the connection and closed it with " + end.CloseStatus +
-                    (end.CloseStatus is { } code ? " (" + ConnectionEnd.Name(code) + DescriptionSuffix(end.Description) + ")" : string.Empty) + after + proof
+                ? "the server accepted the connection and closed it " +
+                    (end.CloseStatus is { } code ? "with " + code + " (" + ConnectionEnd.Name(code) + DescriptionSuffix(end.Description) + ")" : "without a status code") + after + proof
                 : "the connection dropped (" + (end.Description ?? "no reason") + ")" + after + proof;
         }
 

@@ -112,7 +112,16 @@ namespace GladiaPS.Core.Rest
         /// </summary>
         /// <exception cref="GladiaValidationException">An option is out of range, or there is no audio URL.</exception>
         /// <exception cref="GladiaApiException">The server refused (401, 422, 429 beyond the retries, …) or its answer is unusable.</exception>
-        public async Task<PreRecordedJobCreated> CreatePreRecordedJobAsync(PreRecordedOptions options, CancellationToken cancellationToken = default)
+        public Task<PreRecordedJobCreated> CreatePreRecordedJobAsync(PreRecordedOptions options, CancellationToken cancellationToken = default) =>
+            CreatePreRecordedJobAsync(options, null, cancellationToken);
+
+        /// <summary>
+        /// <c>POST /v2/pre-recorded</c> as <see cref="CreatePreRecordedJobAsync(PreRecordedOptions, CancellationToken)"/>;
+        /// <paramref name="retrying"/> hears each attempt that is repeated (a 429 "too many jobs" and its <c>Retry-After</c>),
+        /// before the wait.
+        /// </summary>
+        public async Task<PreRecordedJobCreated> CreatePreRecordedJobAsync(PreRecordedOptions options, IProgress<GladiaRetryNotice>? retrying,
+            CancellationToken cancellationToken = default)
         {
             if (options is null)
             {
@@ -128,6 +137,7 @@ namespace GladiaPS.Core.Rest
             var spec = new RequestSpec(HttpMethod.Post, BuildUrl(PreRecordedPath), _settings.Http.InitTimeout, RetryMode.CreateOnlyIfNotCreated)
             {
                 JsonBody = Encoding.UTF8.GetBytes(options.ToJson()),
+                Retrying = retrying,
             };
 
             using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);

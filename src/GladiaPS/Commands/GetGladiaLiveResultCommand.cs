@@ -81,7 +81,7 @@ namespace GladiaPS.Commands
                 {
                     // Without -Wait the current state, at once, even of a session still streaming here.
                     var job = Run(token => Wait ? WaitForJobAsync(id, token) : _client!.GetLiveJobAsync(id, token));
-                    WriteObject(new GladiaLiveResult(job, PathSentHere(id)));
+                    WriteObject(new GladiaLiveResult(job, PathsSentHere(id)));
                 }
                 catch (Exception exception) when (exception is not PipelineStoppedException)
                 {
@@ -103,7 +103,7 @@ namespace GladiaPS.Commands
         private void List()
         {
             var filter = JobListing.CreateFilter(Paging, Status, After, Before, Date, CustomMetadata);
-            WriteListing(Paging, token => _client!.ListLiveJobsAsync(filter, token), job => new GladiaLiveResult(job, job.Id is null ? null : PathSentHere(job.Id)), "Listing sessions");
+            WriteListing(Paging, token => _client!.ListLiveJobsAsync(filter, token), job => new GladiaLiveResult(job, job.Id is null ? null : PathsSentHere(job.Id)), "Listing sessions");
         }
 
         /// <summary>Waits for a session still streaming here to end, then for its job to finish: all of it within -Timeout.</summary>

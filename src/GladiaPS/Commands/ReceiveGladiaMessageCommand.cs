@@ -57,7 +57,7 @@ namespace GladiaPS.Commands
         {
             if (Session.MessagesReadByCreator)
             {
-                WriteWarning("Session " + Session.Id + " was created by Send-GladiaAudio for '" + Session.Path + "', which read its messages itself " +
+                WriteWarning("Session " + Session.Id + " was created by Send-GladiaAudio for '" + Session.Paths + "', which read its messages itself " +
                     "and wrote its transcripts as its output: there is nothing left to receive. Get-GladiaLiveResult -Id " + Session.Id +
                     " gets its whole result; to read messages as they arrive, create the session with New-GladiaLiveSession and send with -Session.");
                 return;
@@ -102,7 +102,7 @@ namespace GladiaPS.Commands
                 return;
             }
 
-            WriteObject(message is TranscriptMessage transcript ? new GladiaTranscript(transcript, Session.Id, Session.Path) : message);
+            WriteObject(message is TranscriptMessage transcript ? new GladiaTranscript(transcript, Session.Id, Session.Files.At(transcript.Channel, transcript.Start)) : message);
         }
     }
 }

@@ -76,6 +76,9 @@ namespace GladiaPS.Infrastructure
                 progress = new ProgressReporter(_cmdlet, activityId, input.Name, options.MaxAudio?.TotalSeconds ?? AudioFile.DurationSeconds(source), format.ByteRate);
             };
             options.Progress = seconds => progress.Report(seconds);
+
+            // Inputs into one session go one after another: this one's audio starts where the audio queued so far ends.
+            session.Files.Add(session.AudioSeconds, input.Paths);
             using (session.Events.Listen(_cmdlet))
             {
                 try

@@ -140,8 +140,7 @@ namespace GladiaPS.Infrastructure
         private async Task<GladiaLiveSession> StartSessionAsync(LiveSessionOptions init, LiveConnectionOptions connection, CancellationToken token)
         {
             var format = new SessionAudioFormat(init.EffectiveEncoding, init.EffectiveBitDepth, init.EffectiveSampleRate, init.EffectiveChannels);
-            var path = _input.Kind == AudioInputKind.Tracks ? Name : _input.Path;
-            var session = await SessionFactory.StartAsync(_client, init, connection, format, path, _settings.RunspaceId, _output, token).ConfigureAwait(false);
+            var session = await SessionFactory.StartAsync(_client, init, connection, format, _input.Paths, _settings.RunspaceId, _output, token).ConfigureAwait(false);
             session.MessagesReadByCreator = true;
             lock (_sessions)
             {

@@ -33,7 +33,7 @@ namespace GladiaPS.Infrastructure
         public GladiaSession Session { get; set; } = null!;
 
         /// <summary>The file a session of this id was made for, when this process sent it and still holds the session.</summary>
-        internal static string? PathSentHere(string id) => SessionRegistry.Snapshot().FirstOrDefault(s => s.Id == id)?.Path;
+        internal static IReadOnlyList<string>? PathsSentHere(string id) => SessionRegistry.Snapshot().FirstOrDefault(s => s.Id == id)?.Files.All;
 
         /// <summary>The session of this id that this process still has open, if any.</summary>
         internal static GladiaSession? OpenHere(string id) =>

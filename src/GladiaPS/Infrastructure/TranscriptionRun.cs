@@ -118,7 +118,7 @@ namespace GladiaPS.Infrastructure
             var path = _input!.Path ?? throw new InvalidOperationException(Name + ": only files can be uploaded for a pre-recorded job.");
             var length = new System.IO.FileInfo(path).Length;
             var lastPercent = -1;
-            var progress = new Progress(sent =>
+            var progress = new Progress<long>(sent =>
             {
                 var percent = length == 0 ? 100 : (int)Math.Min(100, sent * 100 / length);
                 if (percent == Interlocked.Exchange(ref lastPercent, percent))
@@ -137,35 +137,49 @@ namespace GladiaPS.Infrastructure
             return uploaded.AudioUrl;
         }
 
-        /// <summary>Creates the job; "too many jobs" (429) waits and asks again for as long as it takes, so it never fails a batch.</summary>
+        /// <summary>
+        /// Creates the job; "too many jobs" (429) waits and asks again for as long as it takes, so it never fails a batch.
+        /// Every wait is said on the verbose stream, the HTTP layer's own retries as much as the waits after them.
+        /// </summary>
         private async Task<PreRecordedJobCreated> CreateAsync(PreRecordedOptions options, CancellationToken token)
         {
+            var retrying = new Progress<GladiaRetryNotice>(notice => SayWaiting(notice.StatusCode, notice.Failure, notice.Delay));
             while (true)
             {
                 try
                 {
-                    return await _client.CreatePreRecordedJobAsync(options, token).ConfigureAwait(false);
+                    return await _client.CreatePreRecordedJobAsync(options, retrying, token).ConfigureAwait(false);
                 }
                 catch (GladiaApiException tooMany) when (tooMany.StatusCode == 429)
                 {
                     var wait = tooMany.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero ? retryAfter : DefaultTooManyJobsWait;
-                    _cmdlet.PostVerbose(string.Format(CultureInfo.InvariantCulture, "{0}: the account has too many jobs (429); asking again in {1:0.#} s.", Name, wait.TotalSeconds));
-                    _cmdlet.PostProgress(new System.Management.Automation.ProgressRecord(_activityId, "Transcribing " + Name, "Waiting for a free job slot (429)"));
+                    SayWaiting(429, null, wait);
                     await Task.Delay(wait, token).ConfigureAwait(false);
                 }
             }
         }
 
+        private void SayWaiting(int? status, string? failure, TimeSpan wait)
+        {
+            _cmdlet.PostVerbose(status == 429
+                ? string.Format(CultureInfo.InvariantCulture, "{0}: the account has too many jobs (429); asking again in {1:0.#} s.", Name, wait.TotalSeconds)
+                : string.Format(CultureInfo.InvariantCulture, "{0}: creating the job failed ({1}); trying again in {2:0.#} s.", Name,
+                    status is { } code ? "status " + code.ToString(CultureInfo.InvariantCulture) : failure, wait.TotalSeconds));
+            _cmdlet.PostProgress(new System.Management.Automation.ProgressRecord(_activityId, "Transcribing " + Name,
+                status == 429 ? "Waiting for a free job slot (429)" : "Waiting to ask again"));
+        }
+
         private void ReportStatus(PreRecordedJob job) =>
             _cmdlet.PostProgress(new System.Management.Automation.ProgressRecord(_activityId, "Transcribing " + Name, "Job " + job.Id + ": " + job.Status));
 
-        private sealed class Progress : IProgress<long>
+        // Reports on the reporting thread, unlike System.Progress, which would post to a thread-pool item in any order.
+        private sealed class Progress<T> : IProgress<T>
         {
-            private readonly Action<long> _report;
+            private readonly Action<T> _report;
 
-            public Progress(Action<long> report) => _report = report;
+            public Progress(Action<T> report) => _report = report;
 
-            public void Report(long value) => _report(value);
+            public void Report(T value) => _report(value);
         }
     }
 }

@@ -9,10 +9,10 @@ namespace GladiaPS
     /// <summary>A live session's job as GET /v2/live/{id} returns it, flat for the pipeline; the JSON is in <see cref="Raw"/>.</summary>
     public sealed class GladiaLiveResult
     {
-        internal GladiaLiveResult(LiveJob job, string? path)
+        internal GladiaLiveResult(LiveJob job, IReadOnlyList<string>? paths)
         {
             Job = job;
-            Path = path;
+            Paths = JoinedList.Of(paths, JoinedList.ValueSeparator);
         }
 
         internal LiveJob Job { get; }
@@ -25,8 +25,11 @@ namespace GladiaPS
         /// <summary>queued, processing, done or error.</summary>
         public string Status => Job.Status;
 
-        /// <summary>The file the session was made for, when this PowerShell session sent it (Send-GladiaAudio); else null.</summary>
-        public string? Path { get; }
+        /// <summary>The file the session's audio came from, when this PowerShell session sent it (Send-GladiaAudio) and it is one file; else null.</summary>
+        public string? Path => Paths.Count == 1 ? Paths[0] : null;
+
+        /// <summary>Every file this PowerShell session sent into the session (the channels' files for -AsChannels); else empty.</summary>
+        public IReadOnlyList<string> Paths { get; }
 
         public DateTimeOffset? CreatedAt => Job.CreatedAt;
 

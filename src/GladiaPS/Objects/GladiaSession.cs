@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using GladiaPS.Core.Audio;
 using GladiaPS.Core.Live;
+using GladiaPS.Core.Models;
 
 namespace GladiaPS
 {
@@ -12,12 +14,12 @@ namespace GladiaPS
     /// </summary>
     public sealed class GladiaSession
     {
-        internal GladiaSession(GladiaLiveSession live, Infrastructure.SessionEventRelay events, SessionAudioFormat format, string? path, Guid runspaceId)
+        internal GladiaSession(GladiaLiveSession live, Infrastructure.SessionEventRelay events, SessionAudioFormat format, IReadOnlyList<string>? paths, Guid runspaceId)
         {
             Live = live;
             Events = events;
             Format = format;
-            Path = path;
+            Files = new Infrastructure.SessionFiles(paths);
             RunspaceId = runspaceId;
             CreatedAt = DateTimeOffset.Now;
         }
@@ -54,8 +56,14 @@ namespace GladiaPS
 
         public int Channels => Format.Channels;
 
-        /// <summary>The file this session was created for, when Send-GladiaAudio created it.</summary>
-        public string? Path { get; }
+        /// <summary>The files whose audio went into the session, and when; for each transcript's file.</summary>
+        internal Infrastructure.SessionFiles Files { get; }
+
+        /// <summary>The file the session's audio came from (Send-GladiaAudio), when it is one file; null when none or several.</summary>
+        public string? Path => Paths.Count == 1 ? Paths[0] : null;
+
+        /// <summary>Every file whose audio went into the session, in the order sent (the channels' files for -AsChannels).</summary>
+        public IReadOnlyList<string> Paths => JoinedList.Of(Files.All, JoinedList.ValueSeparator);
 
         public DateTimeOffset CreatedAt { get; }
 

@@ -270,6 +270,60 @@ namespace GladiaPS.Core.Tests.Live
             }
         }
 
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void A_stalled_server_ends_the_session_however_proven_the_connection_was(bool proven)
+        {
+            var attempts = new AttemptTracker();
+
+            var decision = ReconnectPolicy.AfterConnectionEnd(
+                ConnectionEnd.Stalled("no progress for 300 s"), proven ? Proven() : Unproven(), attempts, new LiveConnectionOptions());
+
+            Assert.False(decision.Reconnect);
+            Assert.Equal(LiveSessionEndReason.ConnectionFailed, decision.Reason);
+            Assert.Equal("The session was given up: no progress for 300 s.", decision.Error);
+            Assert.Equal(0, attempts.WithoutProgress);
+        }
+
+        [Fact]
+        public void A_close_without_a_status_code_is_resumed_and_described_as_such()
+        {
+            var decision = ReconnectPolicy.AfterConnectionEnd(ConnectionEnd.ServerClosed(null, null), Proven(), new AttemptTracker(), new LiveConnectionOptions());
+
+            Assert.True(decision.Reconnect);
+            Assert.Null(decision.Error);
+            Assert.Equal("connection lost: close without a status code", decision.Detail);
+        }
+
+        [Fact]
+        public void Closes_without_a_status_code_on_unproven_connections_spend_the_budget_and_say_what_happened()
+        {
+            var attempts = new AttemptTracker();
+            var options = new LiveConnectionOptions { MaxAttemptsWithoutProgress = 2 };
+
+            var first = ReconnectPolicy.AfterConnectionEnd(ConnectionEnd.ServerClosed(null, null), Unproven(), attempts, options);
+            var second = ReconnectPolicy.AfterConnectionEnd(ConnectionEnd.ServerClosed(null, null), Unproven(), attempts, options);
+
+            Assert.True(first.Reconnect);
+            Assert.False(second.Reconnect);
+            Assert.Equal(LiveSessionEndReason.ConnectionFailed, second.Reason);
+            Assert.DoesNotContain("close :", second.Error);
+            Assert.Contains("without a status code", second.Error);
+        }
+
+        [Fact]
+        public void A_drop_of_a_proven_connection_is_resumed()
+        {
+            var attempts = new AttemptTracker();
+
+            var decision = ReconnectPolicy.AfterConnectionEnd(ConnectionEnd.Dropped("connection reset"), Proven(), attempts, new LiveConnectionOptions());
+
+            Assert.True(decision.Reconnect);
+            Assert.Equal("connection lost: connection reset", decision.Detail);
+            Assert.Equal(0, attempts.WithoutProgress);
+        }
+
         private static ConnectionFacts Proven() => new ConnectionFacts { ProgressOnConnection = true, OpenFor = TimeSpan.FromSeconds(30) };
 
         private static ConnectionFacts Unproven() => new ConnectionFacts { OpenFor = TimeSpan.FromSeconds(0.5) };

@@ -143,6 +143,30 @@ namespace GladiaPS.Core.Tests.PreRecorded
         }
 
         [Fact]
+        public async Task Create_TellsEachRetryBeforeItsWait_WithTheStatusAndTheServersRetryAfter()
+        {
+            var calls = 0;
+            await using var api = LoopbackHttpServer.Start(c => Interlocked.Increment(ref calls) switch
+            {
+                1 => c.RespondJsonAsync(429, "{\"message\":\"too many jobs\"}", ("Retry-After", "0")),
+                2 => c.RespondJsonAsync(503, "{\"message\":\"busy\"}"),
+                _ => c.RespondJsonAsync(201, "{\"id\":\"job-1\"}"),
+            });
+            using var client = new GladiaRestClient(RestTestSettings.For(api.BaseUrl));
+            var notices = new List<GladiaRetryNotice>();
+
+            var created = await client.CreatePreRecordedJobAsync(new PreRecordedOptions { AudioUrl = new Uri("https://api.gladia.io/file/f-1") },
+                new SynchronousProgress<GladiaRetryNotice>(notices.Add));
+
+            Assert.Equal("job-1", created.Id);
+            Assert.Equal(new int?[] { 429, 503 }, notices.Select(n => n.StatusCode));
+            Assert.Equal(new[] { 1, 2 }, notices.Select(n => n.Attempt));
+            Assert.True(notices[0].IsTooManyRequests);
+            Assert.Equal(TimeSpan.Zero, notices[0].Delay);
+            Assert.All(notices, n => Assert.Equal("POST /v2/pre-recorded", n.Method + " " + n.Path));
+        }
+
+        [Fact]
         public async Task Create_WithoutAudioUrl_OrWithAnIdThatIsNotAnId_IsRefused()
         {
             await using var api = LoopbackHttpServer.Start(c => c.RespondJsonAsync(201, "{\"id\":\"../../v2/live\"}"));

@@ -11,4 +11,14 @@ namespace GladiaPS.Core.Tests.PreRecorded
 
         public void Report(long value) => _report(value);
     }
+
+    /// <summary>Any report on the reporting thread, in order.</summary>
+    internal sealed class SynchronousProgress<T> : IProgress<T>
+    {
+        private readonly Action<T> _report;
+
+        public SynchronousProgress(Action<T> report) => _report = report;
+
+        public void Report(T value) => _report(value);
+    }
 }
