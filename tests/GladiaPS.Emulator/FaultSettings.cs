@@ -84,7 +84,10 @@ namespace GladiaPS.Emulator
         [JsonPropertyName("job_answer_id")]
         public string? JobAnswerId { get; init; }
 
-        /// <summary>A server whose audio file never ends: after the session's WAV, <c>GET /v2/live/{id}/file</c> sends zeros until the client goes.</summary>
+        /// <summary>
+        /// A server whose audio file never ends: after the session's WAV (or the job's file), <c>GET /v2/live/{id}/file</c>
+        /// and <c>GET /v2/pre-recorded/{id}/file</c> send zeros until the client goes.
+        /// </summary>
         [JsonPropertyName("endless_file")]
         public bool EndlessFile { get; init; }
 

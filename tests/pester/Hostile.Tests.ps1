@@ -124,6 +124,21 @@ Describe 'A download that never ends' {
         "$($tooLong[0])" | Should -Match 'went past the limit of \d+ bytes \(what the session''s duration at its format can be'
         Get-ChildItem -LiteralPath $folder -Force | Should -BeNullOrEmpty
     }
+
+    It 'stops a pre-recorded job''s file at what its audio duration can be, saving nothing and leaving no partial file' {
+        $tone = New-ToneWav -Path "$work/endless-job.wav" -Phrase 'kilo lima'
+        $job = Invoke-GladiaTranscription -LiteralPath $tone.FullName -PassThru
+        $folder = Join-Path $work 'endless-job'
+        $null = New-Item -ItemType Directory -Path $folder
+        Set-TestServerFault $server @{ endless_file = $true }
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $saved = $job | Save-GladiaTranscriptionAudio -Path $folder -ErrorVariable tooLong -ErrorAction SilentlyContinue
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 60
+        $saved | Should -BeNullOrEmpty
+        $tooLong.Count | Should -Be 1
+        "$($tooLong[0])" | Should -Match 'went past the limit of \d+ bytes \(what the job''s audio duration can be'
+        Get-ChildItem -LiteralPath $folder -Force | Should -BeNullOrEmpty
+    }
 }
 
 Describe 'Frames the protocol forbids' {

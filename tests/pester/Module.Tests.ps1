@@ -52,6 +52,8 @@ Describe 'Tab completion' {
         @{ Line = 'New-GladiaLiveSession -SampleRate 4'; Expected = '44100' }
         @{ Line = 'New-GladiaLiveSession -TranslateTo w'; Expected = 'wo' }
         @{ Line = 'Receive-GladiaMessage -Type post_'; Expected = 'post_final_transcript' }
+        @{ Line = 'ConvertTo-GladiaSubtitle -Format W'; Expected = 'WebVtt' }
+        @{ Line = 'Invoke-GladiaTranscription -Model solaria-'; Expected = 'solaria-1' }
     ) {
         (Complete $Line).CompletionText | Should -Contain $Expected
     }

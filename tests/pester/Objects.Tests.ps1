@@ -75,6 +75,16 @@ Describe 'Export-Csv and ConvertTo-Csv' {
         Should-HaveNoTypeNames $rows
     }
 
+    It 'leaves Speakers empty when diarization did not run, and counts them when it did' {
+        $job.Speakers | Should -BeNullOrEmpty
+        (Read-BackCsv $job 'no-diarization')[0].Speakers | Should -Be ''
+        ($job | ConvertTo-Json -Depth 2 | ConvertFrom-Json).Speakers | Should -BeNullOrEmpty
+        $diarized = Invoke-GladiaTranscription -LiteralPath $file.FullName -Diarization -PassThru
+        $diarized.Speakers | Should -Be 1
+        (Read-BackCsv $diarized 'diarization')[0].Speakers | Should -Be '1'
+        ($diarized | Out-String -Width 200) | Should -Match '\bdone\s+\d+\.\d s\s+1\b'
+    }
+
     It 'writes custom metadata as its pairs' {
         $tagged = Invoke-GladiaTranscription -LiteralPath $file.FullName -CustomMetadata @{ batch = 'week-12' } -PassThru
         (Read-BackCsv $tagged 'tagged').CustomMetadata | Should -Be 'batch=week-12'

@@ -131,8 +131,13 @@ Describe 'Options and results' {
         $srt = Invoke-GladiaTranscription -LiteralPath $mono.FullName -Speakers 2 | ConvertTo-GladiaSubtitle
         $srt | Should -Match '\[Speaker 0\] alpha bravo'
         $srt | Should -Match '\[Speaker 1\] charlie delta'
-        $vtt = Invoke-GladiaTranscription -LiteralPath $mono.FullName -Diarization -PassThru | ConvertTo-GladiaSubtitle -Format WebVtt
+        $result = Invoke-GladiaTranscription -LiteralPath $mono.FullName -Diarization -PassThru
+        $vtt = $result | ConvertTo-GladiaSubtitle -Format WebVtt
         $vtt | Should -Match '<v Speaker 1>charlie delta'
+        # The extensions, in any case, as -SubtitleFormat takes them.
+        ($result | ConvertTo-GladiaSubtitle -Format vtt -ErrorAction Stop).Text | Should -Be $vtt.Text
+        ($result | ConvertTo-GladiaSubtitle -Format SRT -ErrorAction Stop).Format | Should -Be 'Srt'
+        { $result | ConvertTo-GladiaSubtitle -Format ass -ErrorAction Stop } | Should -Throw '*Srt, WebVtt*'
     }
 
     It 'refuses a bad option before anything is uploaded, naming the parameter' {

@@ -70,6 +70,12 @@ namespace GladiaPS.Core.Configuration
         public long MaxDownloadBytes { get; set; } = 17_000_000_000L;
 
         /// <summary>
+        /// The most a pre-recorded job's file may be when the job does not say how long its audio is (default 1.1 GB: Gladia
+        /// takes files of at most 1000 MB, upload or URL, plus a tenth). Never more than <see cref="MaxDownloadBytes"/>.
+        /// </summary>
+        public long MaxPreRecordedDownloadBytes { get; set; } = 1_100_000_000L;
+
+        /// <summary>
         /// The most pages one listing follows (default 1000): a server whose <c>next</c> never ends (a new URL each time)
         /// makes the listing fail with an error naming the limit, after the jobs already read.
         /// </summary>
@@ -98,6 +104,11 @@ namespace GladiaPS.Core.Configuration
             if (MaxDownloadBytes < 1024)
             {
                 throw new Options.GladiaValidationException(nameof(MaxDownloadBytes), $"{nameof(MaxDownloadBytes)}: {MaxDownloadBytes} is out of range; use 1 KiB or more.");
+            }
+
+            if (MaxPreRecordedDownloadBytes < 1024)
+            {
+                throw new Options.GladiaValidationException(nameof(MaxPreRecordedDownloadBytes), $"{nameof(MaxPreRecordedDownloadBytes)}: {MaxPreRecordedDownloadBytes} is out of range; use 1 KiB or more.");
             }
 
             if (MaxListPages < 1)

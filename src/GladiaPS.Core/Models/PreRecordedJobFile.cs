@@ -16,6 +16,9 @@ namespace GladiaPS.Core.Models
 
         public int? NumberOfChannels { get; internal set; }
 
+        /// <summary>The file's size in bytes, when the server gives it (<c>size</c>, as the upload's answer does).</summary>
+        public long? Size { get; internal set; }
+
         public override string ToString() => Filename ?? Id ?? string.Empty;
 
         internal static PreRecordedJobFile FromJson(JsonElement element) => new PreRecordedJobFile
@@ -25,6 +28,7 @@ namespace GladiaPS.Core.Models
             Source = TolerantJson.GetString(element, "source"),
             AudioDuration = TolerantJson.GetDouble(element, "audio_duration"),
             NumberOfChannels = TolerantJson.GetInt32(element, "number_of_channels"),
+            Size = TolerantJson.GetInt64(element, "size"),
         };
     }
 }

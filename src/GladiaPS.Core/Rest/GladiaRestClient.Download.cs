@@ -33,10 +33,23 @@ namespace GladiaPS.Core.Rest
         /// <see cref="InvalidDataException"/> naming the limit, instead of filling the disk.
         /// </param>
         public Task<long> DownloadLiveAudioAsync(string id, Stream destination, long? maxBytes, CancellationToken cancellationToken = default) =>
-            DownloadAudioAsync(LivePath + "/" + EscapeId(id) + "/file", "session " + id, destination, maxBytes, cancellationToken);
+            DownloadAudioAsync(LivePath + "/" + EscapeId(id) + "/file", "session " + id, destination,
+                LimitOf(maxBytes, "what the session's duration at its format can be, with a margin", _settings.Http.MaxDownloadBytes, "MaxDownloadBytes"), cancellationToken);
+
+        /// <summary>The smaller of the job's own bound (when known) and the documented cap, with the name each goes by in an error.</summary>
+        private DownloadLimit LimitOf(long? bound, string boundName, long cap, string capName)
+        {
+            cap = Math.Min(cap, _settings.Http.MaxDownloadBytes);
+            if (cap == _settings.Http.MaxDownloadBytes)
+            {
+                capName = "MaxDownloadBytes";
+            }
+
+            return bound is long bytes && bytes < cap ? new DownloadLimit(bytes, boundName) : new DownloadLimit(cap, capName);
+        }
 
         /// <summary>Streams the audio at <paramref name="relativePath"/> into <paramref name="destination"/>; <paramref name="owner"/> names it in errors.</summary>
-        private async Task<long> DownloadAudioAsync(string relativePath, string owner, Stream destination, long? maxBytes, CancellationToken cancellationToken)
+        private async Task<long> DownloadAudioAsync(string relativePath, string owner, Stream destination, DownloadLimit limit, CancellationToken cancellationToken)
         {
             if (destination is null)
             {
@@ -49,14 +62,13 @@ namespace GladiaPS.Core.Rest
             }
 
             var spec = new RequestSpec(HttpMethod.Get, BuildUrl(relativePath), _settings.Http.DownloadTimeout, RetryMode.Idempotent);
-            var limit = Math.Min(maxBytes ?? long.MaxValue, _settings.Http.MaxDownloadBytes);
             using var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
             if (response.Content is null)
             {
                 return 0;
             }
 
-            if (response.Content.Headers.ContentLength is long declared && declared > limit)
+            if (response.Content.Headers.ContentLength is long declared && declared > limit.Bytes)
             {
                 throw TooMuchAudio(spec, owner, limit, declared);
             }
@@ -82,7 +94,7 @@ namespace GladiaPS.Core.Rest
                         break;
                     }
 
-                    if (total + read > limit)
+                    if (total + read > limit.Bytes)
                     {
                         throw TooMuchAudio(spec, owner, limit, null);
                     }
@@ -138,15 +150,29 @@ namespace GladiaPS.Core.Rest
             }
         }
 
-        private InvalidDataException TooMuchAudio(RequestSpec spec, string owner, long limit, long? declared) =>
+        private InvalidDataException TooMuchAudio(RequestSpec spec, string owner, DownloadLimit limit, long? declared) =>
             new InvalidDataException(_sender.Redact(string.Format(
                 CultureInfo.InvariantCulture,
                 "GET {0}: the audio of {1} {2} the limit of {3} bytes ({4}); the download was stopped and nothing was kept.",
                 spec.DisplayPath,
                 owner,
                 declared is long length ? "declares " + length.ToString(CultureInfo.InvariantCulture) + " bytes, more than" : "went past",
-                limit,
-                limit == _settings.Http.MaxDownloadBytes ? "MaxDownloadBytes" : "what the session's duration at its format can be, with a margin")));
+                limit.Bytes,
+                limit.Name)));
+
+        /// <summary>The most one download may write, and what the limit is called in the error that stops it.</summary>
+        private readonly struct DownloadLimit
+        {
+            public DownloadLimit(long bytes, string name)
+            {
+                Bytes = bytes;
+                Name = name;
+            }
+
+            public long Bytes { get; }
+
+            public string Name { get; }
+        }
 
         /// <summary>Marks a failure to write the destination, so it is not reported as the download breaking off.</summary>
         private sealed class DestinationWriteException : Exception

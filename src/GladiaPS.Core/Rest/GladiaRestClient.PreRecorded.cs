@@ -269,23 +269,35 @@ namespace GladiaPS.Core.Rest
 
         /// <summary>
         /// <c>GET /v2/pre-recorded/{id}/file</c> streamed into <paramref name="destination"/>, bounded in time as the live
-        /// download is and in size by <see cref="Configuration.GladiaHttpOptions.MaxDownloadBytes"/>.
+        /// download is, and in size by <paramref name="maxBytes"/> (<see cref="PreRecordedAudioBound.For"/> reads it from the
+        /// job) and never more than <see cref="Configuration.GladiaHttpOptions.MaxPreRecordedDownloadBytes"/>.
         /// </summary>
-        public Task<long> DownloadPreRecordedAudioAsync(string id, Stream destination, CancellationToken cancellationToken = default)
+        /// <exception cref="InvalidDataException">The body declares or sends more than the limit; the error names it.</exception>
+        public Task<long> DownloadPreRecordedAudioAsync(string id, Stream destination, long? maxBytes, CancellationToken cancellationToken = default)
         {
             var checkedId = EscapeId(id);
-            return DownloadAudioAsync(PreRecordedPath + "/" + checkedId + "/file", "job " + checkedId, destination, maxBytes: null, cancellationToken);
+            return DownloadAudioAsync(PreRecordedPath + "/" + checkedId + "/file", "job " + checkedId, destination,
+                LimitOf(maxBytes, "what the job's audio duration can be in any format, with a margin", _settings.Http.MaxPreRecordedDownloadBytes, "MaxPreRecordedDownloadBytes"),
+                cancellationToken);
         }
+
+        /// <inheritdoc cref="DownloadPreRecordedAudioAsync(string, Stream, long?, CancellationToken)"/>
+        public Task<long> DownloadPreRecordedAudioAsync(string id, Stream destination, CancellationToken cancellationToken = default) =>
+            DownloadPreRecordedAudioAsync(id, destination, maxBytes: null, cancellationToken);
 
         /// <summary>
         /// The job's audio into <paramref name="path"/> through a temporary file in the same folder that is moved
-        /// into place only when complete (removed on failure or cancellation).
+        /// into place only when complete (removed on failure or cancellation); bounded as <see cref="DownloadPreRecordedAudioAsync(string, Stream, long?, CancellationToken)"/>.
         /// </summary>
-        public Task<long> DownloadPreRecordedAudioToFileAsync(string id, string path, bool overwrite = true, CancellationToken cancellationToken = default)
+        public Task<long> DownloadPreRecordedAudioToFileAsync(string id, string path, bool overwrite, long? maxBytes, CancellationToken cancellationToken = default)
         {
             var checkedId = EscapeId(id);
-            return DownloadToFileAsync(path, overwrite, destination => DownloadPreRecordedAudioAsync(checkedId, destination, cancellationToken), cancellationToken);
+            return DownloadToFileAsync(path, overwrite, destination => DownloadPreRecordedAudioAsync(checkedId, destination, maxBytes, cancellationToken), cancellationToken);
         }
+
+        /// <inheritdoc cref="DownloadPreRecordedAudioToFileAsync(string, string, bool, long?, CancellationToken)"/>
+        public Task<long> DownloadPreRecordedAudioToFileAsync(string id, string path, bool overwrite = true, CancellationToken cancellationToken = default) =>
+            DownloadPreRecordedAudioToFileAsync(id, path, overwrite, maxBytes: null, cancellationToken);
 
         private static string MediaTypeOf(string fileName)
         {

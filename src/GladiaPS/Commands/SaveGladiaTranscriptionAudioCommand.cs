@@ -31,12 +31,16 @@ namespace GladiaPS.Commands
             {
                 string destination;
                 bool namesOneFile;
+                long? bound;
                 try
                 {
+                    // The job says how large its file can be (the download stops past it) and what it is called.
+                    var job = Run(token => _client!.GetPreRecordedJobAsync(id, token));
+                    bound = PreRecordedAudioBound.For(job);
                     // The file is named <id> plus the extension of the job's own file, from a fixed set (else .audio):
                     // what the server calls the file is its text and never becomes more of a path than that.
                     var extension = string.IsNullOrEmpty(Path) || OutputFiles.NamesFolder(this, Path!)
-                        ? AudioFileExtension.FromServerFileName(Run(token => _client!.GetPreRecordedJobAsync(id, token)).File?.Filename)
+                        ? AudioFileExtension.FromServerFileName(job.File?.Filename)
                         : AudioFileExtension.Unknown;
                     destination = OutputFiles.Destination(this, Path, id + extension, out namesOneFile);
                 }
@@ -73,7 +77,7 @@ namespace GladiaPS.Commands
                 try
                 {
                     Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
-                    var bytes = Run(token => _client!.DownloadPreRecordedAudioToFileAsync(id, destination, Force, token));
+                    var bytes = Run(token => _client!.DownloadPreRecordedAudioToFileAsync(id, destination, Force, bound, token));
                     WriteVerbose("Job " + id + ": " + bytes + " bytes written to " + destination);
                     WriteObject(OutputFiles.Item(this, destination));
                 }

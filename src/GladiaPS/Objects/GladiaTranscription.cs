@@ -46,8 +46,19 @@ namespace GladiaPS
 
         public IReadOnlyList<Utterance> Utterances => JoinedList.Of(Job.Result?.Utterances, JoinedList.ItemSeparator);
 
-        /// <summary>How many speakers diarization found (0 without diarization).</summary>
-        public int Speakers => Utterances.Where(u => u.Speaker is not null).Select(u => u.Speaker).Distinct().Count();
+        /// <summary>
+        /// How many speakers diarization found; null when it did not run (a CSV cell left empty, not a count of 0): no
+        /// utterance names a speaker and the request did not ask for diarization.
+        /// </summary>
+        public int? Speakers
+        {
+            get
+            {
+                var speakers = Utterances.Where(u => u.Speaker is not null).Select(u => u.Speaker).Distinct().Count();
+                var asked = Job.RequestParams is { } sent && sent.TryGetValue("diarization", out var diarization) && diarization is true;
+                return speakers > 0 || asked ? speakers : null;
+            }
+        }
 
         public IReadOnlyList<string> Languages => JoinedList.Of(Job.Result?.Transcription?.Languages, JoinedList.ValueSeparator);
 

@@ -76,6 +76,49 @@ namespace GladiaPS.Core.Tests.Security
         }
 
         [Fact]
+        public async Task APreRecordedFileThatNeverEnds_IsStoppedAtTheJobsBound_AndNothingIsLeft()
+        {
+            await using var api = LoopbackHttpServer.Start(c => c.RespondUntilCloseAsync(200, "application/octet-stream", body => Endless(body, c.ServerStopping)));
+            using var client = new GladiaRestClient(RestTestSettings.For(api.BaseUrl));
+            Assert.True(PreRecordedJob.TryParse("{\"id\":\"j\",\"status\":\"done\",\"file\":{\"audio_duration\":0.1}}", out var job));
+            var bound = PreRecordedAudioBound.For(job);
+
+            var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+                client.DownloadPreRecordedAudioToFileAsync("j", PathOf("a.wav"), overwrite: false, bound));
+
+            Assert.Equal(1_375_000 + 1024 * 1024, bound);
+            Assert.Contains("went past the limit of 2423576 bytes (what the job's audio duration can be in any format", error.Message);
+            Assert.Empty(_folder.GetFiles("*", SearchOption.AllDirectories));
+        }
+
+        [Fact]
+        public async Task APreRecordedFileWithoutABound_StopsAtThePreRecordedCap()
+        {
+            await using var api = LoopbackHttpServer.Start(c => c.RespondUntilCloseAsync(200, "application/octet-stream", body => Endless(body, c.ServerStopping)));
+            var settings = RestTestSettings.For(api.BaseUrl);
+            settings.Http.MaxPreRecordedDownloadBytes = 3 * 1024 * 1024;
+            using var client = new GladiaRestClient(settings);
+
+            var error = await Assert.ThrowsAsync<InvalidDataException>(() => client.DownloadPreRecordedAudioAsync("j", Stream.Null));
+
+            Assert.Contains("limit of 3145728 bytes (MaxPreRecordedDownloadBytes)", error.Message);
+            Assert.Equal(1_100_000_000L, new GladiaPS.Core.Configuration.GladiaHttpOptions().MaxPreRecordedDownloadBytes);
+        }
+
+        [Theory]
+        [InlineData("{\"size\":1000,\"audio_duration\":3600}", 1100L + 1024 * 1024)]
+        [InlineData("{\"audio_duration\":2}", 27_500_000L + 1024 * 1024)]
+        [InlineData("{\"audio_duration\":\"NaN\"}", null)]
+        [InlineData("{\"audio_duration\":-1}", null)]
+        [InlineData("{\"size\":9223372036854775807}", long.MaxValue)]
+        [InlineData("{}", null)]
+        public void APreRecordedJobsBound_ComesFromItsFile(string file, long? expected)
+        {
+            Assert.True(PreRecordedJob.TryParse("{\"id\":\"j\",\"status\":\"done\",\"file\":" + file + "}", out var job));
+            Assert.Equal(expected, PreRecordedAudioBound.For(job));
+        }
+
+        [Fact]
         public async Task StalePartialFiles_AreDeletedByTheNextDownload_FreshOnesAndOthersKept()
         {
             var stale = PathOf(".old.wav.gladiaps-0123456789ab.partial");

@@ -236,9 +236,22 @@ namespace GladiaPS.Emulator.Http
         private static async Task WriteEndlessAsync(HttpContext context, EmulatedSession session)
         {
             var length = await session.FlushAudioAsync().ConfigureAwait(false);
+            var wav = new MemoryStream();
+            await session.CopyAudioAsWavAsync(wav, length, context.RequestAborted).ConfigureAwait(false);
+            wav.Position = 0;
+            await WriteEndlessAsync(context, wav).ConfigureAwait(false);
+        }
+
+        /// <summary><paramref name="start"/>, then zeros without end and without a length, until the client disconnects.</summary>
+        internal static async Task WriteEndlessAsync(HttpContext context, Stream start)
+        {
             context.Response.StatusCode = 200;
             context.Response.ContentType = "application/octet-stream";
-            await session.CopyAudioAsWavAsync(context.Response.Body, length, context.RequestAborted).ConfigureAwait(false);
+            await using (start.ConfigureAwait(false))
+            {
+                await start.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+            }
+
             var zeros = new byte[64 * 1024];
             try
             {

@@ -254,6 +254,12 @@ namespace GladiaPS.Emulator.Http
         {
             var job = emulator.PreRecorded.FindJob((string)context.Request.RouteValues["id"]!);
             var file = job?.File ?? (job is null ? null : FindLocalUpload(emulator, job.Source));
+            if (file is not null && emulator.Faults.Snapshot().EndlessFile)
+            {
+                await ApiEndpoints.WriteEndlessAsync(context, System.IO.File.OpenRead(file.Path)).ConfigureAwait(false);
+                return;
+            }
+
             await ApiEndpoints.Send(context, file is null
                 ? ErrorBodies.Create(context, 404, job is null ? "Pre-recorded job not found" : "No audio file for this job")
                 : Results.File(file.Path, "application/octet-stream", file.FileName)).ConfigureAwait(false);
