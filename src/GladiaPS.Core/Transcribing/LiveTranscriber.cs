@@ -271,7 +271,7 @@ namespace GladiaPS.Core.Transcribing
             }
         }
 
-        private static async Task CloseAllAsync(SessionSequence<LiveSessionTarget>? sequence)
+        private async Task CloseAllAsync(SessionSequence<LiveSessionTarget>? sequence)
         {
             if (sequence is null)
             {
@@ -285,16 +285,49 @@ namespace GladiaPS.Core.Transcribing
 
             if (sequence.Unused is { } unused)
             {
+                LiveSessionTarget spare;
                 try
                 {
-                    var spare = await unused.ConfigureAwait(false);
-                    await spare.Live.DisposeAsync().ConfigureAwait(false);
+                    spare = await unused.ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is not OutOfMemoryException)
                 {
                     // The spare session never took audio; failing to open it changes nothing for the input.
+                    return;
                 }
+
+                await spare.Live.DisposeAsync().ConfigureAwait(false);
+                await DeleteSpareAsync(spare.Live).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>
+        /// Deletes a session opened ahead that the input ended before needing: left alone it would stay on the server as a
+        /// finished session with no audio, listed among the account's results. Deleting it once it turns out unused, rather
+        /// than not opening it when the input's length says the rest fits, covers every input (a decoded file, a stream,
+        /// a device stopped by hand: most have no length to go by) and keeps the switch free of a wait. Best effort and
+        /// bounded by <see cref="EndGrace"/>: a failure is reported, never thrown, since the input's own sessions are done.
+        /// </summary>
+        private async Task DeleteSpareAsync(GladiaLiveSession spare)
+        {
+            if (_client is null || spare.Id is not { } id)
+            {
+                // Sessions made by a host's StartSession with no client to delete them with: the host owns them.
+                return;
+            }
+
+            Exception? failure = null;
+            try
+            {
+                using var grace = new CancellationTokenSource(EndGrace);
+                await _client.DeleteLiveJobAsync(id, grace.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                failure = exception;
+            }
+
+            _options.SpareSessionDeleted?.Invoke(spare, failure);
         }
     }
 }

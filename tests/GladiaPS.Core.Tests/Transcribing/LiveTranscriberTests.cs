@@ -83,6 +83,34 @@ namespace GladiaPS.Core.Tests.Transcribing
         }
 
         [Fact]
+        public async Task A_session_opened_ahead_that_the_input_ends_before_needing_is_deleted_on_the_server()
+        {
+            await using var fixture = await EmulatorFixture.StartAsync();
+            var (audio, expected) = EmulatorFixture.ToneAudio("alpha bravo charlie");
+            var seconds = audio.Length / 32000.0;
+            var deleted = new List<(string? Id, Exception? Failure)>();
+
+            // The next session opens at 5/8 of the limit and the switch window starts at 3/4: this input ends between them.
+            var transcriber = new LiveTranscriber(fixture.Client, new LiveTranscriberOptions
+            {
+                SessionOptions = EmulatorFixture.Pcm16Options(),
+                SessionLimit = TimeSpan.FromSeconds(seconds / 0.7),
+                SpareSessionDeleted = (spare, failure) => deleted.Add((spare.Id, failure)),
+            });
+
+            var events = await CollectAsync(transcriber.TranscribeAsync(AudioInput.FromStream(new MemoryStream(audio))));
+
+            var ended = Assert.Single(events.OfType<LiveTranscriberSessionEnded>());
+            Assert.Equal(expected, Finals(events).Select(f => f.Text));
+            var spare = Assert.Single(deleted);
+            Assert.Null(spare.Failure);
+            Assert.NotEqual(ended.Session.Id, spare.Id);
+            Assert.Null(fixture.Emulator.FindSession(spare.Id!));
+            var left = Assert.Single(fixture.Emulator.Sessions);
+            Assert.Equal(ended.Session.Id, left.Id);
+        }
+
+        [Fact]
         public async Task A_session_the_server_refuses_fails_the_run_naming_the_refusal_and_releases_the_input()
         {
             await using var fixture = await EmulatorFixture.StartAsync(apiKey: "gl-wrong-key-000000000000");
