@@ -127,6 +127,17 @@ Describe 'Options and results' {
         $result.Path | Should -Be $file.FullName
     }
 
+    It 'gives each utterance''s sentiment as Sentiments, in CSV as text, without changing the table view' {
+        $result = Invoke-GladiaTranscription -LiteralPath $mono.FullName -SentimentAnalysis -PassThru
+        @($result.Sentiments).Count | Should -Be 3
+        $result.Sentiments.Text | Should -Be @('alpha bravo', 'charlie delta', 'echo')
+        $result.Sentiments | ForEach-Object { $_.Sentiment | Should -Be 'neutral'; $_.Emotion | Should -Be 'neutral' }
+        $result.Sentiments[1].Start | Should -Be $result.Utterances[1].Start
+        ($result | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv).Sentiments | Should -BeLike 'neutral/neutral: alpha bravo*echo'
+        ($result | Format-Table | Out-String -Width 200) -split "`n" | Where-Object { $_ -match '^Id\s' } | Should -Match '^Id\s+Status\s+Audio\s+FullTranscript\s*$'
+        (Invoke-GladiaTranscription -LiteralPath $mono.FullName -PassThru).Sentiments | Should -BeNullOrEmpty
+    }
+
     It 'labels subtitle cues by speaker' {
         $srt = Invoke-GladiaTranscription -LiteralPath $mono.FullName -Speakers 2 | ConvertTo-GladiaSubtitle
         $srt | Should -Match '\[Speaker 0\] alpha bravo'
