@@ -321,7 +321,8 @@ Describe 'Ctrl+C' {
         $recorder = New-RecordingHost
         $run = Start-Stoppable { param($a, $b) Invoke-GladiaTranscription -LiteralPath $a, $b -CustomMetadata @{ test = 'stop-verbose' } -Verbose } @($mono.FullName, $stereo.FullName) $recorder
         try {
-            Wait-Until { @(Get-GladiaTranscription -CustomMetadata @{ test = 'stop-verbose' }).Count -eq 2 } | Should -BeTrue -Because 'both jobs should have been created'
+            # The command's own 'job ... created.' lines: both jobs exist, and the command knows their ids.
+            Wait-Until { @($recorder.Lines | Where-Object { $_ -like 'VERBOSE: *: job * created.' }).Count -eq 2 } | Should -BeTrue -Because 'both jobs should have been created'
             $run.PowerShell.Stop()
             $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
         } finally { $run.PowerShell.Runspace.Dispose(); $run.PowerShell.Dispose() }
