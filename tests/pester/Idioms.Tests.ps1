@@ -149,6 +149,21 @@ Describe 'Every init field of the live API is a parameter' {
         $messages.receive_errors | Should -BeFalse
     }
 
+    It 'takes -Context, the API''s name for the translation context, beside -ContextAdaptation' {
+        # Without the alias -Context bound to -ContextAdaptation by prefix, and both together were "specified more than once".
+        $s = New-GladiaLiveSession -TranslateTo fr -ContextAdaptation -Context 'a support call'
+        Stop-GladiaRecording -Session $s -Wait
+        $translation = ((Get-GladiaLiveResult -Id $s.Id).Raw | ConvertFrom-Json).request_params.realtime_processing.translation_config
+        $translation.context | Should -Be 'a support call'
+        $translation.context_adaptation | Should -BeTrue
+        $job = Invoke-GladiaTranscription -LiteralPath (New-ToneWav -Path "$folder/context.wav" -Phrase 'alpha').FullName -TranslateTo fr -Context 'a quiz' -NoWait
+        ((Get-GladiaTranscription -Id $job.Id -Wait -Timeout 30).Raw | ConvertFrom-Json).request_params.translation_config.context | Should -Be 'a quiz'
+        foreach ($name in 'New-GladiaLiveSession', 'Send-GladiaAudio', 'Invoke-GladiaTranscription') {
+            $claiming = (Get-Command $name).Parameters.Values | Where-Object { $_.Name -eq 'Context' -or $_.Aliases -contains 'Context' }
+            $claiming.Name | Should -Be 'TranslationContext' -Because "$name has one parameter named Context"
+        }
+    }
+
     It 'completes the message groups of -ReceiveEvents' {
         $line = 'New-GladiaLiveSession -ReceiveEvents re'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'realtime'

@@ -52,6 +52,9 @@ Describe 'Tab completion' {
         @{ Line = 'New-GladiaLiveSession -SampleRate 4'; Expected = '44100' }
         @{ Line = 'New-GladiaLiveSession -TranslateTo w'; Expected = 'wo' }
         @{ Line = 'Receive-GladiaMessage -Type post_'; Expected = 'post_final_transcript' }
+        @{ Line = 'ConvertTo-GladiaSubtitle -Format W'; Expected = 'WebVtt' }
+        @{ Line = 'Invoke-GladiaTranscription -Model solaria-'; Expected = 'solaria-fusion' }
+        @{ Line = 'Invoke-GladiaTranscription -Model solaria-'; Expected = 'solaria-3' }
     ) {
         (Complete $Line).CompletionText | Should -Contain $Expected
     }
@@ -115,11 +118,30 @@ Describe 'Views and subtitles' {
     }
 
     It 'shows a session and a result with their few columns' {
-        ($result | Out-String -Width 200) | Should -Match 'Id\s+Status\s+Audio\s+File\s+FullTranscript'
-        ($result | Out-String -Width 200) | Should -Match '\s+done\s+\d+\.\d s\s+two\.wav\s+'
+        ($result | Out-String -Width 200) | Should -Match 'Id\s+Status\s+Audio\s+FullTranscript'
+        ($result | Format-Table -View Files | Out-String -Width 200) | Should -Match '(?m)^two\.wav\s+done\s+\d+\.\d s\s+'
         $session = Get-GladiaLiveSession | Select-Object -Last 1
         ($session | Out-String -Width 200) | Should -Match 'Id\s+Status\s+Format\s+Audio\s+Acked\s+Reconnects'
         ($session | Out-String -Width 200) | Should -Match 'Ended\s+pcm 16-bit 16 kHz x2'
+    }
+
+    It 'shows results at 80 columns with the transcript on the line, cut rather than squeezed' {
+        $short = New-ToneWav -Path "$work/short.wav" -Phrase 'oscar papa'
+        $live = Send-GladiaAudio -LiteralPath $short.FullName -PassThru | Get-GladiaLiveResult -Wait -Timeout 30
+        $job = Invoke-GladiaTranscription -LiteralPath $short.FullName -Diarization -PassThru
+        foreach ($r in $live, $job) {
+            $lines = ($r | Out-String -Width 80) -split "`n" | Where-Object { $_.Trim() }
+            $lines.Count | Should -Be 3 -Because 'a header, its rule and one row'
+            $lines[2] | Should -Match ('^{0}\s+done\s+\d+\.\d s oscar papa\s*$' -f $r.Id)
+            $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
+        }
+        # A transcript longer than the line is cut at the edge with an ellipsis, its words still on the row.
+        $long = ($result | Out-String -Width 80) -split "`n" | Where-Object { $_ -match '^[0-9a-f-]{36} ' }
+        $long | Should -Match '^[0-9a-f-]{36}\s+done\s+\d+\.\d s alpha bravo \S.*…$'
+        $long.Length | Should -Be 80
+        # The files, and the speakers of a pre-recorded job, in the Files view.
+        ($job | Format-Table -View Files | Out-String -Width 80) | Should -Match '(?m)^short\.wav\s+done\s+\d+\.\d s\s+1 oscar papa\s*$'
+        ($live | Format-Table -View Files | Out-String -Width 80) | Should -Match '(?m)^short\.wav\s+done\s+\d+\.\d s oscar papa\s*$'
     }
 
     It 'writes SRT from a result, with the channel as the speaker and long utterances split' {

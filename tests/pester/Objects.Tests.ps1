@@ -82,7 +82,7 @@ Describe 'Export-Csv and ConvertTo-Csv' {
         $diarized = Invoke-GladiaTranscription -LiteralPath $file.FullName -Diarization -PassThru
         $diarized.Speakers | Should -Be 1
         (Read-BackCsv $diarized 'diarization')[0].Speakers | Should -Be '1'
-        ($diarized | Out-String -Width 200) | Should -Match '\bdone\s+\d+\.\d s\s+1\b'
+        ($diarized | Format-Table -View Files | Out-String -Width 200) | Should -Match '\bdone\s+\d+\.\d s\s+1\b'
     }
 
     It 'writes custom metadata as its pairs' {

@@ -163,8 +163,9 @@ Describe 'Longer than one session' {
         $phrase = (0..7 | ForEach-Object { $words[(2 * $_)..(2 * $_ + 1)] -join ' ' }) -join ' | '
         $long = New-ToneWav -Path "$work/eight-utterances.wav" -Phrase $phrase
         $single = Send-GladiaAudio -LiteralPath $long.FullName
-        # Sessions finish independently, so transcripts of neighbouring sessions may arrive interleaved: order by time.
-        $rolled = Send-GladiaAudio -LiteralPath $long.FullName -SessionLimit 3 | Sort-Object Start
+        # Sessions overlap on the server, but their transcripts come out in the file's time order, as Export-Csv wants them.
+        $rolled = @(Send-GladiaAudio -LiteralPath $long.FullName -SessionLimit 3)
+        for ($i = 1; $i -lt $rolled.Count; $i++) { $rolled[$i].Start | Should -BeGreaterOrEqual $rolled[$i - 1].Start }
         $sessions = $rolled | Select-Object -ExpandProperty SessionId -Unique
         $sessions.Count | Should -BeGreaterOrEqual 2
         ($rolled.Text -join ' | ') | Should -Be $phrase
@@ -179,5 +180,18 @@ Describe 'Longer than one session' {
         $all | ForEach-Object { $_.Outcome.Succeeded | Should -BeTrue }
         $kept = $all | ForEach-Object { (Invoke-TestServerApi -Server $server -Path "/emulator/sessions/$($_.Id)").kept_bytes } | Measure-Object -Sum
         $kept.Sum | Should -Be ($long.Length - 44)
+    }
+
+    It 'deletes on the server the session it opened ahead when the input ends before needing it' {
+        $short = New-ToneWav -Path "$work/spare.wav" -Phrase 'sierra tango'
+        # The next session opens at 5/8 of the limit, the switch window starts at 3/4: the file ends between them.
+        $limit = (($short.Length - 44) / 32000) / 0.7
+        $out = Send-GladiaAudio -LiteralPath $short.FullName -SessionLimit $limit -Verbose 4>&1
+        ($out | Where-Object { $_ -is [GladiaPS.GladiaTranscript] }).Text | Should -Be 'sierra tango'
+        $said = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $spare = @($said | Where-Object { $_ -match 'session (\S+) was opened ahead .* deleted on the server' })
+        $spare.Count | Should -Be 1 -Because ($said -join "`n")
+        $null = $spare[0] -match 'session (\S+) was opened ahead'
+        { Get-GladiaLiveResult -Id $Matches[1] -ErrorAction Stop } | Should -Throw '*404*'
     }
 }

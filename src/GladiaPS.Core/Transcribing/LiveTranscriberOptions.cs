@@ -61,5 +61,12 @@ namespace GladiaPS.Core.Transcribing
 
         /// <summary>Called after each chunk with the seconds of audio sent so far.</summary>
         public Action<double>? Progress { get; set; }
+
+        /// <summary>
+        /// Called when a session opened ahead for roll-over was not needed (the input ended first) and was deleted on the
+        /// server, with the exception when the deletion failed (the session then stays there, finished, with no audio).
+        /// Only sessions the transcriber can delete (it has a client) are deleted.
+        /// </summary>
+        public Action<GladiaLiveSession, Exception?>? SpareSessionDeleted { get; set; }
     }
 }

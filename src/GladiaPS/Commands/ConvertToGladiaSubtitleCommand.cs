@@ -29,7 +29,9 @@ namespace GladiaPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         public object[] InputObject { get; set; } = Array.Empty<object>();
 
+        /// <summary>Srt (the default) or WebVtt; the extensions srt and vtt work too.</summary>
         [Parameter]
+        [SubtitleFormatTransformation]
         public SubtitleFormat Format { get; set; } = SubtitleFormat.Srt;
 
         /// <summary>Characters per line (default 42).</summary>

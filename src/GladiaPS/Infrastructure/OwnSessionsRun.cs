@@ -55,6 +55,10 @@ namespace GladiaPS.Infrastructure
                 _progress = new ProgressReporter(_output, _activityId, Name, options.MaxAudio?.TotalSeconds ?? AudioFile.DurationSeconds(source), format.ByteRate);
             };
             options.Progress = seconds => _progress.Report(seconds);
+            options.SpareSessionDeleted = (spare, failure) => _output.PostVerbose("'" + Name + "': session " + spare.Id +
+                (failure is null
+                    ? " was opened ahead for the next part but the input ended first; it was deleted on the server."
+                    : " was opened ahead for the next part but the input ended first; deleting it failed (" + failure.Message + "), so it stays on the server with no audio."));
             var finished = new List<GladiaSession>();
             try
             {

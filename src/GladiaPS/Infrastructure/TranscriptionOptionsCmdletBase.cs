@@ -74,8 +74,12 @@ namespace GladiaPS.Infrastructure
         [Parameter]
         public SwitchParameter ContextAdaptation { get => _contextAdaptation == true; set => _contextAdaptation = value.IsPresent; }
 
-        /// <summary>Text that says what the audio is about, to help the translation; implies -ContextAdaptation.</summary>
+        /// <summary>
+        /// Text that says what the audio is about, to help the translation; implies -ContextAdaptation. Also -Context, the
+        /// API's name for it, which without the alias would bind to -ContextAdaptation as a prefix.
+        /// </summary>
         [Parameter]
+        [Alias("Context")]
         public string? TranslationContext { get; set; }
 
         /// <summary>The informal register where the target language has one.</summary>

@@ -6,7 +6,7 @@ namespace GladiaPS
         /// <summary>SubRip (.srt).</summary>
         Srt,
 
-        /// <summary>WebVTT (.vtt), with the channel as a voice tag.</summary>
+        /// <summary>WebVTT (.vtt), with the speaker or channel as a voice tag.</summary>
         WebVtt,
     }
 }
