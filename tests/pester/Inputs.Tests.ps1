@@ -194,11 +194,11 @@ Describe 'Paths that are not regular files' -Skip:([IO.Path]::DirectorySeparator
     }
 
     It 'refuses a named pipe given to <Command> before opening it, naming it' -ForEach @(
-        @{ Command = 'Send-GladiaAudio -LiteralPath'; Script = 'Send-GladiaAudio -LiteralPath $p' }
-        @{ Command = 'Send-GladiaAudio -Path (wildcard)'; Script = 'Send-GladiaAudio -Path ($p -replace ''pipe\.wav$'', ''pip*.wav'')' }
-        @{ Command = 'Invoke-GladiaTranscription'; Script = 'Invoke-GladiaTranscription -LiteralPath $p' }
-        @{ Command = 'New-GladiaLiveSession -FromAudio'; Script = 'try { New-GladiaLiveSession -FromAudio $p } catch { Write-Error -ErrorRecord $_ }' }
-        @{ Command = 'Send-GladiaAudio (a symbolic link to it)'; Script = 'Send-GladiaAudio -LiteralPath ($p -replace ''pipe\.wav$'', ''link-to-pipe.wav'')' }
+        @{ Command = 'Send-GladiaAudio -LiteralPath'; Script = 'Send-GladiaAudio -LiteralPath $p'; Advice = 'pass the stream with -Stream' }
+        @{ Command = 'Send-GladiaAudio -Path (wildcard)'; Script = 'Send-GladiaAudio -Path ($p -replace ''pipe\.wav$'', ''pip*.wav'')'; Advice = 'pass the stream with -Stream' }
+        @{ Command = 'Invoke-GladiaTranscription'; Script = 'Invoke-GladiaTranscription -LiteralPath $p'; Advice = 'copy it to a regular file first\.$' }
+        @{ Command = 'New-GladiaLiveSession -FromAudio'; Script = 'try { New-GladiaLiveSession -FromAudio $p } catch { Write-Error -ErrorRecord $_ }'; Advice = 'or the format itself \(-Encoding' }
+        @{ Command = 'Send-GladiaAudio (a symbolic link to it)'; Script = 'Send-GladiaAudio -LiteralPath ($p -replace ''pipe\.wav$'', ''link-to-pipe.wav'')'; Advice = 'pass the stream with -Stream' }
     ) {
         $run = Invoke-Bounded $Script @($fifo)
         $run.Done | Should -BeTrue -Because 'a named pipe must not be opened'
@@ -206,6 +206,7 @@ Describe 'Paths that are not regular files' -Skip:([IO.Path]::DirectorySeparator
         $run.Errors[0].FullyQualifiedErrorId | Should -Match '^NotAFile'
         $run.Errors[0].ToString() | Should -Match 'named pipe'
         $run.Errors[0].ToString() | Should -Match 'pipe\.wav'
+        $run.Errors[0].ToString() | Should -Match $Advice -Because 'each command says what it can take instead'
     }
 
     It 'still reads a symbolic link to a regular file' {

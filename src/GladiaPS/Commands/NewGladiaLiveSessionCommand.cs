@@ -23,7 +23,7 @@ namespace GladiaPS.Commands
                 var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(FromAudio);
                 if (FilePaths.SpecialFileKind(this, path) is { } kind)
                 {
-                    ThrowTerminatingError(GladiaErrors.Create("-FromAudio " + FilePaths.NotAFileMessage(path, kind), "NotAFile", ErrorCategory.InvalidArgument, FromAudio));
+                    ThrowTerminatingError(GladiaErrors.Create("-FromAudio " + FilePaths.NotAFileMessage(path, kind, "Give a regular file of the same format, or the format itself (-Encoding, -SampleRate, -BitDepth, -Channels)."), "NotAFile", ErrorCategory.InvalidArgument, FromAudio));
                 }
 
                 try

@@ -126,12 +126,18 @@ namespace GladiaPS.Infrastructure
                 return true;
             }
 
-            cmdlet.WriteError(GladiaErrors.Create(NotAFileMessage(file, kind), "NotAFile", ErrorCategory.InvalidArgument, given));
+            var advice = cmdlet.MyInvocation.MyCommand.Parameters.ContainsKey("Stream")
+                ? StreamAdvice
+                : "To transcribe what it gives, copy it to a regular file first.";
+            cmdlet.WriteError(GladiaErrors.Create(NotAFileMessage(file, kind, advice), "NotAFile", ErrorCategory.InvalidArgument, given));
             return false;
         }
 
-        /// <summary>The refusal of a path that is <paramref name="kind"/>.</summary>
-        public static string NotAFileMessage(string file, string kind) =>
-            "'" + file + "' is " + kind + ", not a regular file: only files are read by path. To read from it, open it yourself and pass the stream with -Stream.";
+        /// <summary>What a command with a -Stream parameter advises for a path that is not a regular file.</summary>
+        public const string StreamAdvice = "To read from it, open it yourself and pass the stream with -Stream.";
+
+        /// <summary>The refusal of a path that is <paramref name="kind"/>, with the command's own <paramref name="advice"/>.</summary>
+        public static string NotAFileMessage(string file, string kind, string advice) =>
+            "'" + file + "' is " + kind + ", not a regular file: only files are read by path. " + advice;
     }
 }
