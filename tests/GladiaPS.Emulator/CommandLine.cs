@@ -8,7 +8,7 @@ namespace GladiaPS.Emulator
     internal static class CommandLine
     {
         public const string Help = """
-            GladiaPS.Emulator: a local Gladia-compatible live speech-to-text API (v2) on 127.0.0.1,
+            GladiaPS.Emulator: a local Gladia-compatible speech-to-text API (v2, live and pre-recorded) on 127.0.0.1,
             recognising tone words, with fault injection for testing clients.
 
             Usage:
@@ -25,7 +25,8 @@ namespace GladiaPS.Emulator
               --temp-dir PATH             folder for the temporary files holding kept audio (default: system temp)
               -h, --help                  show this text
 
-            Fault flags (all can also be changed at run time with PUT /emulator/faults):
+            Fault flags (each is also a field of PUT /emulator/faults, which changes them at run time;
+            the field is the flag's name with '_' for '-', e.g. --job-seconds is job_seconds):
               --drop-after-bytes N        drop a WebSocket connection once it has received N audio bytes
               --drops K                   how many connections to drop that way (default 1)
               --drop-close-code C         close dropped connections with code C (1000-1003, 1007-1014,
@@ -35,14 +36,31 @@ namespace GladiaPS.Emulator
               --read-bytes-per-second N   read audio no faster than N bytes/s (back-pressure)
               --init-fail-status S        fail session inits with HTTP status S (e.g. 429, 503)
               --init-fail-count K         how many inits to fail (default 1)
-              --retry-after-seconds N     Retry-After sent with a 429 init failure (default 1)
+              --retry-after-seconds N     Retry-After sent with a 429 init or job-create failure (default 1)
               --send-non-json-frame       send a text frame that is not JSON after each connection's first ack
+              --send-invalid-utf8-frame   send a text frame that is not valid UTF-8 after each connection's first ack
               --send-unknown-message-type send a message of an unknown type after each connection's first ack
               --max-session-seconds T     end every session T seconds after its init (the 3-hour limit, shortened)
               --close-connections-code C  accept every WebSocket and close it at once with code C (1000-1003,
                                           1007-1014, 3000-4999), e.g. 1011: a server that refuses to serve
               --refuse-connections-status S
                                           answer every WebSocket upgrade with HTTP status S (400-599)
+
+            Pre-recorded fault flags:
+              --upload-max-bytes N        refuse an upload larger than N bytes with 413 (naming the limit)
+              --upload-read-bytes-per-second N
+                                          read uploads no faster than N bytes/s (a slow server)
+              --job-seconds T             how long a job takes, queued then processing (0 to 3600; default 0.6)
+              --job-error-code C          jobs end in error with error_code C (400-599)
+              --job-error-match TEXT      only jobs whose file name (or URL path) contains TEXT end in error
+              --create-fail-status S      POST /v2/pre-recorded answers status S (400-599; 429 with Retry-After)
+              --create-fail-count K       how many job creations to fail that way (default 1)
+
+            Faults of a server that lies (the hostile tests'):
+              --list-job-ids A,B          GET /v2/live lists these ids after the real ones of the first page
+              --message-session-id ID     every WebSocket message carries this session_id
+              --job-answer-id ID          GET /v2/live/{id} and /v2/pre-recorded/{id} answer under this id
+              --endless-file              a session's or job's /file sends zeros after its audio, never ending
             """;
 
         /// <summary>Returns the options, or null with <paramref name="error"/> set (or with <paramref name="showHelp"/>).</summary>
@@ -89,6 +107,18 @@ namespace GladiaPS.Emulator
                         case "--max-session-seconds": faults = faults with { MaxSessionSeconds = Seconds(arg, Value()) }; break;
                         case "--close-connections-code": faults = faults with { CloseConnectionsCode = Int(arg, Value(), 1000, 4999) }; break;
                         case "--refuse-connections-status": faults = faults with { RefuseConnectionsStatus = Int(arg, Value(), 400, 599) }; break;
+                        case "--send-invalid-utf8-frame": faults = faults with { SendInvalidUtf8Frame = true }; break;
+                        case "--upload-max-bytes": faults = faults with { UploadMaxBytes = Long(arg, Value(), 0) }; break;
+                        case "--upload-read-bytes-per-second": faults = faults with { UploadReadBytesPerSecond = Long(arg, Value(), 1) }; break;
+                        case "--job-seconds": faults = faults with { JobSeconds = Double(arg, Value(), 0, 3600) }; break;
+                        case "--job-error-code": faults = faults with { JobErrorCode = Int(arg, Value(), 400, 599) }; break;
+                        case "--job-error-match": faults = faults with { JobErrorMatch = Value() }; break;
+                        case "--create-fail-status": faults = faults with { CreateFailStatus = Int(arg, Value(), 400, 599) }; break;
+                        case "--create-fail-count": faults = faults with { CreateFailCount = Int(arg, Value(), 0, int.MaxValue) }; break;
+                        case "--list-job-ids": faults = faults with { ListJobIds = Value().Split(',') }; break;
+                        case "--message-session-id": faults = faults with { MessageSessionId = Value() }; break;
+                        case "--job-answer-id": faults = faults with { JobAnswerId = Value() }; break;
+                        case "--endless-file": faults = faults with { EndlessFile = true }; break;
                         default:
                             error = $"unknown option '{arg}' (see --help)";
                             return null;
@@ -121,6 +151,11 @@ namespace GladiaPS.Emulator
             long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min
                 ? value
                 : throw new FormatException($"{name} must be an integer of at least {min} (got '{text}')");
+
+        private static double Double(string name, string text, double min, double max) =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+                ? value
+                : throw new FormatException($"{name} must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} (got '{text}')");
 
         private static double Seconds(string name, string text) =>
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value)

@@ -91,7 +91,6 @@ namespace GladiaPS.Emulator
         [JsonPropertyName("endless_file")]
         public bool EndlessFile { get; init; }
 
-        /// <summary>Checks the values and returns a message naming the first bad one, or null.</summary>
         /// <summary>Pre-recorded: <c>POST /v2/upload</c> refuses a file larger than this with 413 (checked on Content-Length and while reading).</summary>
         [JsonPropertyName("upload_max_bytes")]
         public long? UploadMaxBytes { get; init; }
@@ -118,6 +117,7 @@ namespace GladiaPS.Emulator
         [JsonPropertyName("create_fail_count")]
         public int? CreateFailCount { get; init; }
 
+        /// <summary>Checks the values and returns a message naming the first bad one, or null.</summary>
         public string? Validate()
         {
             if (UploadMaxBytes is < 0) return "upload_max_bytes must be 0 or more";

@@ -196,3 +196,55 @@ Describe 'An answer for another job' {
         "$($lied[0])" | Should -Match "another job \('$($other.Id)'\)"
     }
 }
+
+Describe 'By-id commands fail once when every id would fail alike' {
+    BeforeAll {
+        function Invoke-FailingIds([scriptblock] $Run) {
+            $thrown = $null
+            $all = try { & $Run 2>&1 } catch { $thrown = $_ }
+            [pscustomobject]@{ Thrown = $thrown; Written = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) }
+        }
+        function Get-RequestCount { @(Invoke-TestServerApi -Server $server -Path '/emulator/requests' | Where-Object path_and_query -NotLike '/emulator/*').Count }
+        $folder = Join-Path $work 'by-id'
+        $null = New-Item -ItemType Directory -Path $folder
+    }
+
+    $commands = @(
+        @{ Command = 'Get-GladiaTranscription'; Extra = @{} }
+        @{ Command = 'Remove-GladiaTranscription'; Extra = @{ Confirm = $false } }
+        @{ Command = 'Save-GladiaTranscriptionAudio'; Extra = @{ Path = 'by-id' } }
+        @{ Command = 'Get-GladiaLiveResult'; Extra = @{} }
+        @{ Command = 'Remove-GladiaLiveResult'; Extra = @{ Confirm = $false } }
+        @{ Command = 'Save-GladiaLiveAudio'; Extra = @{ Path = 'by-id' } }
+    )
+
+    It '<Command> -Id a,b,c with a refused key: one terminating error, one request' -ForEach $commands {
+        if ($Extra.Path) { $Extra.Path = Join-Path $work $Extra.Path }
+        $before = Get-RequestCount
+        $run = Invoke-FailingIds { & $Command -Id a, b, c -ApiKey 'not-the-key' @Extra }
+        $run.Thrown | Should -Not -BeNullOrEmpty
+        $run.Thrown.FullyQualifiedErrorId | Should -Match '^ApiKeyRefused'
+        $run.Thrown.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $run.Written.Count | Should -Be 0 -Because 'the refusal is said once, not once per id'
+        (Get-RequestCount) - $before | Should -Be 1 -Because 'the ids after the first are not sent'
+    }
+
+    It '<Command> -Id a,b,c against an unreachable server: one ConnectionError naming the URL, without its credentials' -ForEach $commands {
+        if ($Extra.Path) { $Extra.Path = Join-Path $work $Extra.Path }
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $port = $listener.LocalEndpoint.Port
+        $listener.Stop()
+        $saved = $env:GLADIA_API_URL
+        $env:GLADIA_API_URL = "http://someone:secret-pw@127.0.0.1:$port/"
+        try {
+            $run = Invoke-FailingIds { & $Command -Id a, b, c @Extra }
+        } finally { $env:GLADIA_API_URL = $saved }
+        $run.Thrown | Should -Not -BeNullOrEmpty
+        $run.Thrown.FullyQualifiedErrorId | Should -Match '^ServerUnreachable'
+        $run.Thrown.CategoryInfo.Category | Should -Be 'ConnectionError'
+        "$($run.Thrown)" | Should -Match "Could not reach the Gladia API at http://\*\*\*@127\.0\.0\.1:$port"
+        "$($run.Thrown)" | Should -Not -Match 'secret'
+        $run.Written.Count | Should -Be 0
+    }
+}

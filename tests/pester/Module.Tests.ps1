@@ -53,7 +53,8 @@ Describe 'Tab completion' {
         @{ Line = 'New-GladiaLiveSession -TranslateTo w'; Expected = 'wo' }
         @{ Line = 'Receive-GladiaMessage -Type post_'; Expected = 'post_final_transcript' }
         @{ Line = 'ConvertTo-GladiaSubtitle -Format W'; Expected = 'WebVtt' }
-        @{ Line = 'Invoke-GladiaTranscription -Model solaria-'; Expected = 'solaria-1' }
+        @{ Line = 'Invoke-GladiaTranscription -Model solaria-'; Expected = 'solaria-fusion' }
+        @{ Line = 'Invoke-GladiaTranscription -Model solaria-'; Expected = 'solaria-3' }
     ) {
         (Complete $Line).CompletionText | Should -Contain $Expected
     }

@@ -127,6 +127,17 @@ Describe 'Options and results' {
         $result.Path | Should -Be $file.FullName
     }
 
+    It 'gives each utterance''s sentiment as Sentiments, in CSV as text, without changing the table view' {
+        $result = Invoke-GladiaTranscription -LiteralPath $mono.FullName -SentimentAnalysis -PassThru
+        @($result.Sentiments).Count | Should -Be 3
+        $result.Sentiments.Text | Should -Be @('alpha bravo', 'charlie delta', 'echo')
+        $result.Sentiments | ForEach-Object { $_.Sentiment | Should -Be 'neutral'; $_.Emotion | Should -Be 'neutral' }
+        $result.Sentiments[1].Start | Should -Be $result.Utterances[1].Start
+        ($result | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv).Sentiments | Should -BeLike 'neutral/neutral: alpha bravo*echo'
+        ($result | Format-Table | Out-String -Width 200) -split "`n" | Where-Object { $_ -match '^Id\s' } | Should -Match '^Id\s+Status\s+Audio\s+FullTranscript\s*$'
+        (Invoke-GladiaTranscription -LiteralPath $mono.FullName -PassThru).Sentiments | Should -BeNullOrEmpty
+    }
+
     It 'labels subtitle cues by speaker' {
         $srt = Invoke-GladiaTranscription -LiteralPath $mono.FullName -Speakers 2 | ConvertTo-GladiaSubtitle
         $srt | Should -Match '\[Speaker 0\] alpha bravo'
@@ -310,7 +321,8 @@ Describe 'Ctrl+C' {
         $recorder = New-RecordingHost
         $run = Start-Stoppable { param($a, $b) Invoke-GladiaTranscription -LiteralPath $a, $b -CustomMetadata @{ test = 'stop-verbose' } -Verbose } @($mono.FullName, $stereo.FullName) $recorder
         try {
-            Wait-Until { @(Get-GladiaTranscription -CustomMetadata @{ test = 'stop-verbose' }).Count -eq 2 } | Should -BeTrue -Because 'both jobs should have been created'
+            # The command's own 'job ... created.' lines: both jobs exist, and the command knows their ids.
+            Wait-Until { @($recorder.Lines | Where-Object { $_ -like 'VERBOSE: *: job * created.' }).Count -eq 2 } | Should -BeTrue -Because 'both jobs should have been created'
             $run.PowerShell.Stop()
             $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
         } finally { $run.PowerShell.Runspace.Dispose(); $run.PowerShell.Dispose() }

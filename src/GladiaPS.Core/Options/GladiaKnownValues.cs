@@ -27,8 +27,11 @@ namespace GladiaPS.Core.Options
         /// <summary>Models the docs name. Any string is passed through; these are for completion.</summary>
         public static IReadOnlyList<string> Models { get; } = new[] { "solaria-1", "solaria-2" };
 
-        /// <summary>Pre-recorded models the docs name. Any string is passed through; these are for completion.</summary>
-        public static IReadOnlyList<string> PreRecordedModels { get; } = new[] { "solaria-1" };
+        /// <summary>
+        /// Pre-recorded models: those the official SDK (2.1.0) types for <c>model</c> (solaria-1 the default). Any string is
+        /// passed through; these are for completion, and others get a warning.
+        /// </summary>
+        public static IReadOnlyList<string> PreRecordedModels { get; } = new[] { "solaria-1", "solaria-3", "solaria-fusion" };
 
         /// <summary>Subtitle formats the server writes for a pre-recorded job (<c>subtitles_config.formats</c>).</summary>
         public static IReadOnlyList<string> SubtitleFormats { get; } = new[] { "srt", "vtt" };

@@ -39,6 +39,9 @@ namespace GladiaPS.Core.Transcribing
 
         /// <summary>How long a device may take to deliver its first audio once opened.</summary>
         private static readonly TimeSpan FirstAudioTimeout = TimeSpan.FromSeconds(10);
+
+        /// <summary>How many of a session's events are taken from it ahead of the caller (see <see cref="PumpAsync"/>).</summary>
+        private const int HeldEvents = 256;
         private readonly GladiaRestClient? _client;
         private readonly LiveTranscriberOptions _options;
         private readonly TimeProvider _time;
@@ -75,16 +78,25 @@ namespace GladiaPS.Core.Transcribing
                 throw new ArgumentNullException(nameof(input));
             }
 
-            var events = Channel.CreateUnbounded<LiveTranscriberEvent>(new UnboundedChannelOptions { SingleReader = true });
+            // One queue of events per session, in the order the sessions took audio: a session's events are yielded only once
+            // every event of the sessions before it has been, so transcripts come out in the input's time order even though
+            // sessions overlap (the old one finishes while the new one already transcribes). One entry per session started.
+            var sessions = Channel.CreateUnbounded<ChannelReader<LiveTranscriberEvent>>(new UnboundedChannelOptions { SingleReader = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var run = Task.Run(() => RunAsync(input, events.Writer, stop.Token), CancellationToken.None);
+            var run = Task.Run(() => RunAsync(input, sessions.Writer, stop.Token), CancellationToken.None);
             try
             {
-                while (await events.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+                while (await sessions.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
                 {
-                    while (events.Reader.TryRead(out var e))
+                    while (sessions.Reader.TryRead(out var events))
                     {
-                        yield return e;
+                        while (await events.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+                        {
+                            while (events.TryRead(out var e))
+                            {
+                                yield return e;
+                            }
+                        }
                     }
                 }
             }
@@ -144,7 +156,7 @@ namespace GladiaPS.Core.Transcribing
             return source is MultiTrackSource tracks ? chooser.ChooseForTracks(tracks.TrackFormats) : chooser.Choose(source.Format, source.Name);
         }
 
-        private async Task RunAsync(AudioInput input, ChannelWriter<LiveTranscriberEvent> events, CancellationToken cancellationToken)
+        private async Task RunAsync(AudioInput input, ChannelWriter<ChannelReader<LiveTranscriberEvent>> sessions, CancellationToken cancellationToken)
         {
             IAudioSource? source = null;
             SessionSequence<LiveSessionTarget>? sequence = null;
@@ -163,7 +175,12 @@ namespace GladiaPS.Core.Transcribing
                 var init = _sessionOptions.WithFormat(format);
                 sequence = new SessionSequence<LiveSessionTarget>(
                     async t => new LiveSessionTarget(await StartSessionAsync(init, t).ConfigureAwait(false)),
-                    (target, offset) => readers.Add(PumpAsync(target.Live, offset, events, cancellationToken)),
+                    (target, offset) =>
+                    {
+                        var events = Channel.CreateBounded<LiveTranscriberEvent>(new BoundedChannelOptions(HeldEvents) { SingleReader = true, SingleWriter = true });
+                        sessions.TryWrite(events.Reader);
+                        readers.Add(PumpAsync(target.Live, offset, events.Writer, cancellationToken));
+                    },
                     _options.SessionLimit,
                     _time);
                 await sequence.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -192,7 +209,7 @@ namespace GladiaPS.Core.Transcribing
             {
                 source?.Dispose();
                 await CloseAllAsync(sequence).ConfigureAwait(false);
-                events.TryComplete();
+                sessions.TryComplete();
             }
         }
 
@@ -235,20 +252,31 @@ namespace GladiaPS.Core.Transcribing
 
         private AudioSender.Limits Limits(Func<bool> stopped) => new AudioSender.Limits(_options.MaxAudio?.TotalSeconds, stopped);
 
+        /// <summary>
+        /// Moves a session's messages, then its end, into its queue. When the queue is full (the caller is still taking an
+        /// earlier session's events, or is slow), this waits, and the messages wait in the session itself, whose unread
+        /// messages have their own bound (<see cref="LiveConnectionOptions.MaxUnreadPartials"/>,
+        /// <see cref="LiveConnectionOptions.MaxUnreadMessageBytes"/>): past it, partials are dropped first, then other
+        /// messages, final transcripts last, and the session says what it dropped. Nothing waits unbounded.
+        /// </summary>
         private static async Task PumpAsync(GladiaLiveSession session, double offset, ChannelWriter<LiveTranscriberEvent> events, CancellationToken cancellationToken)
         {
             try
             {
                 await foreach (var message in session.ReadMessagesAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    events.TryWrite(new LiveTranscriberMessage(session, offset, message));
+                    await events.WriteAsync(new LiveTranscriberMessage(session, offset, message), cancellationToken).ConfigureAwait(false);
                 }
 
                 var outcome = await session.WaitForEndAsync(cancellationToken).ConfigureAwait(false);
-                events.TryWrite(new LiveTranscriberSessionEnded(session, offset, outcome));
+                await events.WriteAsync(new LiveTranscriberSessionEnded(session, offset, outcome), cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+            }
+            finally
+            {
+                events.TryComplete();
             }
         }
 

@@ -85,7 +85,7 @@ namespace GladiaPS.Commands
                 }
                 catch (Exception exception) when (exception is not PipelineStoppedException)
                 {
-                    WriteError(GladiaErrors.From(exception, id, "Session " + id));
+                    WriteIdError(exception, id, "Session " + id);
                 }
             }
         }

@@ -30,7 +30,7 @@ namespace GladiaPS.Commands
                 }
                 catch (Exception exception) when (exception is not PipelineStoppedException)
                 {
-                    WriteError(GladiaErrors.From(exception, id, "Job " + id));
+                    WriteIdError(exception, id, "Job " + id);
                 }
             }
         }

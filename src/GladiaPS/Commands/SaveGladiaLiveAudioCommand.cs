@@ -55,7 +55,7 @@ namespace GladiaPS.Commands
                 }
                 catch (ArgumentException exception)
                 {
-                    WriteError(GladiaErrors.From(exception, id, "Session " + id));
+                    WriteIdError(exception, id, "Session " + id);
                     continue;
                 }
 
@@ -107,7 +107,7 @@ namespace GladiaPS.Commands
                 }
                 catch (Exception exception) when (exception is not PipelineStoppedException)
                 {
-                    WriteError(GladiaErrors.From(exception, id, "Session " + id));
+                    WriteIdError(exception, id, "Session " + id);
                 }
             }
         }

@@ -46,7 +46,7 @@ namespace GladiaPS.Commands
                 }
                 catch (Exception exception) when (exception is not PipelineStoppedException)
                 {
-                    WriteError(GladiaErrors.From(exception, id, "Job " + id));
+                    WriteIdError(exception, id, "Job " + id);
                     continue;
                 }
 
@@ -83,7 +83,7 @@ namespace GladiaPS.Commands
                 }
                 catch (Exception exception) when (exception is not PipelineStoppedException)
                 {
-                    WriteError(GladiaErrors.From(exception, id, "Job " + id));
+                    WriteIdError(exception, id, "Job " + id);
                 }
             }
         }

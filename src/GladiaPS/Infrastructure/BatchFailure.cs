@@ -81,18 +81,7 @@ namespace GladiaPS.Infrastructure
                 return false;
             }
 
-            var record = GladiaErrors.From(exception, target);
-            var message = record.ErrorDetails.Message;
-            if (IsUnreachable(exception))
-            {
-                record = new ErrorRecord(exception, "ServerUnreachable", ErrorCategory.ConnectionError, target);
-                message = "Could not reach the Gladia API" + (_apiUrl is null ? string.Empty : " at " + _apiUrl) + ": " + exception.Message;
-            }
-
-            record.ErrorDetails = new ErrorDetails(OneLine(message) + " Nothing more was sent: every other input would fail alike.")
-            {
-                RecommendedAction = record.ErrorDetails?.RecommendedAction,
-            };
+            var record = Describe(exception, target, _apiUrl);
             if (Interlocked.CompareExchange(ref _error, record, null) is null)
             {
                 _stop.Cancel();
@@ -100,6 +89,27 @@ namespace GladiaPS.Infrastructure
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// The one error for a batch-wide <paramref name="exception"/>: in one line, an unreachable server as a
+        /// <c>ServerUnreachable</c> <see cref="ErrorCategory.ConnectionError"/> naming <paramref name="apiUrl"/> (shown redacted).
+        /// </summary>
+        public static ErrorRecord Describe(Exception exception, object? target, string? apiUrl)
+        {
+            var record = GladiaErrors.From(exception, target);
+            var message = record.ErrorDetails.Message;
+            if (IsUnreachable(exception))
+            {
+                record = new ErrorRecord(exception, "ServerUnreachable", ErrorCategory.ConnectionError, target);
+                message = "Could not reach the Gladia API" + (apiUrl is null ? string.Empty : " at " + apiUrl) + ": " + exception.Message;
+            }
+
+            record.ErrorDetails = new ErrorDetails(OneLine(message) + " Nothing more was sent: every other input would fail alike.")
+            {
+                RecommendedAction = record.ErrorDetails?.RecommendedAction,
+            };
+            return record;
         }
 
         /// <summary>

@@ -48,6 +48,21 @@ namespace GladiaPS.Infrastructure
         }
 
         /// <summary>
+        /// Writes the error of one id of a by-id command as a non-terminating error, so the next id goes on; but a failure that
+        /// every further id would meet too (the key refused, the server out of reach: <see cref="BatchFailure.IsBatchWide"/>)
+        /// ends the command with one terminating error, as a failed batch of files does.
+        /// </summary>
+        internal void WriteIdError(Exception exception, string id, string context)
+        {
+            if (BatchFailure.IsBatchWide(exception, sameRequest: false))
+            {
+                ThrowTerminatingError(BatchFailure.Describe(exception, id, ApiUrl));
+            }
+
+            WriteError(GladiaErrors.From(exception, id, context));
+        }
+
+        /// <summary>
         /// Writes the jobs a listing yields, at most -First of them, then with -IncludeTotalCount the total (the listing is
         /// read to its end to count it: the API gives no total); a refused filter or a failed listing ends the command,
         /// after what was already listed.

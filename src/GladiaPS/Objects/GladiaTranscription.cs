@@ -72,6 +72,12 @@ namespace GladiaPS
 
         public IReadOnlyList<NamedEntity> NamedEntities => JoinedList.Of(Job.Result?.NamedEntityRecognition?.Results, JoinedList.ItemSeparator);
 
+        /// <summary>
+        /// With -SentimentAnalysis: the sentiment and emotion of each stretch of the transcript (as the live result's
+        /// Sentiments). A server answer that is plain text rather than JSON stays in Result.SentimentAnalysis.ResultsText.
+        /// </summary>
+        public IReadOnlyList<SentimentResult> Sentiments => JoinedList.Of(Job.Result?.SentimentAnalysis?.Results, JoinedList.ItemSeparator);
+
         public IReadOnlyList<AudioToLlmAnswer> AudioToLlm => JoinedList.Of(Job.Result?.AudioToLlm?.Answers, JoinedList.ItemSeparator);
 
         public IReadOnlyDictionary<string, object?>? CustomMetadata => Job.CustomMetadata;

@@ -95,6 +95,15 @@ namespace GladiaPS.Core.Tests.PreRecorded
             Assert.StartsWith(field + ":", error.Message);
         }
 
+        [Theory]
+        [InlineData("solaria-1")]
+        [InlineData("solaria-3")]
+        [InlineData("solaria-fusion")]
+        public void TheModelsTheSdkTypesForPreRecorded_AreKnown(string model)
+        {
+            Assert.Empty(new PreRecordedOptions { Model = model }.FindUnknownValues());
+        }
+
         [Fact]
         public void ValuesThisVersionDoesNotKnow_PassValidation_AndAreEachNamedByTheirWireField()
         {

@@ -57,8 +57,10 @@ namespace GladiaPS.Core.Tests.Transcribing
 
             var events = await CollectAsync(transcriber.TranscribeAsync(AudioInput.FromStream(new MemoryStream(audio))));
 
-            // Sessions finish on their own, so they may end in any order; their offsets put them in order.
-            var ends = events.OfType<LiveTranscriberSessionEnded>().OrderBy(e => e.Offset).ToList();
+            // Sessions overlap on the server (one finishes while the next transcribes), but their events come out one
+            // session after another, in the input's order.
+            var ends = events.OfType<LiveTranscriberSessionEnded>().ToList();
+            AssertInSessionOrder(events);
             Assert.InRange(ends.Count, 3, 4);
             Assert.All(ends, e => Assert.True(e.Outcome.Succeeded, e.Outcome.ToString()));
             Assert.Equal(ends.Count, ends.Select(e => e.Session.Id).Distinct().Count());
@@ -155,13 +157,55 @@ namespace GladiaPS.Core.Tests.Transcribing
             await Assert.ThrowsAsync<InvalidOperationException>(() => CollectAsync(transcriber.TranscribeAsync(AudioInput.FromStream(new MemoryStream(new byte[3200])))));
         }
 
-        /// <summary>The final transcripts in the order of their times in the input (their session's offset added).</summary>
+        [Fact]
+        public async Task Sessions_that_overlap_on_the_server_yield_their_events_one_session_after_another()
+        {
+            await using var fixture = await EmulatorFixture.StartAsync();
+            var (audio, expected) = EmulatorFixture.ToneAudio(EmulatorFixture.RandomPhrase(12, 2718));
+            var seconds = audio.Length / 32000.0;
+            var transcriber = new LiveTranscriber(fixture.Client, new LiveTranscriberOptions
+            {
+                SessionOptions = EmulatorFixture.Pcm16Options(),
+                SessionLimit = TimeSpan.FromSeconds(seconds / 5.5),
+            });
+
+            var events = await CollectAsync(transcriber.TranscribeAsync(AudioInput.FromStream(new MemoryStream(audio))));
+
+            Assert.InRange(events.OfType<LiveTranscriberSessionEnded>().Count(), 5, 7);
+            AssertInSessionOrder(events);
+            Assert.Equal(string.Join(" ", expected), string.Join(" ", Finals(events).Select(f => f.Text)));
+        }
+
+        /// <summary>
+        /// Every session's events together, its end last, sessions in the order of their offsets; final transcripts in the
+        /// order of their times in the input.
+        /// </summary>
+        private static void AssertInSessionOrder(IReadOnlyList<LiveTranscriberEvent> events)
+        {
+            for (var i = 1; i < events.Count; i++)
+            {
+                if (!ReferenceEquals(events[i].Session, events[i - 1].Session))
+                {
+                    Assert.True(events[i - 1] is LiveTranscriberSessionEnded,
+                        "event " + i + " (" + events[i] + ") comes before the end of the session before it (" + events[i - 1] + ")");
+                    Assert.True(events[i].Offset > events[i - 1].Offset, "event " + i + " (" + events[i] + ") is of an earlier session than event " + (i - 1));
+                }
+            }
+
+            var finals = Finals(events);
+            for (var i = 1; i < finals.Count; i++)
+            {
+                Assert.True(finals[i].Start >= finals[i - 1].Start, "'" + finals[i].Text + "' at " + finals[i].Start + " s comes after '" +
+                    finals[i - 1].Text + "' at " + finals[i - 1].Start + " s");
+            }
+        }
+
+        /// <summary>The final transcripts in the order they were yielded, with their times in the input (their session's offset added).</summary>
         private static List<(double Start, double End, string Text)> Finals(IEnumerable<LiveTranscriberEvent> events) =>
             events.OfType<LiveTranscriberMessage>()
                 .Select(m => (m.Offset, Message: m.Message as TranscriptMessage))
                 .Where(m => m.Message is { IsFinal: true })
                 .Select(m => (m.Offset + m.Message!.Start, m.Offset + m.Message.End, m.Message.Text))
-                .OrderBy(m => m.Item1)
                 .ToList();
 
         private static async Task<List<LiveTranscriberEvent>> CollectAsync(IAsyncEnumerable<LiveTranscriberEvent> events)

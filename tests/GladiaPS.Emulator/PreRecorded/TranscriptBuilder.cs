@@ -113,6 +113,20 @@ namespace GladiaPS.Emulator.PreRecorded
                 result["summarization"] = Block(JsonValue.Create(Summary(items.Count, fullTranscript)));
             }
 
+            if (request["sentiment_analysis"]?.GetValue<bool>() == true)
+            {
+                // The live stand-in's rule (neutral/neutral per utterance); results is a string holding the JSON, as the job schema types it.
+                result["sentiment_analysis"] = Block(JsonValue.Create(new JsonArray(items.Select(i => (JsonNode)new JsonObject
+                {
+                    ["sentiment"] = "neutral",
+                    ["emotion"] = "neutral",
+                    ["text"] = i.Text,
+                    ["start"] = Math.Round(i.Utterance.Start, 3),
+                    ["end"] = Math.Round(i.Utterance.End, 3),
+                    ["channel"] = i.Utterance.Channel,
+                }).ToArray()).ToJsonString()));
+            }
+
             if (request["audio_to_llm"]?.GetValue<bool>() == true && request["audio_to_llm_config"]?["prompts"] is JsonArray prompts)
             {
                 result["audio_to_llm"] = Block(new JsonArray(prompts.Select(p => (JsonNode)Block(new JsonObject
