@@ -45,7 +45,6 @@ namespace GladiaPS.Core.Transcribing
         private readonly GladiaRestClient? _client;
         private readonly LiveTranscriberOptions _options;
         private readonly TimeProvider _time;
-        private readonly LiveSessionOptions _sessionOptions;
 
         /// <summary>A transcriber on the system clock. (An overload of its own, so callers need no reference to TimeProvider's assembly.)</summary>
         public LiveTranscriber(GladiaRestClient? client, LiveTranscriberOptions options)
@@ -55,13 +54,12 @@ namespace GladiaPS.Core.Transcribing
 
         /// <param name="client">Creates the sessions; may be null when <see cref="LiveTranscriberOptions.StartSession"/> does, or
         /// when the transcriber only sends into existing sessions (<see cref="SendAsync"/>).</param>
-        /// <param name="options">How to make and feed the sessions; not to be changed while the transcriber runs (its init request is copied now).</param>
+        /// <param name="options">How to make and feed the sessions: copied now, so later changes to it do not reach this transcriber.</param>
         /// <param name="timeProvider">The clock for pacing and the session limit; the system clock when null.</param>
         public LiveTranscriber(GladiaRestClient? client, LiveTranscriberOptions options, TimeProvider? timeProvider)
         {
             _client = client;
-            _options = options ?? throw new ArgumentNullException(nameof(options));
-            _sessionOptions = options.SessionOptions?.Clone() ?? new LiveSessionOptions();
+            _options = options?.Copy() ?? throw new ArgumentNullException(nameof(options));
             _time = timeProvider ?? TimeProvider.System;
         }
 
@@ -172,7 +170,7 @@ namespace GladiaPS.Core.Transcribing
                 format ??= (_options.ChooseFormat ?? ClosestFormat)(source);
                 _options.InputOpened?.Invoke(source, format);
                 source = await PrimeAsync(input, source, cancellationToken).ConfigureAwait(false);
-                var init = _sessionOptions.WithFormat(format);
+                var init = _options.SessionOptions.WithFormat(format);
                 sequence = new SessionSequence<LiveSessionTarget>(
                     async t => new LiveSessionTarget(await StartSessionAsync(init, t).ConfigureAwait(false)),
                     (target, offset) =>

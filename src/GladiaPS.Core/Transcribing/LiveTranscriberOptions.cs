@@ -8,7 +8,10 @@ using GladiaPS.Core.Options;
 
 namespace GladiaPS.Core.Transcribing
 {
-    /// <summary>How a <see cref="LiveTranscriber"/> turns an input into sessions. Read once, when the transcriber is made.</summary>
+    /// <summary>
+    /// How a <see cref="LiveTranscriber"/> turns an input into sessions. Read once, when the transcriber is made: it keeps a
+    /// copy (of the init request and connection settings too), so changing these options afterwards changes nothing for it.
+    /// </summary>
     public sealed class LiveTranscriberOptions
     {
         /// <summary>The init request of every session; its format fields are set from the session format of each input.</summary>
@@ -68,5 +71,23 @@ namespace GladiaPS.Core.Transcribing
         /// Only sessions the transcriber can delete (it has a client) are deleted.
         /// </summary>
         public Action<GladiaLiveSession, Exception?>? SpareSessionDeleted { get; set; }
+
+        /// <summary>A copy a transcriber keeps: every setting as it is now, the init request and connection settings copied too.</summary>
+        internal LiveTranscriberOptions Copy() => new LiveTranscriberOptions
+        {
+            SessionOptions = SessionOptions?.Clone() ?? new LiveSessionOptions(),
+            Connection = Connection?.Clone(),
+            Pacing = Pacing,
+            ChunkDuration = ChunkDuration,
+            SessionLimit = SessionLimit,
+            MaxAudio = MaxAudio,
+            Format = Format,
+            InputFormat = InputFormat,
+            ChooseFormat = ChooseFormat,
+            StartSession = StartSession,
+            InputOpened = InputOpened,
+            Progress = Progress,
+            SpareSessionDeleted = SpareSessionDeleted,
+        };
     }
 }

@@ -44,6 +44,7 @@ namespace GladiaPS.Core.Tests.Security
 
             Assert.Contains("larger than the limit of 1048576 bytes (MaxJsonBodyBytes)", error.Message);
             Assert.Contains("GET /v2/live/j1", error.Message);
+            Assert.Equal(GladiaAnswerProblem.TooLarge, error.Problem);
         }
 
         [Fact]
@@ -130,6 +131,7 @@ namespace GladiaPS.Core.Tests.Security
             });
 
             Assert.Contains("past 5 pages (MaxListPages)", error.Message);
+            Assert.Equal(GladiaAnswerProblem.TooLarge, error.Problem);
             Assert.Equal(new[] { "j1", "j2", "j3", "j4", "j5" }, ids);
             Assert.Equal(5, served);
         }

@@ -56,6 +56,22 @@ namespace GladiaPS.Core.Tests.Security
             Assert.False(LiveJob.TryParse(job, out _));
         }
 
+        [Theory]
+        [InlineData("1e300", "'end' is 1e300")]
+        [InlineData("\"NaN\"", "'end' is \"NaN\"")]
+        public async Task APreRecordedJobWithATimeOutOfRange_IsAnUnusableAnswer_NamingTheTime(string end, string named)
+        {
+            var job = "{\"id\":\"j1\",\"status\":\"done\",\"result\":{\"transcription\":{\"full_transcript\":\"hi\",\"utterances\":[{\"text\":\"hi\",\"start\":0,\"end\":" + end + "}]}}}";
+            await using var api = LoopbackHttpServer.Start(c => c.RespondJsonAsync(200, job));
+            using var client = new GladiaRestClient(RestTestSettings.For(api.BaseUrl));
+
+            var error = await Assert.ThrowsAsync<GladiaApiException>(() => client.GetPreRecordedJobAsync("j1"));
+
+            Assert.Contains(named, error.Message);
+            Assert.DoesNotContain("not a job object", error.Message);
+            Assert.Equal(GladiaAnswerProblem.Unusable, error.Problem);
+        }
+
         [Fact]
         public async Task AnRf64SizeFarPastTheFile_IsTheFilesLength_WithAWarning()
         {

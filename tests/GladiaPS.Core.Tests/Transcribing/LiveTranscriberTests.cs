@@ -113,6 +113,39 @@ namespace GladiaPS.Core.Tests.Transcribing
         }
 
         [Fact]
+        public async Task Options_changed_after_the_transcriber_is_made_do_not_reach_it()
+        {
+            await using var fixture = await EmulatorFixture.StartAsync();
+            var (audio, expected) = EmulatorFixture.ToneAudio("kilo lima");
+            var asMade = new List<string>();
+            var changed = new List<string>();
+            var options = new LiveTranscriberOptions
+            {
+                SessionOptions = EmulatorFixture.Pcm16Options(),
+                Format = SessionAudioFormat.Default,
+                StartSession = (init, token) => { asMade.Add("start"); return GladiaLiveSession.StartAsync(fixture.Client, init, cancellationToken: token); },
+                InputOpened = (_, format) => asMade.Add("opened " + format.SampleRate),
+                Progress = _ => asMade.Add("progress"),
+            };
+            var transcriber = new LiveTranscriber(null, options);
+
+            options.Format = new SessionAudioFormat(AudioEncoding.Pcm, 16, 8000, 1);
+            options.InputFormat = new SessionAudioFormat(AudioEncoding.Pcm, 16, 8000, 1);
+            options.StartSession = (_, _) => { changed.Add("start"); throw new InvalidOperationException("the changed StartSession ran"); };
+            options.InputOpened = (_, _) => changed.Add("opened");
+            options.Progress = _ => changed.Add("progress");
+            options.SessionLimit = TimeSpan.FromSeconds(1);
+
+            var events = await CollectAsync(transcriber.TranscribeAsync(AudioInput.FromStream(new MemoryStream(audio))));
+
+            Assert.Empty(changed);
+            Assert.Equal(new[] { "opened 16000", "start" }, asMade.Take(2));
+            Assert.Contains("progress", asMade);
+            Assert.Single(events.OfType<LiveTranscriberSessionEnded>());
+            Assert.Equal(expected, Finals(events).Select(f => f.Text));
+        }
+
+        [Fact]
         public async Task A_session_the_server_refuses_fails_the_run_naming_the_refusal_and_releases_the_input()
         {
             await using var fixture = await EmulatorFixture.StartAsync(apiKey: "gl-wrong-key-000000000000");
