@@ -24,7 +24,7 @@ namespace GladiaPS.Commands
         [Parameter(ParameterSetName = SessionSet)]
         public SwitchParameter Wait { get; set; }
 
-        /// <summary>Seconds to wait at most with -Wait.</summary>
+        /// <summary>Seconds to wait at most with -Wait (default 7200, plus 3 h 5 min for a session still open here).</summary>
         [Parameter(ParameterSetName = IdSet)]
         [Parameter(ParameterSetName = SessionSet)]
         [ValidateRange(0, int.MaxValue)]
@@ -110,8 +110,9 @@ namespace GladiaPS.Commands
         private Task<LiveJob> WaitForJobAsync(string id, CancellationToken token)
         {
             var state = "streaming here";
+            var seconds = WaitBounds.For(Timeout, OpenHere(id) is not null);
             return WithinAsync(
-                Timeout,
+                seconds,
                 async within =>
                 {
                     await WaitIfStreamingHereAsync(id, within).ConfigureAwait(false);
@@ -128,7 +129,8 @@ namespace GladiaPS.Commands
 
                     return job;
                 },
-                () => "Session " + id + " was still " + state + " after " + Timeout?.ToString(CultureInfo.InvariantCulture) + " s.",
+                () => "Session " + id + " was still " + state + " after " + seconds.ToString(CultureInfo.InvariantCulture) + " s" +
+                    (Timeout is null ? " (the wait's bound without -Timeout)" : string.Empty) + ".",
                 token);
         }
     }

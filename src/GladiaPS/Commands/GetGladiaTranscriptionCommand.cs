@@ -19,7 +19,7 @@ namespace GladiaPS.Commands
         [Parameter(ParameterSetName = IdSet)]
         public SwitchParameter Wait { get; set; }
 
-        /// <summary>Seconds to wait at most with -Wait.</summary>
+        /// <summary>Seconds to wait at most with -Wait (default 7200, as Invoke-GladiaTranscription).</summary>
         [Parameter(ParameterSetName = IdSet)]
         [ValidateRange(1, int.MaxValue)]
         public double? Timeout { get; set; }
@@ -73,7 +73,7 @@ namespace GladiaPS.Commands
             {
                 try
                 {
-                    var wait = new PreRecordedWaitOptions { Timeout = Timeout is { } t ? TimeSpan.FromSeconds(Math.Min(t, int.MaxValue / 1000.0)) : null };
+                    var wait = new PreRecordedWaitOptions { Timeout = TimeSpan.FromSeconds(Math.Min(WaitBounds.For(Timeout, sessionOpenHere: false), int.MaxValue / 1000.0)) };
                     var job = Run(token => Wait
                         ? _client!.WaitForPreRecordedJobAsync(id, wait, j => PostVerbose("Job " + id + " is " + j.Status + "."), token)
                         : _client!.GetPreRecordedJobAsync(id, token));

@@ -27,7 +27,7 @@ namespace GladiaPS.Commands
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
-        /// <summary>Seconds to wait at most with -Wait.</summary>
+        /// <summary>Seconds to wait at most with -Wait (default 7200, plus 3 h 5 min for a session still open here).</summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
         public double? Timeout { get; set; }
@@ -87,16 +87,18 @@ namespace GladiaPS.Commands
                 try
                 {
                     Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
+                    var seconds = WaitBounds.For(Timeout, OpenHere(id) is not null);
                     var bytes = Run(async token =>
                     {
                         await WithinAsync(
-                            Timeout,
+                            seconds,
                             async within =>
                             {
                                 await WaitIfStreamingHereAsync(id, within).ConfigureAwait(false);
                                 return true;
                             },
-                            () => "Session " + id + " was still streaming here after " + Timeout?.ToString(CultureInfo.InvariantCulture) + " s; nothing was saved.",
+                            () => "Session " + id + " was still streaming here after " + seconds.ToString(CultureInfo.InvariantCulture) + " s" +
+                                (Timeout is null ? " (the wait's bound without -Timeout)" : string.Empty) + "; nothing was saved.",
                             token).ConfigureAwait(false);
                         // The job says how long the audio is: a body past that (with a margin) is not this session's audio.
                         var job = await _client!.GetLiveJobAsync(id, token).ConfigureAwait(false);
