@@ -148,10 +148,12 @@ Describe 'Frames the protocol forbids' {
         Set-TestServerFault $server @{ send_invalid_utf8_frame = $true }
         $tone = New-ToneWav -Path "$work/utf8.wav" -Phrase 'mike november oscar'
         $before = @(Invoke-TestServerApi -Server $server -Path '/emulator/sessions').Count
-        $out = Send-GladiaAudio -LiteralPath $tone.FullName -ErrorVariable broken -ErrorAction SilentlyContinue
+        $out = Send-GladiaAudio -LiteralPath $tone.FullName -ErrorVariable broken -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
         $broken.Count | Should -Be 1
         "$($broken[0])" | Should -Match 'not valid UTF-8'
         "$($broken[0])" | Should -Match 'not resumed'
+        "$($broken[0])" | Should -Not -Match '\.\.'
+        $warned | Should -BeNullOrEmpty -Because 'the end is reported once, as the error'
         $sessions = @(Invoke-TestServerApi -Server $server -Path '/emulator/sessions')
         $sessions.Count | Should -Be ($before + 1)
         ($sessions | Sort-Object { $_.connections } -Descending | Select-Object -First 1).connections | Should -Be 1

@@ -82,7 +82,7 @@ namespace GladiaPS.Core.Capture
             var listed = string.Join(", ", (partial.Count > 1 ? partial : devices).Select(d => "'" + d.Name + "'"));
             throw new AudioCaptureException(wanted, partial.Count > 1
                 ? "several " + Describe(kind) + "s match: " + listed + "; give more of the name, or the id."
-                : "no " + Describe(kind) + " has this name or id" + (devices.Count == 0 ? "; there are none (" + Backend.Api + ")." : "; there are " + listed + "."));
+                : "no " + Describe(kind) + " has this name or id" + (devices.Count == 0 ? "; there are none (" + Backend.Api + ")." : "; " + (devices.Count == 1 ? "the one there is: " : "those there are: ") + listed + "."));
         }
 
         private static string Describe(AudioDeviceKind kind) => kind == AudioDeviceKind.Loopback ? "output to capture (loopback)" : "capture device";

@@ -459,7 +459,9 @@ namespace GladiaPS.Core.Live
             _backlog.Close();
             if (error is not null)
             {
-                Publish(LiveErrorMessage.Client(errorKind, error, sessionId: Id), always: true);
+                var ending = LiveErrorMessage.Client(errorKind, error, sessionId: Id);
+                ending.EndsSession = true;
+                Publish(ending, always: true);
             }
 
             _messages.Writer.TryComplete();

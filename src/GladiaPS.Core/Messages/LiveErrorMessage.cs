@@ -17,6 +17,12 @@ namespace GladiaPS.Core.Messages
 
         public LiveErrorKind Kind { get; internal set; }
 
+        /// <summary>
+        /// True for the error that ended the session (the last message it publishes); the same text is its
+        /// <see cref="Live.LiveSessionOutcome.ErrorMessage"/>, so a caller reporting the outcome need not report this too.
+        /// </summary>
+        public bool EndsSession { get; internal set; }
+
         public string Message { get; internal set; } = string.Empty;
 
         internal override long HeldChars => Raw.Length + Message.Length;

@@ -48,7 +48,7 @@ namespace GladiaPS.Commands
                 }
                 else if (!outcome.Succeeded)
                 {
-                    WriteError(GladiaErrors.Create("Session " + Session.Id + " ended without its results: " + outcome + ".",
+                    WriteError(GladiaErrors.Create("Session " + Session.Id + " ended without its results: " + outcome.ToString().TrimEnd('.') + ".",
                         "SessionFailed", ErrorCategory.ConnectionError, Session.Id));
                 }
             }

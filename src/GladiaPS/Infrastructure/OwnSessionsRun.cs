@@ -107,8 +107,12 @@ namespace GladiaPS.Infrastructure
             if (!ended.Outcome.Succeeded)
             {
                 _output.PostError(GladiaErrors.Create(
-                    "'" + Name + "': the session " + ended.Session.Id + " ended without its results: " + ended.Outcome + ".",
+                    "'" + Name + "': the session " + ended.Session.Id + " ended without its results: " + ended.Outcome.ToString().TrimEnd('.') + ".",
                     "SessionFailed", ErrorCategory.ConnectionError, _input.Path ?? (object?)ended.Session.Id));
+            }
+            else if (ended.Outcome.ErrorMessage is { } said)
+            {
+                _output.PostWarning("'" + Name + "' (session " + ended.Session.Id + "): " + said);
             }
 
             lock (_sessions)
@@ -130,6 +134,9 @@ namespace GladiaPS.Infrastructure
                     {
                         ParentActivityId = -1,
                     });
+                    break;
+                case LiveErrorMessage { EndsSession: true }:
+                    // The session's end is reported once, by Ended, as an error (or a warning if it still succeeded).
                     break;
                 case LiveErrorMessage error:
                     _output.PostWarning("'" + Name + "' (session " + e.Session.Id + "): " + error.Message);

@@ -216,6 +216,9 @@ namespace GladiaPS.Core.Tests.Capture
             var none = await Assert.ThrowsAsync<AudioCaptureException>(() => selector.FindAsync("Webcam", AudioDeviceKind.Capture));
             Assert.Contains("'Webcam'", none.Message);
             Assert.Contains("'Built-in Microphone'", none.Message);
+            Assert.Contains("; those there are: 'Built-in Microphone', 'Headset Microphone'", none.Message);
+            var oneLoopback = await Assert.ThrowsAsync<AudioCaptureException>(() => selector.FindAsync("HDMI", AudioDeviceKind.Loopback));
+            Assert.Contains("; the one there is: 'Speakers'.", oneLoopback.Message);
 
             var several = await Assert.ThrowsAsync<AudioCaptureException>(() => selector.FindAsync("Microphone", AudioDeviceKind.Capture));
             Assert.Contains("several", several.Message);
