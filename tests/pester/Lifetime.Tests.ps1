@@ -65,3 +65,40 @@ $session.Id
         $state.kept_bytes | Should -Be $audioBytes
     }
 }
+
+# [IO.Path]::DirectorySeparatorChar rather than $IsWindows, which Windows PowerShell 5.1 does not define.
+Describe 'A process told to terminate (SIGTERM) with a session open' -Skip:([IO.Path]::DirectorySeparatorChar -eq '\') {
+    It 'closes the session with 1000 before it goes, so the server finishes it' {
+        $script = Join-Path $work 'sigterm.ps1'
+        $idFile = Join-Path $work 'sigterm-id.txt'
+        Set-Content -LiteralPath $script -Value @'
+param($modulePath, $url, $key, $file, $idFile)
+$env:GLADIA_API_URL = $url; $env:GLADIA_API_KEY = $key
+Import-Module $modulePath
+$session = New-GladiaLiveSession -FromAudio $file
+Send-GladiaAudio -Session $session -LiteralPath $file
+Set-Content -LiteralPath $idFile -Value $session.Id
+Start-Sleep -Seconds 120
+'@
+        $pwsh = if ([IO.Path]::GetFileNameWithoutExtension((Get-Process -Id $PID).Path) -eq 'dotnet') { @((Get-Process -Id $PID).Path, (Join-Path $PSHOME 'pwsh.dll')) } else { @((Get-Process -Id $PID).Path) }
+        $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script, (Get-ModuleUnderTest), $server.Url, $server.ApiKey, $long.FullName, $idFile)
+        $child = Start-Process -FilePath $pwsh[0] -ArgumentList ($arguments | ForEach-Object { '"' + $_ + '"' }) -PassThru -RedirectStandardOutput (Join-Path $work 'sigterm.out')
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while (-not (Test-Path -LiteralPath $idFile) -and -not $child.HasExited -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            $id = (Get-Content -LiteralPath $idFile -ErrorAction Stop | Select-Object -First 1).Trim()
+            $id | Should -Match '^[0-9a-f-]{36}$'
+            (Invoke-TestServerApi -Server $server -Path "/emulator/sessions/$id").status | Should -Not -Be 'done'
+
+            & (Get-Command kill -CommandType Application | Select-Object -First 1).Source -TERM $child.Id
+            $child.WaitForExit(15000) | Should -BeTrue -Because 'SIGTERM still ends the process'
+        } finally {
+            if (-not $child.HasExited) { $child.Kill() }
+        }
+
+        $state = Wait-ServerSession $id 10
+        $state.status | Should -Be 'done'
+        $state.end_reason | Should -Be 'ClientClose'
+        $state.kept_bytes | Should -Be $audioBytes
+    }
+}

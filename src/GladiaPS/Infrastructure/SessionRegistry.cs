@@ -40,6 +40,8 @@ namespace GladiaPS.Infrastructure
             {
                 // Hooked with the first session, so a process that never opens one never loads the core to close none.
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => CloseAll(null, ExitCloseTimeout);
+                // PowerShell 7 on Linux and macOS exits on SIGTERM without ProcessExit: close them then too.
+                TerminationSignal.TryRegister(() => CloseAll(null, ExitCloseTimeout));
             }
 
             lock (Gate)
