@@ -122,9 +122,8 @@ BeforeAll {
     $work = $context.Work
     $moduleFolder = Split-Path (Split-Path (Get-ModuleUnderTest))
     # As ReadmeExamples.Tests.ps1: a PulseAudio server (tests/run-all.sh starts one with a null sink), required in CI on Linux.
-    $pulse = [bool](Get-Command pactl -ErrorAction SilentlyContinue)
-    if ($pulse) { & pactl info *> $null; $pulse = $LASTEXITCODE -eq 0 }
-    $noDevice = -not $pulse -and -not ($env:CI -eq 'true' -and $IsLinux -eq $true)
+    $pulse = Test-PulseAudio
+    $noDevice = Test-CaptureSkipped
     $ExampleTimeoutSeconds = 180
     $headset = if ($pulse) { & pactl load-module module-null-source source_name=gladiaps_help_headset } else { $null }
     $placeholderSession = '3c4b2a1e-5d6f-4a8b-9c0d-1e2f3a4b5c6d'
@@ -196,25 +195,7 @@ if ($Error.Count -gt 0) { $Error | ForEach-Object { "EXAMPLE ERROR [$($_.FullyQu
         $env:GLADIAPS_TEST_FOLDER = $folder
         $env:GLADIAPS_TEST_CAPTURE = if ($Capture) { '1' } else { '' }
         $env:GLADIAPS_TEST_URLS = if ($code -match 'signed-urls\.txt') { '1' } else { '' }
-        $pwsh = if ([IO.Path]::GetFileNameWithoutExtension((Get-Process -Id $PID).Path) -eq 'dotnet') { @((Get-Process -Id $PID).Path, (Join-Path $PSHOME 'pwsh.dll')) } else { @((Get-Process -Id $PID).Path) }
-        $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script)
-        $before = @(Get-ChildItem -LiteralPath $folder -Recurse -File | ForEach-Object FullName)
-        $psi = New-Object System.Diagnostics.ProcessStartInfo $pwsh[0]
-        $psi.Arguments = ($arguments | ForEach-Object { '"' + $_ + '"' }) -join ' '
-        $psi.UseShellExecute = $false
-        $psi.RedirectStandardOutput = $true
-        $psi.RedirectStandardError = $true
-        $psi.WorkingDirectory = $folder
-        $process = [System.Diagnostics.Process]::Start($psi)
-        $stdout = $process.StandardOutput.ReadToEndAsync()
-        $stderr = $process.StandardError.ReadToEndAsync()
-        $finished = $process.WaitForExit($ExampleTimeoutSeconds * 1000)
-        if (-not $finished) { $process.Kill(); $process.WaitForExit() }
-        $output = $stdout.GetAwaiter().GetResult() + $stderr.GetAwaiter().GetResult()
-        if (-not $finished) { $output = "EXAMPLE ERROR: still running after $ExampleTimeoutSeconds s, stopped`n" + $output }
-        $written = @(Get-ChildItem -LiteralPath $folder -Recurse -File -Include *.csv, *.vtt, *.srt, *.json, *.txt, *.mp3, *.wav |
-            Where-Object { $before -notcontains $_.FullName } | ForEach-Object { if ($_.Extension -in '.mp3', '.wav') { "wrote $($_.Name)" } else { [IO.File]::ReadAllText($_.FullName) } })
-        [pscustomobject]@{ ExitCode = $(if ($finished) { $process.ExitCode } else { -1 }); Output = $output; Written = ($written -join "`n") }
+        Invoke-ExampleScript -Path $script -TimeoutSeconds $ExampleTimeoutSeconds
     }
 }
 

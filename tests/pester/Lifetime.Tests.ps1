@@ -50,8 +50,7 @@ $session = New-GladiaLiveSession -FromAudio $file
 Send-GladiaAudio -Session $session -LiteralPath $file
 $session.Id
 '@
-        # The same PowerShell as this one (pwsh, or the pinned .NET tool's pwsh.dll under dotnet).
-        $pwsh = if ([IO.Path]::GetFileNameWithoutExtension((Get-Process -Id $PID).Path) -eq 'dotnet') { @((Get-Process -Id $PID).Path, (Join-Path $PSHOME 'pwsh.dll')) } else { @((Get-Process -Id $PID).Path) }
+        $pwsh = Get-PowerShellCommand
         $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script, (Get-ModuleUnderTest), $server.Url, $server.ApiKey, $long.FullName)
         $watch = [Diagnostics.Stopwatch]::StartNew()
         $id = & $pwsh[0] @arguments
@@ -80,7 +79,7 @@ Send-GladiaAudio -Session $session -LiteralPath $file
 Set-Content -LiteralPath $idFile -Value $session.Id
 Start-Sleep -Seconds 120
 '@
-        $pwsh = if ([IO.Path]::GetFileNameWithoutExtension((Get-Process -Id $PID).Path) -eq 'dotnet') { @((Get-Process -Id $PID).Path, (Join-Path $PSHOME 'pwsh.dll')) } else { @((Get-Process -Id $PID).Path) }
+        $pwsh = Get-PowerShellCommand
         $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script, (Get-ModuleUnderTest), $server.Url, $server.ApiKey, $long.FullName, $idFile)
         $child = Start-Process -FilePath $pwsh[0] -ArgumentList ($arguments | ForEach-Object { '"' + $_ + '"' }) -PassThru -RedirectStandardOutput (Join-Path $work 'sigterm.out')
         try {

@@ -100,10 +100,8 @@ BeforeAll {
     $work = $context.Work
     $moduleFolder = Split-Path (Split-Path (Get-ModuleUnderTest))
     # As Capture.Tests.ps1: a PulseAudio server (tests/run-all.sh starts one with a null sink), required in CI.
-    $pulse = [bool](Get-Command pactl -ErrorAction SilentlyContinue)
-    if ($pulse) { & pactl info *> $null; $pulse = $LASTEXITCODE -eq 0 }
-    # Required only in CI on Linux, where tests/run-all.sh starts it; hosted Windows and macOS runners have no device.
-    $noDevice = -not $pulse -and -not ($env:CI -eq 'true' -and $IsLinux -eq $true)
+    $pulse = Test-PulseAudio
+    $noDevice = Test-CaptureSkipped
     $ExampleTimeoutSeconds = 180
     # The null sink's monitor stands in for what the computer plays; a null source stands in for a microphone.
     $microphone = if ($pulse) { & pactl load-module module-null-source source_name=gladiaps_readme_mic } else { $null }
@@ -167,28 +165,7 @@ if ($Error.Count -gt 0) { $Error | ForEach-Object { "EXAMPLE ERROR: $_" }; exit 
         $env:GLADIAPS_TEST_FOLDER = $folder
         $env:GLADIAPS_TEST_CAPTURE = if ($Capture) { '1' } else { '' }
         $env:GLADIAPS_TEST_URLS = if ($code -match '\$signedUrls') { '1' } else { '' }
-        # The same PowerShell as this one (pwsh, or the pinned .NET tool's pwsh.dll under dotnet).
-        $pwsh = if ([IO.Path]::GetFileNameWithoutExtension((Get-Process -Id $PID).Path) -eq 'dotnet') { @((Get-Process -Id $PID).Path, (Join-Path $PSHOME 'pwsh.dll')) } else { @((Get-Process -Id $PID).Path) }
-        $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script)
-        $before = @(Get-ChildItem -LiteralPath $folder -Recurse -File | ForEach-Object FullName)
-        # A process of its own with a time limit: an example that hangs fails here instead of stopping the suite.
-        $psi = New-Object System.Diagnostics.ProcessStartInfo $pwsh[0]
-        $psi.Arguments = ($arguments | ForEach-Object { '"' + $_ + '"' }) -join ' '
-        $psi.UseShellExecute = $false
-        $psi.RedirectStandardOutput = $true
-        $psi.RedirectStandardError = $true
-        $psi.WorkingDirectory = $folder
-        $process = [System.Diagnostics.Process]::Start($psi)
-        $stdout = $process.StandardOutput.ReadToEndAsync()
-        $stderr = $process.StandardError.ReadToEndAsync()
-        $finished = $process.WaitForExit($ExampleTimeoutSeconds * 1000)
-        if (-not $finished) { $process.Kill(); $process.WaitForExit() }
-        $output = $stdout.GetAwaiter().GetResult() + $stderr.GetAwaiter().GetResult()
-        if (-not $finished) { $output = "EXAMPLE ERROR: still running after $ExampleTimeoutSeconds s, stopped`n" + $output }
-        # What the example wrote (CSV, subtitles, logs, JSON) counts as its output as much as what it printed.
-        $written = @(Get-ChildItem -LiteralPath $folder -Recurse -File -Include *.csv, *.vtt, *.srt, *.json, *.log, *.txt |
-            Where-Object { $before -notcontains $_.FullName } | ForEach-Object { [IO.File]::ReadAllText($_.FullName) })
-        [pscustomobject]@{ ExitCode = $(if ($finished) { $process.ExitCode } else { -1 }); Output = $output; Written = ($written -join "`n"); Folder = $folder }
+        Invoke-ExampleScript -Path $script -TimeoutSeconds $ExampleTimeoutSeconds
     }
 }
 

@@ -89,6 +89,55 @@ function Set-TestServerFault {
     $null = Invoke-TestServerApi -Server $Server -Method PUT -Path '/emulator/faults' -Body $Fault
 }
 
+function Test-PulseAudio {
+    <# Whether a PulseAudio server answers (tests/run-all.sh starts one with a null sink, tests/capture/pulseaudio.sh). #>
+    if (-not (Get-Command pactl -ErrorAction SilentlyContinue)) { return $false }
+    & pactl info *> $null
+    $LASTEXITCODE -eq 0
+}
+
+function Test-CaptureSkipped {
+    <# Capture tests skip where there is no PulseAudio server, except in CI on Linux, where tests/run-all.sh starts one and
+       its absence is a failure. Hosted Windows and macOS runners have no sound device: there they skip. #>
+    -not (Test-PulseAudio) -and -not ($env:CI -eq 'true' -and $IsLinux -eq $true)
+}
+
+function Get-PowerShellCommand {
+    <# The same PowerShell as this one, as a command line: pwsh (or powershell.exe), or the pinned .NET tool's pwsh.dll under dotnet. #>
+    $self = (Get-Process -Id $PID).Path
+    if ([IO.Path]::GetFileNameWithoutExtension($self) -eq 'dotnet') { @($self, (Join-Path $PSHOME 'pwsh.dll')) } else { @($self) }
+}
+
+function Invoke-ExampleScript {
+    <#
+    Runs a script in a PowerShell like this one, in a process of its own with a time limit (an example that hangs fails
+    instead of stopping the suite), and returns its exit code, what it printed, and what it wrote into its folder:
+    the text of new CSV, subtitle, JSON, log and text files, and a line for each new audio file.
+    #>
+    param([Parameter(Mandatory)] [string] $Path, [int] $TimeoutSeconds = 180)
+    $folder = Split-Path -Parent $Path
+    $pwsh = Get-PowerShellCommand
+    $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $Path)
+    $before = @(Get-ChildItem -LiteralPath $folder -Recurse -File | ForEach-Object FullName)
+    $psi = New-Object System.Diagnostics.ProcessStartInfo $pwsh[0]
+    $psi.Arguments = ($arguments | ForEach-Object { '"' + $_ + '"' }) -join ' '
+    $psi.UseShellExecute = $false
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.WorkingDirectory = $folder
+    $process = [System.Diagnostics.Process]::Start($psi)
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    $finished = $process.WaitForExit($TimeoutSeconds * 1000)
+    if (-not $finished) { $process.Kill(); $process.WaitForExit() }
+    $output = $stdout.GetAwaiter().GetResult() + $stderr.GetAwaiter().GetResult()
+    if (-not $finished) { $output = "EXAMPLE ERROR: still running after $TimeoutSeconds s, stopped`n" + $output }
+    $written = @(Get-ChildItem -LiteralPath $folder -Recurse -File -Include *.csv, *.vtt, *.srt, *.json, *.log, *.txt, *.mp3, *.wav |
+        Where-Object { $before -notcontains $_.FullName } |
+        ForEach-Object { if ($_.Extension -in '.mp3', '.wav') { "wrote $($_.Name)" } else { [IO.File]::ReadAllText($_.FullName) } })
+    [pscustomobject]@{ ExitCode = $(if ($finished) { $process.ExitCode } else { -1 }); Output = $output; Written = ($written -join "`n"); Folder = $folder }
+}
+
 function New-ToneWav {
     <# Writes a tone-word WAV file: one phrase per channel. #>
     param(
@@ -169,4 +218,4 @@ namespace GladiaPSTests
     New-Object GladiaPSTests.RecordingHost
 }
 
-Export-ModuleMember -Function Get-ModuleUnderTest, Initialize-GladiaTest, Complete-GladiaTest, Start-TestServer, Stop-TestServer, Invoke-TestServerApi, Send-TestUpload, Set-TestServerFault, New-ToneWav, New-ToneRaw, New-RecordingHost
+Export-ModuleMember -Function Get-ModuleUnderTest, Test-PulseAudio, Test-CaptureSkipped, Get-PowerShellCommand, Invoke-ExampleScript, Initialize-GladiaTest, Complete-GladiaTest, Start-TestServer, Stop-TestServer, Invoke-TestServerApi, Send-TestUpload, Set-TestServerFault, New-ToneWav, New-ToneRaw, New-RecordingHost
