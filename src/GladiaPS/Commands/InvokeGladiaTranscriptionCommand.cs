@@ -258,9 +258,10 @@ namespace GladiaPS.Commands
                     ui!.WriteVerboseLine(line);
                 }
             }
-            catch (Exception exception) when (exception is PipelineStoppedException or InvalidOperationException or NotImplementedException)
+            catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                // A host that cannot show it: there is nobody to tell.
+                // A host that cannot show it (stopped, closed output, no UI): there is nobody to tell, and this runs in Dispose
+                // and StopProcessing, where an exception would hide the command's own error.
             }
         }
 

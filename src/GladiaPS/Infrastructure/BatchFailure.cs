@@ -51,6 +51,13 @@ namespace GladiaPS.Infrastructure
             _ => IsUnreachable(exception),
         };
 
+        /// <summary>
+        /// For commands that take ids: whether <paramref name="exception"/> would meet every further id. Only a refused key or
+        /// an unreachable server: a 403 may concern that id alone (a job of another workspace), and the next id goes on.
+        /// </summary>
+        public static bool FailsEveryId(Exception exception) =>
+            exception is GladiaApiException { StatusCode: 401 } || IsUnreachable(exception);
+
         /// <summary>A request that never reached a server: refused, or a host name that does not resolve.</summary>
         public static bool IsUnreachable(Exception exception)
         {

@@ -54,7 +54,7 @@ namespace GladiaPS.Infrastructure
         /// </summary>
         internal void WriteIdError(Exception exception, string id, string context)
         {
-            if (BatchFailure.IsBatchWide(exception, sameRequest: false))
+            if (BatchFailure.FailsEveryId(exception))
             {
                 ThrowTerminatingError(BatchFailure.Describe(exception, id, ApiUrl));
             }

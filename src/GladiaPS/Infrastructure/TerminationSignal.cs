@@ -45,14 +45,28 @@ namespace GladiaPS.Infrastructure
 
                 // (PosixSignalContext context) => action(): the context is left as it is, so the signal is not cancelled.
                 var context = Expression.Parameter(contextType, "context");
-                var handler = Expression.Lambda(handlerType, Expression.Invoke(Expression.Constant(action)), context).Compile();
+                var handler = Expression.Lambda(handlerType, Expression.Invoke(Expression.Constant((Action)(() => RunQuietly(action)))), context).Compile();
                 _registration = create.Invoke(null, new[] { Enum.Parse(signalType, "SIGTERM"), handler });
                 return _registration is not null;
             }
-            catch (Exception exception) when (exception is TargetInvocationException or ArgumentException or MemberAccessException or
-                                               PlatformNotSupportedException or NotSupportedException or InvalidOperationException)
+            catch (Exception exception) when (exception is not OutOfMemoryException)
             {
+                // Whatever the runtime makes of the reflection (a load error included), sessions simply get no SIGTERM close.
                 return false;
+            }
+        }
+
+        // The handler runs on the runtime's signal thread as the process goes down: an exception escaping there would abort
+        // pwsh with a core dump instead of letting it exit, so nothing may escape.
+        private static void RunQuietly(Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception)
+            {
+                // The process is ending either way; the session close was best effort.
             }
         }
 

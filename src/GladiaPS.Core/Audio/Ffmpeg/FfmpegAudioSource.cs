@@ -261,7 +261,8 @@ namespace GladiaPS.Core.Audio.Ffmpeg
                     {
                         read = await input.ReadAsync(buffer, 0, buffer.Length, inputStop.Token).ConfigureAwait(false);
                     }
-                    catch (Exception exception) when (!inputStop.IsCancellationRequested && exception is IOException or ObjectDisposedException or NotSupportedException)
+                    // Any failure of the caller's stream, not only I/O ones: an unrecorded one would pass the cut audio off as whole.
+                    catch (Exception exception) when (!inputStop.IsCancellationRequested && exception is not OutOfMemoryException)
                     {
                         Volatile.Write(ref inputFailure, exception);
                         return;
