@@ -140,7 +140,7 @@ namespace GladiaPS.Commands
         /// <summary>Seconds to wait at most for each job (default 7200); the job goes on on the server after that.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
-        public double Timeout { get; set; } = 7200;
+        public double Timeout { get; set; } = WaitBounds.JobSeconds;
 
         /// <summary>Write each file's finished result instead of its utterances.</summary>
         [Parameter]

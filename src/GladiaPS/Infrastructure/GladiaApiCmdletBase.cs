@@ -49,7 +49,7 @@ namespace GladiaPS.Infrastructure
 
         /// <summary>
         /// Writes the error of one id of a by-id command as a non-terminating error, so the next id goes on; but a failure that
-        /// every further id would meet too (the key refused, the server out of reach: <see cref="BatchFailure.IsBatchWide"/>)
+        /// every further id would meet too (the key refused, the server out of reach: <see cref="BatchFailure.FailsEveryId"/>)
         /// ends the command with one terminating error, as a failed batch of files does.
         /// </summary>
         internal void WriteIdError(Exception exception, string id, string context)
